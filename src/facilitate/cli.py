@@ -1,0 +1,182 @@
+"""The ``facilitate`` command line. Heavy libraries load only inside the commands that need them."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from facilitate.errors import FacilitateError
+
+ISSUES_URL = "the facilitate issue tracker"
+
+
+class FacilitateGroup(click.Group):
+    """Turns FacilitateError into one line on stderr and exit 2; bugs get a short note."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except FacilitateError as error:
+            click.echo(f"error: {error.one_line()}", err=True)
+            ctx.exit(error.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:  # an unexpected bug: short message, traceback on --debug
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            else:
+                click.echo(
+                    f"internal error: {type(error).__name__}: {error}\n"
+                    f"This is a bug in facilitate; please report it to {ISSUES_URL} with the"
+                    " command you ran (run again with --debug for the traceback).",
+                    err=True,
+                )
+            ctx.exit(70)
+
+
+@click.group(cls=FacilitateGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show the traceback of unexpected errors.")
+@click.version_option(package_name="facilitate")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Workshop session packs from data: slide decks, card sheets, worksheets and handouts."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+@main.command("list")
+@click.option("--kind", type=click.Choice(["session", "deck", "ladder", "curve", "rubric", "reflection", "theme"]), help="Only items of this kind.")
+def list_command(kind: str | None) -> None:
+    """List the bundled library: agendas, card decks, ladders, exercises, themes."""
+    from facilitate.loaders import library
+
+    rows = [e for e in library.entries() if kind is None or e.kind == kind]
+    width = max((len(e.id) for e in rows), default=10)
+    for entry in rows:
+        click.echo(f"{entry.kind:<10}  {entry.id:<{width}}  {entry.title}")
+
+
+@main.command()
+@click.argument("name")
+def show(name: str) -> None:
+    """Describe a bundled item (or a content file): its contents in brief."""
+    from facilitate.describe import describe
+    from facilitate.loaders import library
+    from facilitate.loaders.content import SUFFIXES, load_object
+
+    if name.endswith(SUFFIXES) or os.path.exists(name):
+        obj = load_object(name)
+    else:
+        try:
+            entry = library.find(name)
+        except KeyError as error:
+            raise FacilitateError(error.args[0]) from None
+        obj = load_object(entry.path)
+    click.echo(describe(obj))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def validate(files: tuple[str, ...]) -> None:
+    """Check content files; prints 'FILE: ok' or the first problem in each."""
+    from facilitate.loaders import library
+    from facilitate.loaders.content import load_object, parse_document
+
+    failed = 0
+    for file in files:
+        try:
+            if parse_document(file).kind == "session":
+                library.load(file)
+            else:
+                load_object(file)
+        except FacilitateError as error:
+            failed += 1
+            click.echo(error.one_line(), err=True)
+        else:
+            click.echo(f"{file}: ok")
+    if failed:
+        sys.exit(2)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of content files (for editor completion)."""
+    from facilitate.schema import content_schema
+
+    click.echo(json.dumps(content_schema(), indent=2))
+
+
+@main.command()
+@click.argument("what", type=click.Choice(["agenda", "deck"]))
+@click.argument("name")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default NAME.yaml).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def new(what: str, name: str, output: str | None, force: bool) -> None:
+    """Write a commented starter agenda or deck to edit."""
+    import re
+
+    from facilitate.output import write_bytes
+    from facilitate.starters import STARTERS
+
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or what
+    target = Path(output or f"{slug}.yaml")
+    if target.exists() and not force:
+        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    text = STARTERS[what].format(name=slug, title=json.dumps(name.strip() or slug))
+    write_bytes(target, text.encode("utf-8"))
+    click.echo(f"wrote {target}")
+
+
+@main.command()
+@click.argument("question")
+def ladder(question: str) -> None:
+    """Place QUESTION on the powerful-question ladder and suggest stronger versions."""
+    from facilitate.model.questions import classify, strengthen
+
+    result = classify(question)
+    click.echo(f"rung:  {result.rung.label} ({result.level} of 6)")
+    click.echo(f"score: {result.score:g}")
+    for caution in result.cautions:
+        click.echo(f"note:  {caution}")
+    stronger = strengthen(question)
+    if stronger:
+        click.echo("stronger:")
+        for text in stronger:
+            click.echo(f"  - {text}")
+    else:
+        click.echo("stronger: already on the top rung")
+
+
+def _build_options(**kwargs) -> "BuildOptions":
+    from facilitate.options import BuildOptions
+
+    return BuildOptions(**{k: v for k, v in kwargs.items() if v is not None})
+
+
+@main.command()
+@click.argument("source", required=False)
+@click.option("-o", "--output", "out_dir", default="pack", show_default=True, type=click.Path(file_okay=False), help="Folder for the pack.")
+@click.option("-f", "--format", "formats", multiple=True, help="Only these formats (repeat); default: all.")
+@click.option("--page-size", type=click.Choice(["a4", "letter"]), help="Paper for PDFs (default a4).")
+@click.option("--aspect", type=click.Choice(["16:9", "4:3"]), help="Slide shape (default 16:9).")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False), help="Your own .pptx whose layouts the deck uses.")
+@click.option("--template-dir", type=click.Path(exists=True, file_okay=False), help="Your own jinja2 templates for HTML/Markdown.")
+@click.option("--cards-as-slides", is_flag=True, default=None, help="One slide per card in the deck.")
+@click.option("--force", is_flag=True, help="Overwrite files in the folder that this build did not write.")
+def build(source, out_dir, formats, page_size, aspect, template, template_dir, cards_as_slides, force) -> None:
+    """Build a session pack from SOURCE (a session file or bundled agenda; default: the CEP day)."""
+    from facilitate.build import build as run_build
+    from facilitate.loaders import library
+
+    options = _build_options(
+        page_size=page_size, aspect=aspect, template=template, template_dir=template_dir, cards_as_slides=cards_as_slides
+    )
+    pack = library.load(source)
+    written = run_build(pack, out_dir, formats or None, options, force=force)
+    for path in written:
+        click.echo(f"wrote {path}")

@@ -1,0 +1,107 @@
+"""Plain-text summaries of model objects, for ``facilitate show``."""
+
+from __future__ import annotations
+
+import functools
+
+from facilitate.model import (
+    CardDeck,
+    MaturityRubric,
+    QuestionLadder,
+    Reflection,
+    Session,
+    Theme,
+    TurnTheCurve,
+)
+
+
+@functools.singledispatch
+def describe(obj: object) -> str:
+    return repr(obj)
+
+
+@describe.register
+def _(session: Session) -> str:
+    lines = [session.title]
+    if session.subtitle:
+        lines.append(session.subtitle)
+    when = f"{session.starts_at:%H:%M}–{session.ends_at:%H:%M} ({session.total_minutes} min)"
+    if session.date:
+        when = f"{session.date:%Y-%m-%d} {when}"
+    lines.append(when + (f", {session.venue}" if session.venue else ""))
+    if session.conversation:
+        lines.append("")
+        lines.append("Our conversation today:")
+        lines += [f"  {i}. {part.title}" for i, part in enumerate(session.conversation, 1)]
+    lines.append("")
+    for item in session.schedule:
+        s = item.segment
+        lines.append(f"  {item.starts_at:%H:%M}–{item.ends_at:%H:%M}  {s.minutes:>3} min  {s.kind:<10}  {s.title}")
+    return "\n".join(lines)
+
+
+@describe.register
+def _(deck: CardDeck) -> str:
+    lines = [f"{deck.title} ({len(deck.cards)} cards)"]
+    if deck.description:
+        lines.append(deck.description)
+    for step in deck.instructions:
+        lines.append(f"  - {step}")
+    lines.append("")
+    for number, card in enumerate(deck.cards, 1):
+        category = f" [{card.category}]" if card.category else ""
+        lines.append(f"  {number:>2}. {card.title}{category}: {card.prompt}")
+    return "\n".join(lines)
+
+
+@describe.register
+def _(ladder: QuestionLadder) -> str:
+    lines = [ladder.title, "less powerful → more powerful"]
+    for number, rung in enumerate(ladder.rungs, 1):
+        extension = " (extension)" if rung.extension else ""
+        lines.append(f"  {number}. {rung.label}{extension}: {rung.description}")
+        for question in ladder.questions_for(rung.id):
+            lines.append(f"       e.g. {question}")
+    return "\n".join(lines)
+
+
+@describe.register
+def _(curve: TurnTheCurve) -> str:
+    indicator = curve.indicator
+    lines = [
+        f"{curve.title}: {curve.issue}",
+        f"Indicator: {indicator.name}" + (f" ({indicator.unit})" if indicator.unit else "") + f", {indicator.direction}",
+        "Baseline: " + ", ".join(f"{p.period} {p.value:g}" for p in curve.baseline),
+        "Forecast: " + ", ".join(f"{p.period} {p.value:.1f}" for p in curve.projected),
+    ]
+    if curve.target:
+        lines.append(f"Target: {curve.target.period} {curve.target.value:g}")
+    for number, essential in enumerate(curve.essentials, 1):
+        lines.append(f"Essential {number}: {essential}")
+    return "\n".join(lines)
+
+
+@describe.register
+def _(rubric: MaturityRubric) -> str:
+    lines = [rubric.title]
+    for dimension in rubric.dimensions:
+        lines.append(f"  {dimension.title}: " + " → ".join(level.label for level in dimension.levels))
+    assessment = rubric.assess()
+    if assessment.scores:
+        lines.append(f"Responses: {assessment.respondents}")
+        for score in assessment.scores:
+            lines.append(f"  {score.dimension.title}: mean {score.mean:.1f}, spread {score.spread:.2f}")
+        lines.append(f"Weakest: {assessment.weakest.dimension.title}")
+    return "\n".join(lines)
+
+
+@describe.register
+def _(reflection: Reflection) -> str:
+    lines = [reflection.title]
+    lines += [f"  - {p.label}" + (f": {p.question}" if p.question else "") for p in reflection.prompts + reflection.commitments]
+    return "\n".join(lines)
+
+
+@describe.register
+def _(theme: Theme) -> str:
+    return f"{theme.name}: primary {theme.primary}, accent {theme.accent}, font {theme.font}"

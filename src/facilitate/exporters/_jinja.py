@@ -1,0 +1,72 @@
+"""The jinja2 environment shared by the text exporters (Markdown, HTML)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import jinja2
+import jinja2.sandbox
+
+from facilitate.loaders.library import root
+
+
+def _bundled_templates() -> str:
+    return str(root() / "templates")
+
+
+def _md_escape(value: object) -> str:
+    """Escape characters that would turn content into Markdown markup or raw HTML."""
+    text = str(value)
+    for char in "\\`*_[]<>#|":
+        text = text.replace(char, "\\" + char)
+    return " ".join(text.split("\n"))
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+@functools.cache
+def environment(kind: str, user_folder: str | None = None) -> jinja2.Environment:
+    """A jinja2 environment for ``kind`` ("html" or "md").
+
+    HTML autoescapes everything. A user's own template folder is searched first and is
+    rendered in jinja2's sandbox, so a template cannot reach Python internals.
+    """
+    folders = [user_folder] if user_folder else []
+    folders.append(_bundled_templates())
+    cls = jinja2.sandbox.SandboxedEnvironment if user_folder else jinja2.Environment
+    env = cls(
+        loader=jinja2.FileSystemLoader(folders),
+        autoescape=(kind == "html"),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = _md_escape
+    env.filters["block_type"] = _type_name
+    return env
+
+
+def render(kind: str, template: str, user_folder: str | Path | None = None, **context: object) -> str:
+    env = environment(kind, str(user_folder) if user_folder else None)
+    return env.get_template(template).render(**context)
+
+
+def document_outputs(kind: str, suffix: str, pack, user_folder: str | None = None) -> list:
+    """The handout and run-sheet rendered with ``document.{kind}.j2`` as Outputs."""
+    from facilitate.layout.document import participant_handout, run_sheet
+    from facilitate.output import Output
+
+    files = {f"handout.{suffix}": participant_handout(pack), f"runsheet.{suffix}": run_sheet(pack)}
+    return [
+        Output(
+            name,
+            lambda handle, doc=doc: handle.write(
+                render(kind, f"document.{kind}.j2", user_folder, doc=doc, theme=pack.theme).encode("utf-8")
+            ),
+        )
+        for name, doc in files.items()
+    ]

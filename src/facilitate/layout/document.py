@@ -1,0 +1,183 @@
+"""Handout documents as plain blocks, rendered alike by Markdown, HTML and PDF exporters.
+
+One function builds each document's words from the pack, so every format says the same
+thing. Nothing here knows about Markdown, HTML or PDF.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from facilitate.model import SessionPack
+
+
+@attrs.frozen
+class Heading:
+    text: str
+    level: int = 2
+
+
+@attrs.frozen
+class Paragraph:
+    text: str
+    style: str = "body"  # body | lead | small
+
+
+@attrs.frozen
+class Bullets:
+    items: tuple[str, ...]
+    numbered: bool = False
+
+
+@attrs.frozen
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    #: Relative column widths.
+    widths: tuple[float, ...] = ()
+
+
+@attrs.frozen
+class QuoteBlock:
+    text: str
+    author: str
+    source: str = ""
+
+
+@attrs.frozen
+class NotesSpace:
+    """Ruled space for writing by hand (lines are ignored by Markdown/HTML beyond a box)."""
+
+    label: str
+    lines: int = 6
+
+
+Block = Heading | Paragraph | Bullets | Table | QuoteBlock | NotesSpace
+
+
+@attrs.frozen
+class Document:
+    title: str
+    subtitle: str
+    blocks: tuple[Block, ...]
+    #: "participant" or "facilitator": who the document is for.
+    audience: str = "participant"
+
+
+def _when(pack: SessionPack) -> str:
+    session = pack.session
+    parts = []
+    if session.date:
+        parts.append(f"{session.date:%A} {session.date.day} {session.date:%B %Y}")
+    parts.append(f"{session.starts_at:%H:%M}–{session.ends_at:%H:%M}")
+    if session.venue:
+        parts.append(session.venue)
+    return " · ".join(parts)
+
+
+def _part_title(pack: SessionPack, part_id: str | None) -> str:
+    return pack.session.part(part_id).title if part_id else ""
+
+
+def participant_handout(pack: SessionPack) -> Document:
+    """What participants take away: agenda, purpose, quotes, insights, the ladder; no facilitator notes."""
+    session = pack.session
+    blocks: list[Block] = []
+    if session.purpose:
+        blocks += [Heading("Why we are here"), Paragraph(session.purpose, "lead")]
+    if session.conversation:
+        blocks += [
+            Heading("Our conversation today"),
+            Bullets(tuple(part.title for part in session.conversation), numbered=True),
+        ]
+    blocks.append(Heading("Agenda"))
+    blocks.append(
+        Table(
+            ("Time", "Segment", "How"),
+            tuple(
+                (f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}", item.segment.title, item.segment.timing_phrase)
+                for item in session.schedule
+            ),
+            (1.2, 3.5, 2.0),
+        )
+    )
+    for segment in session.segments:
+        if segment.prompts or segment.bullets:
+            blocks.append(Heading(segment.title, 3))
+            if segment.description:
+                blocks.append(Paragraph(segment.description))
+            if segment.bullets:
+                blocks.append(Bullets(segment.bullets))
+            if segment.prompts:
+                blocks.append(Bullets(segment.prompts))
+    quotes = list(session.quotes) + [s.quote for s in session.segments if s.quote is not None]
+    if quotes:
+        blocks.append(Heading("Words to think with"))
+        blocks += [QuoteBlock(q.text, q.author, q.source) for q in dict.fromkeys(quotes)]
+    for deck in pack.decks:
+        if deck.id == "five-insights" or len(deck.cards) <= 8:
+            blocks.append(Heading(deck.title))
+            if deck.description:
+                blocks.append(Paragraph(deck.description))
+            blocks.append(Bullets(tuple(f"{card.title}: {card.prompt}" for card in deck.cards)))
+    for ladder in pack.ladders:
+        blocks.append(Heading(ladder.title))
+        if ladder.description:
+            blocks.append(Paragraph(ladder.description))
+        rows = []
+        for rung in ladder.rungs:
+            example = next(iter(ladder.questions_for(rung.id)), "")
+            label = rung.label + (" (extension)" if rung.extension else "")
+            rows.append((label, rung.description, example))
+        blocks.append(Table(("Rung (less → more powerful)", "What it does", "For example"), tuple(rows), (1.6, 2.6, 2.8)))
+    for reflection in pack.reflections:
+        blocks.append(Heading(reflection.title))
+        for prompt in reflection.prompts + reflection.commitments:
+            blocks.append(NotesSpace(f"{prompt.label}{': ' + prompt.question if prompt.question else ''}", 3))
+    blocks += [Heading("My notes"), NotesSpace("Notes", 12)]
+    return Document(session.title, _when(pack), tuple(blocks), "participant")
+
+
+def run_sheet(pack: SessionPack) -> Document:
+    """The facilitator's run-sheet: clock times, methods, notes, materials, set-up."""
+    session = pack.session
+    blocks: list[Block] = []
+    people = []
+    if session.facilitators:
+        people.append("Facilitators: " + ", ".join(session.facilitators))
+    if session.hosts:
+        people.append("Hosts: " + ", ".join(session.hosts))
+    if session.audience:
+        people.append("Audience: " + session.audience)
+    if people:
+        blocks.append(Paragraph(" · ".join(people), "small"))
+    if session.purpose:
+        blocks += [Heading("Purpose"), Paragraph(session.purpose)]
+    blocks.append(Heading("Timings"))
+    rows = []
+    for item in session.schedule:
+        segment = item.segment
+        how = "; ".join(x for x in (segment.method, segment.timing_phrase) if x)
+        rows.append(
+            (
+                f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}",
+                str(segment.minutes),
+                f"{segment.title}" + (f" ({_part_title(pack, segment.part)})" if segment.part else ""),
+                how,
+                segment.notes,
+                ", ".join(segment.materials),
+            )
+        )
+    blocks.append(
+        Table(("Time", "Min", "Segment (part)", "Method, grouping", "Facilitator notes", "Materials"), tuple(rows), (1.1, 0.5, 2.0, 1.6, 3.2, 1.4))
+    )
+    blocks.append(Paragraph(f"Total: {session.total_minutes} minutes, ending at {session.ends_at:%H:%M}.", "small"))
+    checklist = session.materials_checklist()
+    if checklist:
+        blocks += [
+            Heading("Materials checklist"),
+            Bullets(tuple(f"☐ {name}" + (f" (used in {count} segments)" if count > 1 else "") for name, count in checklist)),
+        ]
+    if session.room_setup:
+        blocks += [Heading("Room set-up"), Bullets(session.room_setup)]
+    return Document(f"Run-sheet: {session.title}", _when(pack), tuple(blocks), "facilitator")

@@ -1,0 +1,230 @@
+"""Content files (YAML or TOML) to model objects, with ``FILE:LINE: field: problem`` errors.
+
+Every content file is a mapping with a ``kind`` key naming what it holds:
+
+    kind: session | deck | ladder | curve | rubric | reflection | theme
+
+The other keys map one-to-one onto the model class of that kind. A session may also
+have a ``uses`` mapping that pulls library items (by id, or by a path relative to the
+session file) into its pack; items named by a segment (``deck: lets-imagine``) are
+pulled in automatically.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from facilitate.errors import LoadError, ModelError
+from facilitate.loaders import convert
+from facilitate.loaders.yaml_source import YamlProblem, line_for, parse
+from facilitate.model import (
+    CardDeck,
+    MaturityRubric,
+    QuestionLadder,
+    Reflection,
+    Session,
+    SessionPack,
+    Theme,
+    TurnTheCurve,
+)
+from facilitate.model.pack import REFERENCES
+
+#: kind → model class; the order is the order ``facilitate list`` shows them in.
+KINDS: dict[str, type] = {
+    "session": Session,
+    "deck": CardDeck,
+    "ladder": QuestionLadder,
+    "curve": TurnTheCurve,
+    "rubric": MaturityRubric,
+    "reflection": Reflection,
+    "theme": Theme,
+}
+#: pack collection → kind of the items in it.
+COLLECTION_KINDS = {"decks": "deck", "ladders": "ladder", "curves": "curve", "rubrics": "rubric", "reflections": "reflection"}
+#: Content files larger than this are refused before they are read.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+SUFFIXES = (".yaml", ".yml", ".toml")
+
+
+@attrs.frozen
+class Document:
+    """A parsed content file: its data, where each field is, and how to report problems."""
+
+    path: str
+    kind: str
+    data: dict
+    lines: dict
+
+    def error(self, field_path: tuple, message: str) -> LoadError:
+        return LoadError(self.path, line_for(self.lines, field_path), field_path, message)
+
+    def build(self, cls: type, data: dict | None = None, prefix: tuple = ()) -> Any:
+        try:
+            return convert.structure(self.data if data is None else data, cls)
+        except ModelError as error:
+            path = prefix + error.field_path
+            raise self.error(path, error.message) from None
+
+
+def _decode(path: str, raw: bytes) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise LoadError(path, line, (), f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8") from None
+    return text.removeprefix("\ufeff")
+
+
+def read_text(path: str | os.PathLike, label: str | None = None) -> str:
+    label = label or str(path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise LoadError(label, None, (), f"the file is {size / 1e6:.1f} MB; content files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise LoadError(label, None, (), "no such file") from None
+    except IsADirectoryError:
+        raise LoadError(label, None, (), "is a folder, not a content file") from None
+    except PermissionError:
+        raise LoadError(label, None, (), "permission denied") from None
+    return _decode(label, raw)
+
+
+def _toml_lines(text: str, data: Any) -> dict:
+    """Approximate field → line map for TOML: the line where each key is written."""
+    lines: dict = {(): 1}
+    table: tuple = ()
+    counters: dict[tuple, int] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith("[[") and line.endswith("]]"):
+            name = tuple(line[2:-2].strip().split("."))
+            index = counters.get(name, -1) + 1
+            counters[name] = index
+            table = name + (index,)
+            lines.setdefault(name, number)
+            lines[table] = number
+        elif line.startswith("[") and line.endswith("]"):
+            table = tuple(line[1:-1].strip().split("."))
+            lines[table] = number
+        elif "=" in line and not line.startswith("#"):
+            key = line.split("=", 1)[0].strip().strip('"')
+            lines.setdefault(table + (key,), number)
+    return lines
+
+
+def parse_document(path: str | os.PathLike, text: str | None = None, label: str | None = None) -> Document:
+    """Read and parse one content file (not yet turned into a model object)."""
+    label = label or str(path)
+    if text is None:
+        text = read_text(path, label)
+    if not text.strip():
+        raise LoadError(label, 1, (), "the file is empty")
+    suffix = Path(str(path)).suffix.lower()
+    if suffix == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            message = str(error)
+            line = None
+            if "(at line " in message:
+                line = int(message.split("(at line ")[1].split(",")[0])
+                message = message.split(" (at line ")[0]
+            raise LoadError(label, line, (), f"TOML syntax: {message}") from None
+        lines = _toml_lines(text, data)
+    else:
+        try:
+            data, lines = parse(text)
+        except YamlProblem as problem:
+            raise LoadError(label, problem.line, problem.field_path, problem.message) from None
+    if not isinstance(data, dict):
+        raise LoadError(label, 1, (), "a content file must be a mapping of fields, starting with 'kind:'")
+    kind = data.get("kind")
+    if kind is None:
+        raise LoadError(label, 1, ("kind",), f"is required: one of {', '.join(KINDS)}")
+    if kind not in KINDS:
+        raise LoadError(label, line_for(lines, ("kind",)), ("kind",), f"unknown kind {kind!r}{convert.did_you_mean(str(kind), list(KINDS))}")
+    body = {key: value for key, value in data.items() if key != "kind"}
+    return Document(label, kind, body, lines)
+
+
+def load_object(path: str | os.PathLike, expected_kind: str | None = None) -> Any:
+    """Load one content file as its model object (a session loads as a plain Session)."""
+    document = parse_document(path)
+    if expected_kind and document.kind != expected_kind:
+        raise document.error(("kind",), f"expected a {expected_kind} file, this is a {document.kind}")
+    data = dict(document.data)
+    if document.kind == "session":
+        data.pop("uses", None)
+        data.pop("theme", None)
+    return document.build(KINDS[document.kind], data)
+
+
+Resolver = Callable[[str, str, Path], Any]
+
+
+def load_pack(path: str | os.PathLike, resolve: Resolver) -> SessionPack:
+    """Load a session file and everything it uses into a SessionPack.
+
+    ``resolve(kind, name, base_folder)`` returns the model object for a library item
+    named in the session (or raises LoadError/KeyError).
+    """
+    document = parse_document(path)
+    if document.kind != "session":
+        raise document.error(("kind",), f"expected a session file, this is a {document.kind}")
+    data = dict(document.data)
+    uses = data.pop("uses", {}) or {}
+    theme_name = data.pop("theme", None)
+    session = document.build(Session, data)
+    base = Path(path).resolve().parent
+    if not isinstance(uses, dict):
+        raise document.error(("uses",), "expected a mapping like {decks: [lets-imagine]}")
+    unknown = [key for key in uses if key not in COLLECTION_KINDS]
+    if unknown:
+        raise document.error(("uses", unknown[0]), f"unknown collection{convert.did_you_mean(unknown[0], list(COLLECTION_KINDS))}")
+
+    def fetch(kind: str, name: Any, where: tuple) -> Any:
+        if not isinstance(name, str) or not name.strip():
+            raise document.error(where, f"expected the name of a {kind}, got {name!r}")
+        try:
+            item = resolve(kind, name, base)
+        except KeyError as missing:
+            raise document.error(where, str(missing.args[0]) if missing.args else f"no {kind} named {name!r}") from None
+        return item
+
+    collections: dict[str, dict[str, Any]] = {name: {} for name in COLLECTION_KINDS}
+    for collection, kind in COLLECTION_KINDS.items():
+        names = uses.get(collection, [])
+        if isinstance(names, str):
+            names = [names]
+        if not isinstance(names, list):
+            raise document.error(("uses", collection), "expected a list of names")
+        for index, name in enumerate(names):
+            item = fetch(kind, name, ("uses", collection, index))
+            collections[collection].setdefault(item.id, item)
+    for index, segment in enumerate(session.segments):
+        for field, collection in REFERENCES.items():
+            wanted = getattr(segment, field)
+            if wanted is not None and wanted not in collections[collection]:
+                item = fetch(COLLECTION_KINDS[collection], wanted, ("segments", index, field))
+                if item.id != wanted:
+                    raise document.error(("segments", index, field), f"refers to {wanted!r} but that file's id is {item.id!r}")
+                collections[collection][item.id] = item
+    theme = fetch("theme", theme_name, ("theme",)) if theme_name is not None else None
+    try:
+        return SessionPack(
+            session=session,
+            theme=theme if theme is not None else Theme(),
+            **{name: tuple(items.values()) for name, items in collections.items()},
+        )
+    except ModelError as error:
+        path_ = error.field_path[1:] if error.field_path[:1] == ("session",) else error.field_path
+        raise document.error(path_, error.message) from None

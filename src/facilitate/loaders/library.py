@@ -1,0 +1,105 @@
+"""The bundled library: agendas, card decks, exercises and themes shipped inside the package."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from facilitate.errors import FacilitateError
+from facilitate.loaders.content import KINDS, SUFFIXES, load_object, load_pack, parse_document
+
+#: Folders of the bundled library (top-level folders of the repository).
+FOLDERS = ("agendas", "card_decks", "exercises", "templates/themes")
+DEFAULT_SESSION = "power-of-partnerships"
+
+
+@attrs.frozen
+class Entry:
+    """One item of the library: what it is, its id and title, and where its file is."""
+
+    kind: str
+    id: str
+    title: str
+    path: Path
+
+
+def root() -> Traversable:
+    """The bundled library's folder inside the installed package."""
+    return resources.files("facilitate") / "bundled"
+
+
+def _files() -> list[Path]:
+    base = root()
+    found = []
+    for folder in FOLDERS:
+        node = base
+        for part in folder.split("/"):
+            node = node / part
+        if not node.is_dir():
+            continue
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            if child.is_file() and child.name.endswith(SUFFIXES):
+                found.append(Path(str(child)))
+    return found
+
+
+@functools.cache
+def entries() -> tuple[Entry, ...]:
+    """Every bundled item, in kind order then by id."""
+    items = []
+    for path in _files():
+        document = parse_document(path)
+        items.append(
+            Entry(document.kind, str(document.data.get("id", "")), str(document.data.get("title", document.data.get("name", ""))), path)
+        )
+    order = list(KINDS)
+    return tuple(sorted(items, key=lambda e: (order.index(e.kind), e.id)))
+
+
+def find(name: str, kind: str | None = None) -> Entry:
+    """The bundled item called ``name`` (optionally of one kind); KeyError with a hint if none."""
+    matches = [e for e in entries() if e.id == name and (kind is None or e.kind == kind)]
+    if matches:
+        return matches[0]
+    import difflib
+
+    pool = [e.id for e in entries() if kind is None or e.kind == kind]
+    close = difflib.get_close_matches(name, pool, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else " (see 'facilitate list')"
+    raise KeyError(f"no bundled {kind or 'item'} named {name!r}{hint}")
+
+
+def _local_file(name: str, base: Path) -> Path | None:
+    candidate = base / name
+    if candidate.suffix.lower() in SUFFIXES:
+        return candidate
+    for suffix in SUFFIXES:
+        if (base / f"{name}{suffix}").is_file():
+            return base / f"{name}{suffix}"
+    return None
+
+
+def resolve(kind: str, name: str, base: Path) -> Any:
+    """A library item by name: a file next to the session first, then the bundled library."""
+    local = _local_file(name, base)
+    if local is not None:
+        return load_object(local, expected_kind=kind)
+    return load_object(find(name, kind).path, expected_kind=kind)
+
+
+def load(source: str | Path | None = None):
+    """Load a session pack from a file, or a bundled agenda by name (the default session if None)."""
+    if source is None:
+        source = DEFAULT_SESSION
+    path = Path(source)
+    if not path.suffix.lower() in SUFFIXES and not path.exists():
+        try:
+            path = find(str(source), "session").path
+        except KeyError as error:
+            raise FacilitateError(f"{source}: {error.args[0]}") from None
+    return load_pack(path, resolve)

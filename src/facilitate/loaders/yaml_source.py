@@ -1,0 +1,124 @@
+"""Safe YAML parsing that remembers the line of every key and list item."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from facilitate.errors import ModelError
+
+#: The only tags a content file may use; anything else (e.g. !!python/object) is refused.
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+#: Values after expanding aliases; a "billion laughs" file stops here, long before memory fills.
+MAX_NODES = 200_000
+
+Lines = dict[tuple, int]
+
+
+class YamlProblem(Exception):
+    """A problem at a line of the file (1-based), with a field path where known."""
+
+    def __init__(self, line: int | None, message: str, field_path: tuple = ()) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.field_path = field_path
+
+
+def _mark_line(mark: Any) -> int | None:
+    return mark.line + 1 if mark is not None else None
+
+
+def parse(text: str) -> tuple[Any, Lines]:
+    """Parse one YAML document into plain data and a map of field path → line."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        if "\t" in text and "tab" in str(problem).lower() or "found character '\\t'" in str(problem):
+            problem = "tabs are not allowed for indentation in YAML; use spaces"
+        raise YamlProblem(_mark_line(mark), f"YAML syntax: {problem}") from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(None, f"YAML syntax: {error}") from None
+    if node is None:
+        raise YamlProblem(1, "the file is empty")
+    lines: Lines = {}
+    builder = _Builder(lines)
+    data = builder.build(node, ())
+    return data, lines
+
+
+class _Builder:
+    def __init__(self, lines: Lines) -> None:
+        self.lines = lines
+        self.count = 0
+        self.scalars = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, path: tuple) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YamlProblem(
+                _mark_line(node.start_mark),
+                f"more than {MAX_NODES:,} values once aliases are expanded; refusing"
+                " (is this an alias bomb?)",
+            )
+        line = _mark_line(node.start_mark)
+        self.lines.setdefault(path, line)
+        if node.tag not in _ALLOWED_TAGS:
+            raise YamlProblem(line, f"the YAML tag {node.tag!r} is not allowed in content files", path)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
+                    raise YamlProblem(_mark_line(key_node.start_mark), "keys must be plain text", path)
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise YamlProblem(_mark_line(key_node.start_mark), "merge keys (<<) are not supported", path)
+                key = str(key_node.value)
+                child = path + (key,)
+                if key in result:
+                    raise YamlProblem(
+                        _mark_line(key_node.start_mark),
+                        f"duplicate key {key!r} (first at line {self.lines[child]})",
+                        child,
+                    )
+                self.lines[child] = _mark_line(key_node.start_mark)
+                result[key] = self.build(value_node, child)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:int" and ":" in node.value:
+            # YAML 1.1 reads 9:30 as a base-60 number; in a content file it is a clock time.
+            return node.value
+        try:
+            return self.scalars.construct_object(node)
+        except (yaml.YAMLError, ValueError) as error:
+            raise YamlProblem(line, f"cannot read value {node.value!r}: {error}", path) from None
+
+
+def line_for(lines: Lines, field_path: tuple) -> int | None:
+    """The line of the deepest part of ``field_path`` that the file has."""
+    path = tuple(field_path)
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return lines.get((), 1)
+
+
+def dump(data: Any) -> str:
+    """YAML text for plain data, keys in model order, readable block style."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
+
+
+__all__ = ["ModelError", "YamlProblem", "dump", "line_for", "parse"]

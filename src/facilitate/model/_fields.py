@@ -1,0 +1,82 @@
+"""Small validator factories and converters shared by the model classes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from facilitate.errors import ModelError
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def non_empty(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    """Refuse an empty or blank string or an empty collection."""
+    if value is None or (isinstance(value, str) and not value.strip()) or (
+        not isinstance(value, str) and hasattr(value, "__len__") and len(value) == 0
+    ):
+        raise ModelError("must not be empty", (attribute.name,))
+
+
+def identifier(instance: Any, attribute: attrs.Attribute, value: str) -> None:
+    """Ids are lower-case slugs so they work as file names and references."""
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ModelError(
+            f"{value!r} is not a valid id (use lower-case letters, digits, '-' or '_')",
+            (attribute.name,),
+        )
+
+
+def one_of(choices: Iterable[str]):
+    """Validator factory: the value is one of ``choices``."""
+    allowed = tuple(choices)
+
+    def check(instance: Any, attribute: attrs.Attribute, value: str) -> None:
+        if value not in allowed:
+            raise ModelError(
+                f"{value!r} is not one of: {', '.join(allowed)}", (attribute.name,)
+            )
+
+    return check
+
+
+def positive(instance: Any, attribute: attrs.Attribute, value: float) -> None:
+    if value is None:
+        return
+    if value <= 0:
+        raise ModelError(f"must be greater than 0, got {value}", (attribute.name,))
+
+
+def unique_ids(items: Iterable[Any], field: str, key: str = "id") -> None:
+    """Raise naming the second occurrence of any repeated id."""
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        value = getattr(item, key)
+        if value in seen:
+            raise ModelError(
+                f"duplicate {key} {value!r} (first used at {field}[{seen[value]}])",
+                (field, index, key),
+            )
+        seen[value] = index
+
+
+def to_tuple(value: Any) -> tuple:
+    """Accept any iterable (a list from Python code) and store an immutable tuple."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, bytes)):
+        return (value,)
+    return tuple(value)
+
+
+def tuple_field(**kwargs: Any) -> Any:
+    """An attrs field holding a tuple (lists from Python code are converted), empty by default."""
+    return attrs.field(factory=tuple, converter=to_tuple, **kwargs)
+
+
+def nested(path: tuple[str | int, ...], error: ModelError) -> ModelError:
+    """Prefix a child's error path with where the child sits in its parent."""
+    return ModelError(error.message, path + error.field_path)

@@ -1,0 +1,56 @@
+"""Discussion card decks."""
+
+from __future__ import annotations
+
+import attrs
+
+from facilitate.model._fields import identifier, non_empty, tuple_field, unique_ids
+from facilitate.model.theme import hex_colour
+
+
+@attrs.frozen
+class Card:
+    """One card: a title, the prompt in large type, and an optional detail."""
+
+    id: str = attrs.field(validator=identifier)
+    title: str = attrs.field(validator=non_empty)
+    prompt: str = attrs.field(validator=non_empty)
+    detail: str = ""
+    category: str = ""
+    tags: tuple[str, ...] = tuple_field()
+
+
+@attrs.frozen
+class CardBack:
+    """What the back of every card in a deck shows."""
+
+    title: str = ""
+    colour: str = attrs.field(default="#1f4e79", validator=hex_colour)
+    #: An image path relative to the deck's file (or absolute from Python code).
+    image: str | None = None
+    pattern: str = attrs.field(default="none", validator=attrs.validators.in_(("none", "dots", "stripes")))
+
+
+@attrs.frozen
+class CardDeck:
+    """A deck of cards and how to use it in the room."""
+
+    id: str = attrs.field(validator=identifier)
+    title: str = attrs.field(validator=non_empty)
+    cards: tuple[Card, ...] = tuple_field(validator=non_empty)
+    description: str = ""
+    #: Steps for the room, e.g. lay the cards face down, turn one at a time.
+    instructions: tuple[str, ...] = tuple_field()
+    back: CardBack = attrs.field(factory=CardBack)
+    source: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        unique_ids(self.cards, "cards")
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Categories in the order they first appear."""
+        return tuple(dict.fromkeys(card.category for card in self.cards if card.category))
+
+    def category_index(self, category: str) -> int:
+        return self.categories.index(category) if category in self.categories else 0

@@ -1,0 +1,139 @@
+"""Turn the curve (Results-Based Accountability): one shared issue, its data, and what to do."""
+
+from __future__ import annotations
+
+import attrs
+
+from facilitate.errors import ModelError
+from facilitate.model._fields import non_empty, identifier, one_of, tuple_field
+
+DIRECTIONS = ("less-of", "more-of")
+EFFECTS = ("helping", "hurting")
+COSTS = ("no-cost", "low-cost", "some-cost", "high-cost")
+MAX_ESSENTIALS = 3
+
+
+@attrs.frozen
+class Indicator:
+    """What the curve measures, and which way is better."""
+
+    name: str = attrs.field(validator=non_empty)
+    unit: str = ""
+    direction: str = attrs.field(default="more-of", validator=one_of(DIRECTIONS))
+
+
+@attrs.frozen
+class DataPoint:
+    """One value of the indicator in a period (a year, a term)."""
+
+    period: str = attrs.field(validator=non_empty, converter=str)
+    value: float = attrs.field(converter=float)
+
+
+@attrs.frozen
+class Cause:
+    """Part of the story behind the curve: a force helping or hurting."""
+
+    text: str = attrs.field(validator=non_empty)
+    effect: str = attrs.field(default="hurting", validator=one_of(EFFECTS))
+
+
+@attrs.frozen
+class Partner:
+    name: str = attrs.field(validator=non_empty)
+    role: str = ""
+
+
+@attrs.frozen
+class Idea:
+    """Something that works, with what it costs."""
+
+    text: str = attrs.field(validator=non_empty)
+    cost: str = attrs.field(default="some-cost", validator=one_of(COSTS))
+    evidence: str = ""
+
+
+@attrs.frozen
+class Action:
+    what: str = attrs.field(validator=non_empty)
+    who: str = ""
+    by_when: str = ""
+
+
+def linear_trend(values: tuple[float, ...]) -> tuple[float, float]:
+    """Least-squares slope and intercept of ``values`` against 0, 1, 2, ..."""
+    n = len(values)
+    if n == 0:
+        raise ModelError("needs at least one value for a trend")
+    if n == 1:
+        return 0.0, float(values[0])
+    mean_x = (n - 1) / 2
+    mean_y = sum(values) / n
+    sxx = sum((x - mean_x) ** 2 for x in range(n))
+    sxy = sum((x - mean_x) * (y - mean_y) for x, y in enumerate(values))
+    slope = sxy / sxx
+    return slope, mean_y - slope * mean_x
+
+
+def forecast(history: tuple[DataPoint, ...], periods: tuple[str, ...]) -> tuple[DataPoint, ...]:
+    """Where the curve goes if nothing changes: the least-squares line carried forward."""
+    slope, intercept = linear_trend(tuple(point.value for point in history))
+    start = len(history)
+    return tuple(
+        DataPoint(period, intercept + slope * (start + offset)) for offset, period in enumerate(periods)
+    )
+
+
+def _next_periods(history: tuple[DataPoint, ...], count: int) -> tuple[str, ...]:
+    """Guess the next period labels: numbers count on ("2019" → "2020"), others get "+1", "+2"."""
+    last = history[-1].period
+    try:
+        base = int(last)
+    except ValueError:
+        return tuple(f"{last} +{step}" for step in range(1, count + 1))
+    return tuple(str(base + step) for step in range(1, count + 1))
+
+
+@attrs.frozen
+class TurnTheCurve:
+    """One tough shared issue, its curve, the story behind it, and up to 3 essentials."""
+
+    id: str = attrs.field(validator=identifier)
+    issue: str = attrs.field(validator=non_empty)
+    indicator: Indicator
+    baseline: tuple[DataPoint, ...] = tuple_field(validator=non_empty)
+    title: str = "Turn the curve"
+    #: Given forecast points; when empty, a least-squares trend is computed.
+    forecast: tuple[DataPoint, ...] = tuple_field()
+    forecast_periods: int = 3
+    target: DataPoint | None = None
+    story: tuple[Cause, ...] = tuple_field()
+    partners: tuple[Partner, ...] = tuple_field()
+    what_works: tuple[Idea, ...] = tuple_field()
+    essentials: tuple[str, ...] = tuple_field()
+    actions: tuple[Action, ...] = tuple_field()
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.essentials) > MAX_ESSENTIALS:
+            raise ModelError(
+                f"lists {len(self.essentials)} essentials; agree up to {MAX_ESSENTIALS}",
+                ("essentials", MAX_ESSENTIALS),
+            )
+        if self.what_works and not any(idea.cost in ("no-cost", "low-cost") for idea in self.what_works):
+            raise ModelError(
+                "needs at least one no-cost or low-cost idea (set cost: no-cost or low-cost)",
+                ("what_works",),
+            )
+        if self.forecast_periods < 0:
+            raise ModelError("must be 0 or more", ("forecast_periods",))
+
+    @property
+    def projected(self) -> tuple[DataPoint, ...]:
+        """The forecast if nothing changes: as given, or the trend of the baseline."""
+        if self.forecast:
+            return self.forecast
+        return forecast(self.baseline, _next_periods(self.baseline, self.forecast_periods))
+
+    @property
+    def better_is_lower(self) -> bool:
+        return self.indicator.direction == "less-of"

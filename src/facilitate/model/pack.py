@@ -1,0 +1,71 @@
+"""A session pack: one session and every library item it uses, resolved."""
+
+from __future__ import annotations
+
+import attrs
+
+from facilitate.errors import ModelError
+from facilitate.model._fields import tuple_field, unique_ids
+from facilitate.model.cards import CardDeck
+from facilitate.model.curve import TurnTheCurve
+from facilitate.model.maturity import MaturityRubric
+from facilitate.model.questions import QuestionLadder
+from facilitate.model.reflection import Reflection
+from facilitate.model.session import Session
+from facilitate.model.theme import DEFAULT_THEME, Theme
+
+#: Segment field → the pack collection its id refers to.
+REFERENCES = {
+    "deck": "decks",
+    "ladder": "ladders",
+    "curve": "curves",
+    "rubric": "rubrics",
+    "reflection": "reflections",
+}
+
+
+@attrs.frozen
+class SessionPack:
+    """What one build produces files from: the session and the items it uses."""
+
+    session: Session
+    theme: Theme = DEFAULT_THEME
+    decks: tuple[CardDeck, ...] = tuple_field()
+    ladders: tuple[QuestionLadder, ...] = tuple_field()
+    curves: tuple[TurnTheCurve, ...] = tuple_field()
+    rubrics: tuple[MaturityRubric, ...] = tuple_field()
+    reflections: tuple[Reflection, ...] = tuple_field()
+
+    def __attrs_post_init__(self) -> None:
+        for collection in REFERENCES.values():
+            unique_ids(getattr(self, collection), collection)
+        for index, segment in enumerate(self.session.segments):
+            for field, collection in REFERENCES.items():
+                wanted = getattr(segment, field)
+                if wanted is not None and wanted not in {i.id for i in getattr(self, collection)}:
+                    have = ", ".join(i.id for i in getattr(self, collection)) or "none"
+                    raise ModelError(
+                        f"{field} {wanted!r} is not in this pack ({collection}: {have})",
+                        ("session", "segments", index, field),
+                    )
+
+    def _find(self, collection: str, item_id: str):
+        for item in getattr(self, collection):
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    def deck(self, deck_id: str) -> CardDeck:
+        return self._find("decks", deck_id)
+
+    def ladder(self, ladder_id: str) -> QuestionLadder:
+        return self._find("ladders", ladder_id)
+
+    def curve(self, curve_id: str) -> TurnTheCurve:
+        return self._find("curves", curve_id)
+
+    def rubric(self, rubric_id: str) -> MaturityRubric:
+        return self._find("rubrics", rubric_id)
+
+    def reflection(self, reflection_id: str) -> Reflection:
+        return self._find("reflections", reflection_id)

@@ -1,0 +1,35 @@
+"""Reflection prompts and quotations."""
+
+from __future__ import annotations
+
+import attrs
+
+from facilitate.model._fields import identifier, non_empty, tuple_field
+
+
+@attrs.frozen
+class Quote:
+    """A short quotation, always credited to its author."""
+
+    text: str = attrs.field(validator=non_empty)
+    author: str = attrs.field(validator=non_empty)
+    source: str = ""
+
+
+@attrs.frozen
+class Prompt:
+    """One reflection prompt: a short label ("A discovery") and the question behind it."""
+
+    label: str = attrs.field(validator=non_empty)
+    question: str = ""
+
+
+@attrs.frozen
+class Reflection:
+    """A set of reflection prompts, grouped (e.g. taking stock, then commitments)."""
+
+    id: str = attrs.field(validator=identifier)
+    title: str = attrs.field(validator=non_empty)
+    prompts: tuple[Prompt, ...] = tuple_field(validator=non_empty)
+    commitments: tuple[Prompt, ...] = tuple_field()
+    description: str = ""

@@ -1,0 +1,204 @@
+"""Sessions: the conversation's parts, timed segments, and clock-time arithmetic."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from facilitate.errors import ModelError
+from facilitate.model._fields import (
+    identifier,
+    nested,
+    non_empty,
+    one_of,
+    tuple_field,
+    unique_ids,
+)
+from facilitate.model.reflection import Quote
+
+SEGMENT_KINDS = ("welcome", "input", "activity", "discussion", "break", "reflection", "close")
+GROUPINGS = ("whole-room", "tables", "pairs", "individual")
+GROUPING_PHRASES = {
+    "whole-room": "as a whole room",
+    "tables": "at your tables",
+    "pairs": "in pairs",
+    "individual": "on your own",
+}
+
+
+def add_minutes(clock: dt.time, minutes: int) -> dt.time:
+    """``clock`` plus ``minutes``; a session may not run past midnight."""
+    total = clock.hour * 60 + clock.minute + minutes
+    if total >= 24 * 60:
+        raise ModelError(f"the agenda runs past midnight ({clock:%H:%M} + {minutes} min)")
+    return dt.time(total // 60, total % 60)
+
+
+def minutes_between(start: dt.time, end: dt.time) -> int:
+    return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+
+
+@attrs.frozen
+class Part:
+    """One item of "Our conversation today": the agenda tracker lists these."""
+
+    id: str = attrs.field(validator=identifier)
+    title: str = attrs.field(validator=non_empty)
+
+
+def _positive_minutes(instance, attribute, value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ModelError(f"must be a whole number of minutes, got {value!r}", (attribute.name,))
+    if value <= 0:
+        raise ModelError(f"must be at least 1 minute, got {value}", (attribute.name,))
+
+
+@attrs.frozen
+class Segment:
+    """A timed block of the session. ``notes`` are for the facilitator only."""
+
+    id: str = attrs.field(validator=identifier)
+    title: str = attrs.field(validator=non_empty)
+    minutes: int = attrs.field(validator=_positive_minutes)
+    kind: str = attrs.field(default="input", validator=one_of(SEGMENT_KINDS))
+    part: str | None = None
+    method: str = ""
+    description: str = ""
+    #: Participant-facing points (input slides, handout).
+    bullets: tuple[str, ...] = tuple_field()
+    #: Participant-facing questions to discuss.
+    prompts: tuple[str, ...] = tuple_field()
+    quote: Quote | None = None
+    #: Facilitator-only notes: never shown to participants.
+    notes: str = ""
+    materials: tuple[str, ...] = tuple_field()
+    grouping: str = attrs.field(default="whole-room", validator=one_of(GROUPINGS))
+    outputs: tuple[str, ...] = tuple_field()
+    #: Library items this segment uses, by id.
+    deck: str | None = None
+    ladder: str | None = None
+    curve: str | None = None
+    rubric: str | None = None
+    reflection: str | None = None
+
+    @property
+    def timing_phrase(self) -> str:
+        """E.g. "20 min, at your tables"."""
+        return f"{self.minutes} min, {GROUPING_PHRASES[self.grouping]}"
+
+
+@attrs.frozen
+class ScheduledSegment:
+    """A segment placed on the clock."""
+
+    segment: Segment
+    starts_at: dt.time
+    ends_at: dt.time
+    index: int
+
+    @property
+    def part(self) -> str | None:
+        return self.segment.part
+
+
+@attrs.frozen
+class Session:
+    """A workshop session: who, where, why, and the timed segments of the day."""
+
+    title: str = attrs.field(validator=non_empty)
+    segments: tuple[Segment, ...] = tuple_field(validator=non_empty)
+    id: str = attrs.field(default="session", validator=identifier)
+    subtitle: str = ""
+    date: dt.date | None = None
+    starts_at: dt.time = dt.time(9, 0)
+    #: A hard end time: an agenda that runs past it is refused.
+    ends_by: dt.time | None = None
+    venue: str = ""
+    hosts: tuple[str, ...] = tuple_field()
+    facilitators: tuple[str, ...] = tuple_field()
+    audience: str = ""
+    purpose: str = ""
+    #: The 3 to 7 parts listed on the "Our conversation today" slide.
+    conversation: tuple[Part, ...] = tuple_field()
+    room_setup: tuple[str, ...] = tuple_field()
+    quotes: tuple[Quote, ...] = tuple_field()
+
+    def __attrs_post_init__(self) -> None:
+        if self.conversation and not 3 <= len(self.conversation) <= 7:
+            raise ModelError(
+                f"lists {len(self.conversation)} parts; a conversation has 3 to 7",
+                ("conversation",),
+            )
+        unique_ids(self.conversation, "conversation")
+        unique_ids(self.segments, "segments")
+        part_ids = {part.id for part in self.conversation}
+        for index, segment in enumerate(self.segments):
+            if segment.part is not None and segment.part not in part_ids:
+                known = ", ".join(sorted(part_ids)) or "none defined"
+                raise ModelError(
+                    f"no conversation part {segment.part!r} (parts: {known})",
+                    ("segments", index, "part"),
+                )
+        schedule = self._compute_schedule()
+        if self.ends_by is not None:
+            for item in schedule:
+                if minutes_between(item.ends_at, self.ends_by) < 0:
+                    over = minutes_between(self.ends_by, schedule[-1].ends_at)
+                    raise ModelError(
+                        f"segment {item.segment.id!r} ends at {item.ends_at:%H:%M}, after the"
+                        f" session's end time {self.ends_by:%H:%M}; the agenda overruns by"
+                        f" {over} min",
+                        ("segments", item.index, "minutes"),
+                    )
+
+    def _compute_schedule(self) -> tuple[ScheduledSegment, ...]:
+        clock = self.starts_at
+        placed = []
+        for index, segment in enumerate(self.segments):
+            try:
+                ends = add_minutes(clock, segment.minutes)
+            except ModelError as error:
+                raise nested(("segments", index, "minutes"), error) from None
+            placed.append(ScheduledSegment(segment, clock, ends, index))
+            clock = ends
+        return tuple(placed)
+
+    @property
+    def schedule(self) -> tuple[ScheduledSegment, ...]:
+        """Every segment with its clock start and end."""
+        return self._compute_schedule()
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(segment.minutes for segment in self.segments)
+
+    @property
+    def ends_at(self) -> dt.time:
+        return add_minutes(self.starts_at, self.total_minutes)
+
+    def part(self, part_id: str) -> Part:
+        for part in self.conversation:
+            if part.id == part_id:
+                return part
+        raise KeyError(part_id)
+
+    def segment(self, segment_id: str) -> Segment:
+        for segment in self.segments:
+            if segment.id == segment_id:
+                return segment
+        raise KeyError(segment_id)
+
+    def segments_in(self, part_id: str) -> tuple[Segment, ...]:
+        return tuple(s for s in self.segments if s.part == part_id)
+
+    def materials_checklist(self) -> tuple[tuple[str, int], ...]:
+        """Every material named in the day, deduplicated (case-insensitively), with how many segments use it."""
+        counts: dict[str, int] = {}
+        names: dict[str, str] = {}
+        for segment in self.segments:
+            for material in dict.fromkeys(m.strip() for m in segment.materials):
+                key = material.casefold()
+                names.setdefault(key, material)
+                counts[key] = counts.get(key, 0) + 1
+        return tuple((names[key], counts[key]) for key in counts)

@@ -1,0 +1,100 @@
+"""Colours, fonts and logo shared by every exporter."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from facilitate.errors import ModelError
+from facilitate.model._fields import identifier
+
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def hex_colour(instance, attribute, value: str) -> None:
+    if not isinstance(value, str) or not _HEX.match(value):
+        raise ModelError(f"{value!r} is not a colour like '#1f4e79'", (attribute.name,))
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.x relative luminance of ``#rrggbb``."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG contrast ratio between two colours, from 1 to 21."""
+    a, b = relative_luminance(foreground), relative_luminance(background)
+    lighter, darker = max(a, b), min(a, b)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def readable_on(background: str, dark: str = "#1a1a1a", light: str = "#ffffff") -> str:
+    """Whichever of ``dark`` or ``light`` text contrasts more with ``background``."""
+    return dark if contrast_ratio(dark, background) >= contrast_ratio(light, background) else light
+
+
+def colour_field(default: str):
+    return attrs.field(default=default, validator=hex_colour)
+
+
+#: Text pairs that must reach WCAG AA (4.5:1) in every theme.
+CONTRAST_PAIRS = (
+    ("text", "background"),
+    ("primary", "background"),
+    ("muted", "background"),
+    ("on_primary", "primary"),
+)
+
+
+@attrs.frozen
+class Theme:
+    """The look of a pack. Every text/background pair in CONTRAST_PAIRS meets WCAG AA."""
+
+    id: str = attrs.field(default="default", validator=identifier)
+    name: str = "Default"
+    primary: str = colour_field("#1f4e79")
+    accent: str = colour_field("#c55a11")
+    background: str = colour_field("#ffffff")
+    text: str = colour_field("#1a1a1a")
+    muted: str = colour_field("#595959")
+    on_primary: str = colour_field("#ffffff")
+    #: Category colours for card bands, cycled in the order categories appear.
+    palette: tuple[str, ...] = attrs.field(
+        default=("#1f4e79", "#2e7d32", "#8e24aa", "#c62828", "#00695c", "#5d4037", "#283593"),
+        converter=tuple,
+    )
+    font: str = "DejaVu Sans"
+    logo: str | None = None
+    organisation: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        for index, colour in enumerate(self.palette):
+            if not isinstance(colour, str) or not _HEX.match(colour):
+                raise ModelError(f"{colour!r} is not a colour like '#1f4e79'", ("palette", index))
+            if contrast_ratio("#ffffff", colour) < 4.5:
+                raise ModelError(
+                    f"white text on {colour} has contrast {contrast_ratio('#ffffff', colour):.1f}:1,"
+                    " below WCAG AA 4.5:1",
+                    ("palette", index),
+                )
+        for fg, bg in CONTRAST_PAIRS:
+            ratio = contrast_ratio(getattr(self, fg), getattr(self, bg))
+            if ratio < 4.5:
+                raise ModelError(
+                    f"{fg} {getattr(self, fg)} on {bg} {getattr(self, bg)} has contrast"
+                    f" {ratio:.1f}:1, below WCAG AA 4.5:1",
+                    (fg,),
+                )
+
+    def category_colour(self, index: int) -> str:
+        return self.palette[index % len(self.palette)]
+
+
+DEFAULT_THEME = Theme()

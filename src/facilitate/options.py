@@ -1,0 +1,50 @@
+"""Build options shared by the exporters (each reads the fields it needs)."""
+
+from __future__ import annotations
+
+import os
+
+import attrs
+
+from facilitate.errors import FacilitateError
+
+PAGE_SIZES = ("a4", "letter")
+ASPECTS = ("16:9", "4:3")
+DUPLEX = ("long-edge", "short-edge", "none")
+
+
+def source_date_epoch() -> int:
+    """Timestamp for files' internal dates: SOURCE_DATE_EPOCH if set, else a fixed date."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None:
+        return 1_577_836_800  # 2020-01-01T00:00:00Z: fixed, so builds are reproducible
+    try:
+        return int(value)
+    except ValueError:
+        raise FacilitateError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got {value!r}") from None
+
+
+@attrs.frozen
+class BuildOptions:
+    """How to build: page and slide sizes, card printing choices."""
+
+    page_size: str = attrs.field(default="a4", validator=attrs.validators.in_(PAGE_SIZES))
+    aspect: str = attrs.field(default="16:9", validator=attrs.validators.in_(ASPECTS))
+    #: A facilitator's own .pptx whose layouts are used by name.
+    template: str | None = None
+    cards_as_slides: bool = False
+    #: Card size by name (poker, bridge, tarot, a6, a7, business) or "WxH" with mm/in units.
+    card_size: str = "poker"
+    landscape: bool = False
+    bleed: str = "3mm"
+    cut_lines: bool = False
+    duplex: str = attrs.field(default="long-edge", validator=attrs.validators.in_(DUPLEX))
+    back_offset_x: str = "0mm"
+    back_offset_y: str = "0mm"
+    fold: bool = False
+    print_shop: bool = False
+    #: Only these decks (by id) in the cards PDF; all the pack's decks if empty.
+    decks: tuple[str, ...] = attrs.field(factory=tuple, converter=tuple)
+    instructions_sheet: bool = True
+    #: A folder of the user's own jinja2 templates (rendered in the sandbox).
+    template_dir: str | None = None

@@ -1,0 +1,119 @@
+"""JSON Schema for content files, generated from the model classes so it cannot drift."""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from facilitate.loaders.content import COLLECTION_KINDS, KINDS
+
+_DOC_URL = "https://facilitate.invalid/schema"
+
+
+def _type_schema(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(type_)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+        inner = _type_schema(options[0], defs)
+        return {"anyOf": [inner, {"type": "null"}]}
+    if origin is tuple:
+        args = typing.get_args(type_)
+        return {"type": "array", "items": _type_schema(args[0], defs) if args else {}}
+    if type_ is str:
+        return {"type": "string"}
+    if type_ is int:
+        return {"type": "integer"}
+    if type_ is float:
+        return {"type": "number"}
+    if type_ is bool:
+        return {"type": "boolean"}
+    if type_ is dt.date:
+        return {"type": "string", "format": "date"}
+    if type_ is dt.time:
+        return {"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}$"}
+    if attrs.has(type_):
+        name = type_.__name__
+        if name not in defs:
+            defs[name] = {}
+            defs[name] = _class_schema(type_, defs)
+        return {"$ref": f"#/$defs/{name}"}
+    return {}
+
+
+def _validator_choices(field: attrs.Attribute) -> list[str] | None:
+    """Read allowed values from a one_of/in_ validator, so the enum is in the schema."""
+    validator = field.validator
+    closure = getattr(validator, "__closure__", None) or ()
+    for cell in closure:
+        value = cell.cell_contents
+        if isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+            return list(value)
+    options = getattr(validator, "options", None)
+    if options:
+        return list(options)
+    return None
+
+
+def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required = []
+    for field in attrs.fields(cls):
+        schema = _type_schema(hints[field.name], defs)
+        choices = _validator_choices(field)
+        if choices and schema.get("type") == "string":
+            schema["enum"] = choices
+        properties[field.name] = schema
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    result: dict[str, Any] = {
+        "type": "object",
+        "title": cls.__name__,
+        "description": (cls.__doc__ or "").strip().split("\n")[0],
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        result["required"] = required
+    return result
+
+
+def content_schema() -> dict[str, Any]:
+    """One schema for every content file: ``kind`` picks which model class applies."""
+    defs: dict[str, Any] = {}
+    branches = []
+    for kind, cls in KINDS.items():
+        _type_schema(cls, defs)
+        body = dict(defs[cls.__name__])
+        properties = {"kind": {"const": kind}, **body["properties"]}
+        if kind == "session":
+            properties["uses"] = {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {name: {"type": "array", "items": {"type": "string"}} for name in COLLECTION_KINDS},
+            }
+            properties["theme"] = {"type": "string"}
+        branches.append(
+            {
+                "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+                "then": {
+                    "properties": properties,
+                    "required": ["kind", *body.get("required", [])],
+                    "additionalProperties": False,
+                },
+            }
+        )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": _DOC_URL,
+        "title": "facilitate content file",
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"enum": list(KINDS)}},
+        "allOf": branches,
+        "$defs": defs,
+    }
