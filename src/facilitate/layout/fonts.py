@@ -1,0 +1,65 @@
+"""The bundled fonts: where they are, which characters they have, how wide text is.
+
+Metrics come from the TTF itself (fontTools), so every exporter measures the same way
+and the PDF (which embeds the font) and the PPTX (which names it) agree.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+import attrs
+
+FAMILY = "DejaVu Sans"
+FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
+
+
+def font_path(weight: str = "regular") -> Path:
+    return Path(str(resources.files("facilitate") / "fonts" / FILES[weight]))
+
+
+@attrs.frozen
+class FontMetrics:
+    """Advance widths and character coverage of one TTF."""
+
+    units_per_em: int
+    advances: dict  # code point → advance width in font units
+    ascent: float  # per 1pt of size
+    descent: float
+
+    def width(self, text: str, size: float) -> float:
+        """Width of ``text`` at ``size`` points (unknown characters count as a wide glyph)."""
+        fallback = self.units_per_em * 0.6
+        total = sum(self.advances.get(ord(char), fallback) for char in text)
+        return total * size / self.units_per_em
+
+    def missing(self, text: str) -> tuple[str, ...]:
+        """Characters of ``text`` the font cannot draw (ignoring spacing and control marks)."""
+        lacking = []
+        for char in dict.fromkeys(text):
+            if ord(char) in self.advances or char in "\n\r\t":
+                continue
+            if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+                continue
+            lacking.append(char)
+        return tuple(lacking)
+
+
+@functools.cache
+def metrics(weight: str = "regular") -> FontMetrics:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(font_path(weight)), lazy=True)
+    upm = font["head"].unitsPerEm
+    hmtx = font["hmtx"].metrics
+    cmap = font.getBestCmap()
+    advances = {code: hmtx[glyph][0] for code, glyph in cmap.items()}
+    hhea = font["hhea"]
+    return FontMetrics(upm, advances, hhea.ascent / upm, -hhea.descent / upm)
+
+
+def describe_missing(chars: tuple[str, ...]) -> str:
+    return ", ".join(f"{c!r} (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars)
