@@ -80,10 +80,10 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
-                    raise YamlProblem(_mark_line(key_node.start_mark), "keys must be plain text", path)
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise YamlProblem(_mark_line(key_node.start_mark), "merge keys (<<) are not supported", path)
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
+                    raise YamlProblem(_mark_line(key_node.start_mark), "keys must be plain text", path)
                 key = str(key_node.value)
                 child = path + (key,)
                 if key in result:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from facilitate.model._fields import identifier, non_empty, tuple_field, unique_ids
+from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, tuple_field, unique_ids
 from facilitate.model.theme import hex_colour
 
 
@@ -28,7 +28,7 @@ class CardBack:
     colour: str = attrs.field(default="#1f4e79", validator=hex_colour)
     #: An image path relative to the deck's file (or absolute from Python code).
     image: str | None = None
-    pattern: str = attrs.field(default="none", validator=attrs.validators.in_(("none", "dots", "stripes")))
+    pattern: str = attrs.field(default="none", validator=one_of(("none", "dots", "stripes")))
 
 
 @attrs.frozen
@@ -37,7 +37,7 @@ class CardDeck:
 
     id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=non_empty)
-    cards: tuple[Card, ...] = tuple_field(validator=non_empty)
+    cards: tuple[Card, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     description: str = ""
     #: Steps for the room, e.g. lay the cards face down, turn one at a time.
     instructions: tuple[str, ...] = tuple_field()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from facilitate.errors import ModelError
-from facilitate.model._fields import non_empty, identifier, one_of, tuple_field
+from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, tuple_field
 
 DIRECTIONS = ("less-of", "more-of")
 EFFECTS = ("helping", "hurting")
@@ -101,7 +101,7 @@ class TurnTheCurve:
     id: str = attrs.field(validator=identifier)
     issue: str = attrs.field(validator=non_empty)
     indicator: Indicator
-    baseline: tuple[DataPoint, ...] = tuple_field(validator=non_empty)
+    baseline: tuple[DataPoint, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     title: str = "Turn the curve"
     #: Given forecast points; when empty, a least-squares trend is computed.
     forecast: tuple[DataPoint, ...] = tuple_field()

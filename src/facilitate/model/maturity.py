@@ -7,7 +7,7 @@ import statistics
 import attrs
 
 from facilitate.errors import ModelError
-from facilitate.model._fields import identifier, non_empty, tuple_field, unique_ids
+from facilitate.model._fields import identifier, non_empty, to_tuple, tuple_field, unique_ids
 
 
 @attrs.frozen
@@ -79,7 +79,7 @@ class MaturityRubric:
 
     id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=non_empty)
-    dimensions: tuple[Dimension, ...] = tuple_field(validator=non_empty)
+    dimensions: tuple[Dimension, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     description: str = ""
     source: str = ""
     responses: tuple[Response, ...] = tuple_field()

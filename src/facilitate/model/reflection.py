@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from facilitate.model._fields import identifier, non_empty, tuple_field
+from facilitate.model._fields import identifier, non_empty, to_tuple, tuple_field
 
 
 @attrs.frozen
@@ -30,6 +30,6 @@ class Reflection:
 
     id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=non_empty)
-    prompts: tuple[Prompt, ...] = tuple_field(validator=non_empty)
+    prompts: tuple[Prompt, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     commitments: tuple[Prompt, ...] = tuple_field()
     description: str = ""

@@ -12,6 +12,7 @@ from facilitate.model._fields import (
     nested,
     non_empty,
     one_of,
+    to_tuple,
     tuple_field,
     unique_ids,
 )
@@ -107,7 +108,7 @@ class Session:
     """A workshop session: who, where, why, and the timed segments of the day."""
 
     title: str = attrs.field(validator=non_empty)
-    segments: tuple[Segment, ...] = tuple_field(validator=non_empty)
+    segments: tuple[Segment, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     id: str = attrs.field(default="session", validator=identifier)
     subtitle: str = ""
     date: dt.date | None = None

@@ -1,0 +1,159 @@
+"""Every broken file in tests/fixtures/bad gives one line naming the file, the line and the field."""
+
+from __future__ import annotations
+
+import os
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from facilitate.errors import LoadError, format_field_path
+from facilitate.loaders import library
+from facilitate.loaders.content import load_object, parse_document
+
+BAD = Path(__file__).parent.parent / "fixtures" / "bad"
+
+#: file, line (None: no line applies), field path ("" for the file as a whole), words in the message
+CASES = [
+    ('alias-bomb.yaml', 2, '', 'alias bomb'),
+    ('curve-bad-cost.yaml', 14, 'what_works[0].cost', 'not one of'),
+    ('curve-bad-direction.yaml', 6, 'indicator.direction', 'not one of: less-of, more-of'),
+    ('curve-cause-effect.yaml', 14, 'story[0].effect', 'not one of: helping, hurting'),
+    ('curve-empty-baseline.yaml', 7, 'baseline', 'must not be empty'),
+    ('curve-four-essentials.yaml', 16, 'essentials[3]', 'agree up to 3'),
+    ('curve-no-baseline.yaml', 1, 'baseline', 'is required'),
+    ('curve-no-cheap-idea.yaml', 12, 'what_works', 'no-cost or low-cost'),
+    ('curve-value-text.yaml', 11, 'baseline[1].value', 'expected a number'),
+    ('custom-tag.yaml', 3, 'title', "YAML tag '!shout'"),
+    ('deck-back-colour.yaml', 9, 'back.colour', 'not a colour'),
+    ('deck-back-pattern.yaml', 9, 'back.pattern', ''),
+    ('deck-card-empty-prompt.yaml', 7, 'cards[0].prompt', 'must not be empty'),
+    ('deck-card-no-prompt.yaml', 5, 'cards[0].prompt', 'is required'),
+    ('deck-card-typo.yaml', 8, 'cards[0].catgory', "did you mean 'category'"),
+    ('deck-cards-mapping.yaml', 4, 'cards', 'expected a list'),
+    ('deck-duplicate-card.yaml', 8, 'cards[1].id', "duplicate id 'one'"),
+    ('deck-instructions-mapping.yaml', 8, 'instructions', 'expected a list'),
+    ('deck-missing-cards.yaml', 1, 'cards', 'is required'),
+    ('deck-no-cards.yaml', 4, 'cards', 'must not be empty'),
+    ('empty.yaml', 1, '', 'the file is empty'),
+    ('ladder-examples-empty.yaml', 6, 'examples[0].questions', 'must not be empty'),
+    ('ladder-unknown-rung.yaml', 5, 'examples[0].rung', "no rung 'sideways'"),
+    ('merge-key.yaml', 6, 'cards[0]', 'merge keys'),
+    ('no-kind.yaml', 1, 'kind', 'is required'),
+    ('not-utf8.yaml', 3, '', 'not valid UTF-8'),
+    ('only-comments.yaml', 1, '', 'the file is empty'),
+    ('python-name-tag.yaml', 5, 'cards[0]', 'YAML tag'),
+    ('python-object-tag.yaml', 3, 'title', 'YAML tag'),
+    ('reflection-no-prompts.yaml', 4, 'prompts', 'must not be empty'),
+    ('reflection-prompt-no-label.yaml', 5, 'prompts[0].label', 'is required'),
+    ('rubric-duplicate-dimension.yaml', 10, 'dimensions[1].id', "duplicate id 'trust'"),
+    ('rubric-one-level.yaml', 7, 'dimensions[0].levels', 'at least 2 levels'),
+    ('rubric-rating-out-of-range.yaml', 14, 'responses[0].ratings[0].level', 'from 1 to 2'),
+    ('rubric-rating-unknown-dimension.yaml', 13, 'responses[0].ratings[0].dimension', "no dimension 'courage'"),
+    ('segment-bad-grouping.yaml', 16, 'segments[0].grouping', 'not one of'),
+    ('segment-bad-id.yaml', 13, 'segments[0].id', 'not a valid id'),
+    ('segment-bad-kind.yaml', 16, 'segments[0].kind', "'lecture' is not one of"),
+    ('segment-bullet-mapping.yaml', 17, 'segments[0].bullets[0]', 'expected text'),
+    ('segment-bullets-string.yaml', 16, 'segments[0].bullets', 'expected a list'),
+    ('segment-duplicate-id.yaml', 16, 'segments[1].id', "duplicate id 'welcome'"),
+    ('segment-minutes-fraction.yaml', 15, 'segments[0].minutes', 'whole number'),
+    ('segment-minutes-text.yaml', 15, 'segments[0].minutes', "expected a whole number, got 'ten'"),
+    ('segment-missing-minutes.yaml', 13, 'segments[0].minutes', 'is required but missing'),
+    ('segment-negative-minutes.yaml', 18, 'segments[1].minutes', 'at least 1 minute'),
+    ('segment-quote-no-author.yaml', 16, 'segments[0].quote.author', 'is required'),
+    ('segment-title-yes.yaml', 14, 'segments[0].title', 'put it in quotes'),
+    ('segment-typo-key.yaml', 16, 'segments[0].notse', "did you mean 'notes'"),
+    ('segment-unknown-deck.yaml', 16, 'segments[0].deck', "did you mean 'lets-imagine'"),
+    ('segment-unknown-part.yaml', 16, 'segments[0].part', "no conversation part 'later'"),
+    ('segment-zero-minutes.yaml', 15, 'segments[0].minutes', 'at least 1 minute'),
+    ('session-bad-date.yaml', 4, 'date', 'expected a date'),
+    ('session-bad-start.yaml', 4, 'starts_at', 'clock time'),
+    ('session-duplicate-part.yaml', 10, 'conversation[2].id', "duplicate id 'why'"),
+    ('session-eight-parts.yaml', 5, 'conversation', '3 to 7'),
+    ('session-hosts-number.yaml', 12, 'hosts', 'expected a list'),
+    ('session-missing-title.yaml', 1, 'title', 'is required but missing'),
+    ('session-no-segments.yaml', 12, 'segments', 'must not be empty'),
+    ('session-overrun.yaml', 19, 'segments[1].minutes', 'overruns by 5 min'),
+    ('session-past-midnight.yaml', 15, 'segments[0].minutes', 'past midnight'),
+    ('session-room-setup-null.yaml', 14, 'room_setup[1]', 'expected text'),
+    ('session-segments-not-list.yaml', 12, 'segments', 'expected a list'),
+    ('session-two-parts.yaml', 5, 'conversation', '3 to 7'),
+    ('session-unknown-key.yaml', 3, 'titel', "did you mean 'title'"),
+    ('session-uses-missing-deck.yaml', 13, 'uses.decks[0]', "no bundled deck named 'no-such-deck'"),
+    ('session-uses-unknown-collection.yaml', 13, 'uses.games', 'unknown collection'),
+    ('syntax-bad-indent.yaml', 3, '', 'YAML syntax'),
+    ('syntax-duplicate-key.yaml', 4, 'title', "duplicate key 'title' (first at line 3)"),
+    ('syntax-tab-indent.yaml', 5, '', 'tabs are not allowed'),
+    ('syntax-unclosed-bracket.yaml', 4, '', 'YAML syntax'),
+    ('syntax-unterminated-quote.yaml', 5, '', 'YAML syntax'),
+    ('theme-bad-colour.yaml', 3, 'primary', 'not a colour'),
+    ('theme-low-contrast.yaml', 3, 'text', 'below WCAG AA'),
+    ('theme-unknown-key.yaml', 3, 'font_size', 'unknown key'),
+    ('toml-syntax.toml', 3, '', 'TOML syntax'),
+    ('toml-unknown-key.toml', 7, 'cards[0].titel', "did you mean 'title'"),
+    ('toml-zero-minutes.toml', 12, 'segments[1].minutes', 'at least 1 minute'),
+    ('top-level-list.yaml', 1, '', 'must be a mapping'),
+    ('top-level-scalar.yaml', 1, '', 'must be a mapping'),
+    ('unknown-kind.yaml', 1, 'kind', "did you mean 'deck'"),
+    ('utf16.yaml', 1, '', 'not valid UTF-8'),
+]
+
+
+def load_any(path: Path):
+    """Load as the CLI's validate does: sessions with their library items, others alone."""
+    if parse_document(path).kind == "session":
+        return library.load(path)
+    return load_object(path)
+
+
+def test_every_fixture_has_an_expectation_and_the_corpus_is_large():
+    assert sorted(p.name for p in BAD.iterdir()) == sorted(case[0] for case in CASES)
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize(("name", "line", "field", "words"), CASES, ids=[c[0] for c in CASES])
+def test_bad_file_gives_one_line_with_file_line_field(name, line, field, words):
+    path = BAD / name
+    with pytest.raises(LoadError) as caught:
+        load_any(path)
+    error = caught.value
+    message = error.one_line()
+    assert "\n" not in message
+    assert error.path == str(path)
+    assert error.line == line, message
+    assert format_field_path(error.field_path) == field, message
+    location = f"{path}:{line}: " if line else f"{path}: "
+    assert message.startswith(location + (field + ": " if field else "")), message
+    assert words in message, message
+
+
+def test_alias_bomb_is_refused_quickly_and_cheaply():
+    tracemalloc.start()
+    started = time.process_time()
+    with pytest.raises(LoadError, match="alias bomb"):
+        load_any(BAD / "alias-bomb.yaml")
+    cpu = time.process_time() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    # Not a timing assertion about the machine: a bound ~50x above what it takes, to catch
+    # an expansion (which would take minutes and gigabytes).
+    assert peak < 200 * 1024 * 1024
+    assert cpu < 30
+
+
+def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
+    big = tmp_path / "huge.yaml"
+    with open(big, "wb") as handle:
+        handle.write(b"kind: deck\n")
+        handle.seek(50_000_000)
+        handle.write(b"\n")
+    with pytest.raises(LoadError, match=r"50\.\d MB; content files are limited to 2 MB") as caught:
+        load_any(big)
+    assert caught.value.path == str(big)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(LoadError, match="no such file"):
+        load_any(tmp_path / "nope.yaml")
