@@ -170,8 +170,12 @@ def _build_options(**kwargs) -> "BuildOptions":
 @click.option("--force", is_flag=True, help="Overwrite files in the folder that this build did not write.")
 def build(source, out_dir, formats, page_size, aspect, template, template_dir, cards_as_slides, force) -> None:
     """Build a session pack from SOURCE (a session file or bundled agenda; default: the CEP day)."""
+    from facilitate import exporters
     from facilitate.build import build as run_build
     from facilitate.loaders import library
+
+    for name in formats:  # before loading anything, so a typo is reported first
+        exporters.exporter_name(name)
 
     options = _build_options(
         page_size=page_size, aspect=aspect, template=template, template_dir=template_dir, cards_as_slides=cards_as_slides

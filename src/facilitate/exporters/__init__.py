@@ -22,12 +22,13 @@ def register(name: str, module: str, description: str) -> None:
     FORMATS[name] = (module, description)
 
 
+def exporter_name(name: str) -> str:
+    """``name`` if it is a known format, else a FacilitateError listing the formats."""
+    if name not in FORMATS:
+        raise FacilitateError(f"unknown format {name!r} (formats: {', '.join(FORMATS)})")
+    return name
+
+
 def exporter(name: str):
     """The exporter module for ``name``, imported now."""
-    try:
-        module_name = FORMATS[name][0]
-    except KeyError:
-        raise FacilitateError(
-            f"unknown format {name!r} (formats: {', '.join(FORMATS)})"
-        ) from None
-    return importlib.import_module(module_name)
+    return importlib.import_module(FORMATS[exporter_name(name)][0])

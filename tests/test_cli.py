@@ -1,0 +1,178 @@
+"""The command line, driven through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from facilitate.cli import main
+
+BAD = Path(__file__).parent / "fixtures" / "bad"
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_every_command_has_help(run):
+    for command in ["list", "show", "validate", "schema", "new", "ladder", "build"]:
+        result = run(command, "--help")
+        assert result.exit_code == 0, command
+        assert "Usage:" in result.output
+
+
+def test_list_shows_the_bundled_default_session(run):
+    result = run("list", "--kind", "session")
+    assert result.exit_code == 0
+    assert "power-of-partnerships" in result.output
+
+
+def test_new_agenda_validates_and_refuses_to_overwrite(run, tmp_path):
+    assert run("new", "agenda", "Cluster day").exit_code == 0
+    starter = tmp_path / "cluster-day.yaml"
+    text = starter.read_text()
+    assert text.startswith("# A facilitate session")
+    result = run("validate", str(starter))
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"{starter}: ok"
+    starter.write_text(text + "# my edit\n")
+    again = run("new", "agenda", "Cluster day")
+    assert again.exit_code == 2
+    assert "already exists" in again.output
+    assert starter.read_text().endswith("# my edit\n")
+
+
+def test_new_deck_validates(run, tmp_path):
+    assert run("new", "deck", "My cards").exit_code == 0
+    assert run("validate", str(tmp_path / "my-cards.yaml")).exit_code == 0
+
+
+def test_validate_reports_one_line_per_bad_file_and_exit_2(run):
+    files = [str(BAD / "segment-zero-minutes.yaml"), str(BAD / "deck-card-typo.yaml")]
+    result = CliRunner().invoke(main, ["validate", *files])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line]
+    assert lines == [
+        f"{files[0]}:15: segments[0].minutes: must be at least 1 minute, got 0",
+        f"{files[1]}:8: cards[0].catgory: unknown key 'catgory' (did you mean 'category'?)",
+    ]
+    assert "Traceback" not in result.output
+
+
+def test_build_error_is_one_line_and_writes_nothing(run, tmp_path):
+    result = run("build", str(BAD / "session-overrun.yaml"), "-o", "out")
+    assert result.exit_code == 2
+    assert result.output.startswith("error: ") and result.output.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_markdown_and_html_then_refuse_to_clobber_a_user_edit(run, tmp_path):
+    result = run("build", "-f", "markdown", "-f", "html", "-o", "pack")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "pack").iterdir())
+    assert names == [".facilitate-manifest.json", "handout.html", "handout.md", "runsheet.html", "runsheet.md"]
+    # Rebuilding over our own unchanged output is fine.
+    assert run("build", "-f", "markdown", "-o", "pack").exit_code == 0
+    # A file the user edited is never overwritten without --force.
+    handout = tmp_path / "pack" / "handout.md"
+    handout.write_text("my own notes")
+    refused = run("build", "-f", "markdown", "-o", "pack")
+    assert refused.exit_code == 2 and "--force" in refused.output
+    assert handout.read_text() == "my own notes"
+    assert run("build", "-f", "markdown", "-o", "pack", "--force").exit_code == 0
+    assert handout.read_text() != "my own notes"
+
+
+def test_build_refuses_a_file_it_did_not_write(run, tmp_path):
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "runsheet.md").write_text("mine")
+    result = run("build", "-f", "markdown", "-o", "pack")
+    assert result.exit_code == 2
+    assert (tmp_path / "pack" / "runsheet.md").read_text() == "mine"
+    assert not (tmp_path / "pack" / "handout.md").exists()
+
+
+def test_unknown_format_is_a_clear_error(run):
+    result = run("build", "-f", "docx")
+    assert result.exit_code == 2
+    assert "unknown format 'docx'" in result.output
+
+
+def test_ladder_command(run):
+    result = run("ladder", "Is our partnership working?")
+    assert result.exit_code == 0
+    assert "rung:  Yes/no (1 of 6)" in result.output
+    assert "How is our partnership working?" in result.output
+
+
+def test_show_a_bundled_item_and_an_unknown_one(run):
+    result = run("show", "power-of-partnerships")
+    assert result.exit_code == 0
+    assert "Our conversation today:" in result.output
+    missing = run("show", "power-of-partnership")
+    assert missing.exit_code == 2
+    assert "did you mean 'power-of-partnerships'" in missing.output
+
+
+def test_schema_is_json_and_covers_every_kind(run):
+    schema = json.loads(run("schema").output)
+    kinds = [branch["if"]["properties"]["kind"]["const"] for branch in schema["allOf"]]
+    assert kinds == ["session", "deck", "ladder", "curve", "rubric", "reflection", "theme"]
+    segment = schema["$defs"]["Segment"]
+    assert segment["properties"]["kind"]["enum"][0] == "welcome"
+    assert set(segment["required"]) == {"id", "title", "minutes"}
+
+
+def test_schema_accepts_every_bundled_file_and_rejects_a_typo():
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    from facilitate.loaders import library
+    from facilitate.schema import content_schema
+
+    validator = jsonschema.Draft202012Validator(content_schema())
+    for entry in library.entries():
+        data = yaml.safe_load(entry.path.read_text("utf-8"))
+        data = json.loads(json.dumps(data, default=str))
+        errors = list(validator.iter_errors(data))
+        assert not errors, (entry.path, errors[0].message)
+    typo = yaml.safe_load((BAD / "deck-card-typo.yaml").read_text())
+    assert list(validator.iter_errors(typo))
+
+
+def test_unexpected_bug_gives_short_message_and_traceback_only_with_debug(run, monkeypatch):
+    import facilitate.model.questions as questions
+
+    def broken(question, rungs=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(questions, "classify", broken)
+    result = CliRunner().invoke(main, ["ladder", "Why?"])
+    assert result.exit_code == 70
+    assert "internal error: RuntimeError: boom" in result.output
+    assert "Traceback" not in result.output
+    debug = CliRunner().invoke(main, ["--debug", "ladder", "Why?"])
+    assert "Traceback" in debug.output
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = (
+        "import sys\n"
+        "from facilitate.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pptx', 'reportlab', 'jinja2', 'PIL', 'fontTools') if m in sys.modules]\n"
+        "print('HEAVY:' + ','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
