@@ -108,6 +108,13 @@ class OutputFolder:
                     " (or was edited since); use --force to overwrite it"
                 )
 
+    def _remove_stale_temps(self, names: list[str]) -> None:
+        """Delete temporary files a killed build left for these names (never anything else)."""
+        for name in names:
+            target = self.folder / name
+            for stale in target.parent.glob(f".{target.name}.*.tmp"):
+                stale.unlink(missing_ok=True)
+
     def write(self, outputs: list[Output]) -> list[Path]:
         names = [output.name for output in outputs]
         if len(set(names)) != len(names):
@@ -119,6 +126,7 @@ class OutputFolder:
             raise FacilitateError(f"{self.folder}: cannot create the folder: {error.strerror or error}") from None
         # Render every file first; only when all succeeded are they renamed into place,
         # so a failing exporter leaves the folder exactly as it was.
+        self._remove_stale_temps(names)
         temps: list[tuple[Path, Path]] = []
         try:
             for output in outputs:

@@ -51,8 +51,16 @@ def environment(kind: str, user_folder: str | None = None) -> jinja2.Environment
 
 
 def render(kind: str, template: str, user_folder: str | Path | None = None, **context: object) -> str:
+    """Render ``template``; a broken or unsafe (user) template is an ExportError naming it."""
+    from facilitate.errors import ExportError
+
     env = environment(kind, str(user_folder) if user_folder else None)
-    return env.get_template(template).render(**context)
+    try:
+        return env.get_template(template).render(**context)
+    except jinja2.TemplateSyntaxError as error:
+        raise ExportError(f"{error.filename or template}:{error.lineno}: template syntax: {error.message}") from None
+    except jinja2.TemplateError as error:
+        raise ExportError(f"{template}: template error: {error}") from None
 
 
 def document_outputs(kind: str, suffix: str, pack, user_folder: str | None = None) -> list:

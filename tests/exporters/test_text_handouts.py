@@ -1,0 +1,92 @@
+"""Markdown and HTML handouts: what they say, and that content can never become markup."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from facilitate.build import build
+from facilitate.errors import ExportError
+from facilitate.model import Quote, Segment
+from facilitate.options import BuildOptions
+from tests.conftest import small_pack, small_session
+
+HOSTILE = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3))'
+
+
+def hostile_pack():
+    session = small_session()
+    segments = list(session.segments)
+    segments[1] = attrs.evolve(
+        segments[1],
+        title=HOSTILE,
+        bullets=(HOSTILE, '" onmouseover="alert(4)'),
+        quote=Quote(HOSTILE, "Mallory <b>"),
+    )
+    return small_pack(session=attrs.evolve(session, segments=tuple(segments), purpose=HOSTILE))
+
+
+def built(tmp_path, pack, formats=("markdown", "html"), options=None):
+    paths = build(pack, tmp_path / "out", formats, options)
+    return {p.name: p.read_text("utf-8") for p in paths}
+
+
+def test_run_sheet_has_every_segment_with_clock_times(tmp_path):
+    files = built(tmp_path, small_pack())
+    for text in (files["runsheet.md"], files["runsheet.html"]):
+        for times, title in [("09:00–09:15", "Welcome"), ("09:35–10:05", "Let's imagine"), ("10:20–10:40", "Taking stock")]:
+            assert times in text and title in text.replace("&#39;", "'")
+        assert "SECRET-NOTE-welcome" in text
+
+
+def test_participant_handout_has_no_facilitator_notes(tmp_path):
+    files = built(tmp_path, small_pack())
+    for name in ("handout.md", "handout.html"):
+        assert "SECRET-NOTE" not in files[name]
+        assert "Why am I here?" in files[name]
+
+
+def test_html_escapes_all_content(tmp_path):
+    html = built(tmp_path, hostile_pack())["handout.html"]
+    assert "<script>" not in html and "<img" not in html and "<b>" not in html
+    assert 'onmouseover="' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="javascript' not in html and "javascript:alert(3)" in html  # text, never a link
+    assert html.count("<script") == 0
+
+
+def test_markdown_escapes_markup(tmp_path):
+    md = built(tmp_path, hostile_pack())["handout.md"]
+    assert "<script>" not in md and "\\<script\\>" in md
+    assert "[click](javascript" not in md
+
+
+def test_html_is_self_contained(tmp_path):
+    html = built(tmp_path, small_pack())["handout.html"]
+    assert "<style>" in html and "@media print" in html
+    assert "http://" not in html and "https://" not in html and "<link" not in html
+
+
+def test_user_templates_render_in_the_sandbox(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "document.html.j2").write_text("<h1>{{ doc.title }}</h1>{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    with pytest.raises(ExportError, match="unsafe|SecurityError|access to attribute"):
+        built(tmp_path, small_pack(), ("html",), BuildOptions(template_dir=str(folder)))
+    assert not (tmp_path / "out" / "handout.html").exists()
+
+
+def test_user_template_is_used_when_safe(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "document.md.j2").write_text("MY {{ doc.title }} ({{ doc.blocks | length }} blocks)\n")
+    files = built(tmp_path, small_pack(), ("markdown",), BuildOptions(template_dir=str(folder)))
+    assert files["handout.md"].startswith("MY Small session (")
+
+
+def test_broken_user_template_names_file_and_line(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "document.md.j2").write_text("line one\n{% if %}\n")
+    with pytest.raises(ExportError, match=r"document.md.j2:2: template syntax"):
+        built(tmp_path, small_pack(), ("markdown",), BuildOptions(template_dir=str(folder)))
