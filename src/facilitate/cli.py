@@ -184,3 +184,15 @@ def build(source, out_dir, formats, page_size, aspect, template, template_dir, c
     written = run_build(pack, out_dir, formats or None, options, force=force)
     for path in written:
         click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out_dir", default="preview", show_default=True, type=click.Path(file_okay=False), help="Folder for the PNG pages.")
+@click.option("--dpi", default=60, show_default=True, type=click.IntRange(20, 600), help="Resolution of the PNGs.")
+def preview(file: str, out_dir: str, dpi: int) -> None:
+    """Render a .pptx (through LibreOffice) or .pdf as PNG pages to look at."""
+    from facilitate.preview import render
+
+    for page in render(file, out_dir, dpi):
+        click.echo(f"wrote {page}")

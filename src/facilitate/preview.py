@@ -1,0 +1,89 @@
+"""Previews: PPTX → PDF through LibreOffice, PDF → PNG pages through poppler's pdftoppm.
+
+Both are optional system tools; when one is missing the user gets a one-line message
+saying which package to install, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from facilitate.errors import FacilitateError
+
+SOFFICE_NAMES = ("soffice", "libreoffice")
+INSTALL_HINT = {
+    "soffice": "LibreOffice is needed to render .pptx files: install it (Debian: apt-get install libreoffice-impress-nogui)",
+    "pdftoppm": "pdftoppm is needed to render PDF pages: install poppler (Debian: apt-get install poppler-utils)",
+}
+
+
+def find_tool(name: str) -> str:
+    """The path of a system tool, or a FacilitateError saying how to install it."""
+    candidates = SOFFICE_NAMES if name == "soffice" else (name,)
+    for candidate in candidates:
+        found = shutil.which(candidate)
+        if found:
+            return found
+    raise FacilitateError(INSTALL_HINT[name])
+
+
+def pptx_to_pdf(pptx: str | os.PathLike, out_dir: str | os.PathLike, timeout: float = 240) -> Path:
+    """Convert a deck to PDF with LibreOffice headless, in a private profile; returns the PDF."""
+    soffice = find_tool("soffice")
+    pptx, out_dir = Path(pptx), Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="facilitate-lo-") as profile:
+        command = [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(pptx),
+        ]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise FacilitateError(f"{pptx}: LibreOffice did not finish converting within {timeout:.0f} s") from None
+    pdf = out_dir / (pptx.stem + ".pdf")
+    if result.returncode != 0 or not pdf.exists():
+        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise FacilitateError(f"{pptx}: LibreOffice could not convert it: {detail[0]}")
+    return pdf
+
+
+def pdf_to_pngs(pdf: str | os.PathLike, out_dir: str | os.PathLike, dpi: int = 60, first: int | None = None, last: int | None = None) -> list[Path]:
+    """Render PDF pages as PNG files named ``<stem>-<page>.png``; returns them in page order."""
+    pdftoppm = find_tool("pdftoppm")
+    pdf, out_dir = Path(pdf), Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    command = [pdftoppm, "-png", "-r", str(dpi)]
+    if first:
+        command += ["-f", str(first)]
+    if last:
+        command += ["-l", str(last)]
+    command += [str(pdf), str(out_dir / pdf.stem)]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise FacilitateError(f"{pdf}: pdftoppm failed: {result.stderr.strip()}")
+    return sorted(out_dir.glob(f"{pdf.stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+
+
+def render(path: str | os.PathLike, out_dir: str | os.PathLike, dpi: int = 60) -> list[Path]:
+    """PNG pages of a .pptx or .pdf file."""
+    path = Path(path)
+    if not path.exists():
+        raise FacilitateError(f"{path}: no such file")
+    if path.suffix.lower() == ".pptx":
+        with tempfile.TemporaryDirectory(prefix="facilitate-preview-") as work:
+            return pdf_to_pngs(pptx_to_pdf(path, work), out_dir, dpi)
+    if path.suffix.lower() == ".pdf":
+        return pdf_to_pngs(path, out_dir, dpi)
+    raise FacilitateError(f"{path}: can preview .pptx and .pdf files only")
