@@ -196,3 +196,42 @@ def preview(file: str, out_dir: str, dpi: int) -> None:
 
     for page in render(file, out_dir, dpi):
         click.echo(f"wrote {page}")
+
+
+@main.command("build-cluster")
+@click.argument("cluster_file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out_dir", default="packs", show_default=True, type=click.Path(file_okay=False), help="Folder for the packs and zips.")
+@click.option("-f", "--format", "formats", multiple=True, help="Only these formats (repeat); default: all.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Packs built at once (default: all cores).")
+@click.option("--page-size", type=click.Choice(["a4", "letter"]), help="Paper for PDFs (default a4).")
+@click.option("--force", is_flag=True, help="Overwrite files in the packs that facilitate did not write.")
+def build_cluster_command(cluster_file, out_dir, formats, jobs, page_size, force) -> None:
+    """Build one personalised pack (and a zip) per partner listed in CLUSTER_FILE.
+
+    Exit status 3 when some partners' packs failed (each is named); the others are built.
+    """
+    from facilitate import exporters
+    from facilitate.cluster import build_cluster
+    from facilitate.loaders import library
+
+    for name in formats:
+        exporters.exporter_name(name)
+    cluster, pack = library.load_cluster(cluster_file)
+    options = _build_options(page_size=page_size)
+    failures = []
+    with click.progressbar(length=len(cluster.members), label=f"Building {len(cluster.members)} packs", file=sys.stderr) as bar:
+
+        def advance(result) -> None:
+            bar.update(1)
+            if not result.ok:
+                failures.append(result)
+
+        results = build_cluster(cluster, pack, out_dir, tuple(formats) or None, options, jobs, force, advance)
+    for result in results:
+        if result.ok:
+            click.echo(f"{result.member}: {result.archive}")
+    for result in failures:
+        click.echo(f"error: {result.member}: {result.error}", err=True)
+    if failures:
+        click.echo(f"{len(failures)} of {len(results)} packs failed", err=True)
+        sys.exit(3)

@@ -65,8 +65,9 @@ class Document:
 
 
 def _when(pack: SessionPack) -> str:
+    """The line under a document's title: organisation, date, times, venue."""
     session = pack.session
-    parts = []
+    parts = [pack.theme.organisation] if pack.theme.organisation else []
     if session.date:
         parts.append(f"{session.date:%A} {session.date.day} {session.date:%B %Y}")
     parts.append(f"{session.starts_at:%H:%M}–{session.ends_at:%H:%M}")

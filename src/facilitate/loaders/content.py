@@ -25,6 +25,7 @@ from facilitate.loaders import convert
 from facilitate.loaders.yaml_source import YamlProblem, line_for, parse
 from facilitate.model import (
     CardDeck,
+    Cluster,
     MaturityRubric,
     QuestionLadder,
     Reflection,
@@ -44,6 +45,7 @@ KINDS: dict[str, type] = {
     "rubric": MaturityRubric,
     "reflection": Reflection,
     "theme": Theme,
+    "cluster": Cluster,
 }
 #: pack collection → kind of the items in it.
 COLLECTION_KINDS = {"decks": "deck", "ladders": "ladder", "curves": "curve", "rubrics": "rubric", "reflections": "reflection"}
@@ -156,6 +158,42 @@ def parse_document(path: str | os.PathLike, text: str | None = None, label: str 
     return Document(label, kind, body, lines)
 
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def resolve_image(document: Document, value: str | None, field_path: tuple, must_exist: bool = True) -> str | None:
+    """An image path from a content file, made absolute; it must stay inside the file's folder."""
+    if value is None:
+        return None
+    folder = Path(document.path).resolve().parent
+    candidate = Path(os.path.realpath(folder / value))
+    if not candidate.is_relative_to(Path(os.path.realpath(folder))):
+        raise document.error(field_path, f"image {value!r} is outside the content folder {folder}")
+    if candidate.suffix.lower() not in IMAGE_SUFFIXES:
+        raise document.error(field_path, f"image {value!r} must be a PNG or JPEG file")
+    if must_exist and not candidate.is_file():
+        raise document.error(field_path, f"no such image {value!r} (looked in {folder})")
+    return str(candidate)
+
+
+def _with_images(document: Document, obj: Any) -> Any:
+    """Check and resolve the image paths an object names (deck backs, logos)."""
+    if isinstance(obj, CardDeck) and obj.back.image is not None:
+        image = resolve_image(document, obj.back.image, ("back", "image"))
+        return attrs.evolve(obj, back=attrs.evolve(obj.back, image=image))
+    if isinstance(obj, Theme) and obj.logo is not None:
+        return attrs.evolve(obj, logo=resolve_image(document, obj.logo, ("logo",)))
+    if isinstance(obj, Cluster):
+        # A missing logo is reported when that member's pack is built, so one partner's
+        # mistake does not stop the others; a path escaping the folder is refused now.
+        members = tuple(
+            attrs.evolve(m, logo=resolve_image(document, m.logo, ("members", i, "logo"), must_exist=False))
+            for i, m in enumerate(obj.members)
+        )
+        return attrs.evolve(obj, members=members)
+    return obj
+
+
 def load_object(path: str | os.PathLike, expected_kind: str | None = None) -> Any:
     """Load one content file as its model object (a session loads as a plain Session)."""
     document = parse_document(path)
@@ -165,7 +203,7 @@ def load_object(path: str | os.PathLike, expected_kind: str | None = None) -> An
     if document.kind == "session":
         data.pop("uses", None)
         data.pop("theme", None)
-    return document.build(KINDS[document.kind], data)
+    return _with_images(document, document.build(KINDS[document.kind], data))
 
 
 Resolver = Callable[[str, str, Path], Any]

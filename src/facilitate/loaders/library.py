@@ -92,6 +92,23 @@ def resolve(kind: str, name: str, base: Path) -> Any:
     return load_object(find(name, kind).path, expected_kind=kind)
 
 
+def load_cluster(path: str | Path):
+    """A cluster file and the session pack it names (a bundled id or a file beside it)."""
+    from facilitate.loaders.content import parse_document
+    from facilitate.model import Cluster
+
+    cluster: Cluster = load_object(path, expected_kind="cluster")
+    local = _local_file(cluster.session, Path(path).resolve().parent)
+    if local is not None and local.exists():
+        return cluster, load_pack(local, resolve)
+    try:
+        entry = find(cluster.session, "session")
+    except KeyError as error:
+        document = parse_document(path)
+        raise document.error(("session",), error.args[0]) from None
+    return cluster, load_pack(entry.path, resolve)
+
+
 def load(source: str | Path | None = None):
     """Load a session pack from a file, or a bundled agenda by name (the default session if None)."""
     if source is None:

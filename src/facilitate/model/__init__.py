@@ -1,6 +1,7 @@
 """The facilitate data model: pure, frozen attrs classes with no I/O."""
 
 from facilitate.model.cards import Card, CardBack, CardDeck
+from facilitate.model.cluster import Cluster, Member
 from facilitate.model.curve import (
     Action,
     Cause,
@@ -36,7 +37,7 @@ from facilitate.model.session import Part, ScheduledSegment, Segment, Session
 from facilitate.model.theme import DEFAULT_THEME, Theme, contrast_ratio
 
 __all__ = [
-    "Action", "Card", "CardBack", "CardDeck", "Cause", "Classification", "DataPoint",
+    "Action", "Card", "CardBack", "CardDeck", "Cause", "Cluster", "Member", "Classification", "DataPoint",
     "DEFAULT_THEME", "Dimension", "DimensionScore", "Idea", "Indicator", "Level",
     "MaturityRubric", "Part", "Partner", "Prompt", "QuestionLadder", "Quote", "Rating",
     "Reflection", "Response", "Rung", "RungExamples", "STANDARD_RUNGS", "ScheduledSegment",

@@ -1,0 +1,113 @@
+"""Cluster packs: one personalised pack (and zip) per partner, built in parallel.
+
+Each partner's pack carries its name, logo, date and venue; one partner's bad data is
+reported with its name while the others still build.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import attrs
+
+from facilitate.errors import FacilitateError
+from facilitate.model import Cluster, Member, SessionPack
+from facilitate.options import BuildOptions, source_date_epoch
+from facilitate.output import atomic_write
+
+
+def personalise(pack: SessionPack, member: Member) -> SessionPack:
+    """The pack as ``member`` receives it: their name, logo, date and venue."""
+    session = attrs.evolve(
+        pack.session,
+        date=member.date or pack.session.date,
+        venue=member.venue or pack.session.venue,
+        hosts=(member.name,) + tuple(h for h in pack.session.hosts if h != member.name),
+    )
+    theme = attrs.evolve(pack.theme, organisation=member.name, logo=member.logo or pack.theme.logo)
+    return attrs.evolve(pack, session=session, theme=theme)
+
+
+@attrs.frozen
+class MemberResult:
+    member: str
+    folder: str | None = None
+    archive: str | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def _zip_folder(folder: Path, archive: Path) -> None:
+    """A deterministic zip of the pack: sorted names, fixed timestamps."""
+    epoch = max(source_date_epoch(), 315_532_800)  # zip cannot store dates before 1980
+    import time
+
+    stamp = time.gmtime(epoch)[:6]
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+    def write(handle) -> None:
+        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as bundle:
+            for path in files:
+                info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                bundle.writestr(info, path.read_bytes())
+
+    atomic_write(archive, write)
+
+
+def build_member(pack: SessionPack, member: Member, out_dir: str, formats: tuple[str, ...] | None, options: BuildOptions, force: bool) -> MemberResult:
+    """Build one partner's pack and zip; any FacilitateError becomes that partner's error."""
+    from facilitate.build import build
+
+    try:
+        if member.logo is not None and not Path(member.logo).is_file():
+            raise FacilitateError(f"logo: no such image {member.logo!r}")
+        folder = Path(out_dir) / member.slug
+        build(personalise(pack, member), folder, formats, options, force=force)
+        archive = Path(out_dir) / f"{member.slug}.zip"
+        _zip_folder(folder, archive)
+        return MemberResult(member.name, str(folder), str(archive))
+    except FacilitateError as error:
+        return MemberResult(member.name, error=error.one_line())
+
+
+def build_cluster(
+    cluster: Cluster,
+    pack: SessionPack,
+    out_dir: str | os.PathLike,
+    formats: tuple[str, ...] | None = None,
+    options: BuildOptions | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    progress: Callable[[MemberResult], None] | None = None,
+) -> list[MemberResult]:
+    """Build every member's pack, ``jobs`` at a time (default: all cores); results in member order."""
+    options = options or BuildOptions()
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    arguments = [(pack, member, str(out_dir), formats, options, force) for member in cluster.members]
+    results: list[MemberResult] = []
+    for result in _run(arguments, jobs):
+        results.append(result)
+        if progress:
+            progress(result)
+    return results
+
+
+def _run(arguments: list[tuple], jobs: int) -> Iterator[MemberResult]:
+    if jobs == 1 or len(arguments) == 1:
+        for args in arguments:
+            yield build_member(*args)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(arguments))) as pool:
+        futures = [pool.submit(build_member, *args) for args in arguments]
+        for future in futures:
+            yield future.result()

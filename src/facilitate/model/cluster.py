@@ -1,0 +1,54 @@
+"""A cluster: the partners (schools, colleges, community groups) who each get their own pack."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+from facilitate.errors import ModelError
+from facilitate.model._fields import identifier, non_empty, to_tuple
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@attrs.frozen
+class Member:
+    """One partner in the cluster, with what makes its pack its own."""
+
+    name: str = attrs.field(validator=non_empty)
+    short_name: str = ""
+    #: An image file (PNG or JPEG), relative to the cluster file.
+    logo: str | None = None
+    date: dt.date | None = None
+    venue: str = ""
+    contact: str = ""
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.short_name or self.name) or "partner"
+
+
+@attrs.frozen
+class Cluster:
+    """The session to run and the partners to make a personalised pack for."""
+
+    id: str = attrs.field(validator=identifier)
+    title: str = attrs.field(validator=non_empty)
+    #: A bundled session id, or a session file relative to the cluster file.
+    session: str = attrs.field(validator=non_empty)
+    members: tuple[Member, ...] = attrs.field(converter=to_tuple, validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        seen: dict[str, int] = {}
+        for index, member in enumerate(self.members):
+            if member.slug in seen:
+                raise ModelError(
+                    f"{member.name!r} would share the folder {member.slug!r} with members[{seen[member.slug]}];"
+                    " give one a different short_name",
+                    ("members", index, "short_name"),
+                )
+            seen[member.slug] = index

@@ -1,0 +1,85 @@
+"""Cluster packs: one personalised pack per partner; one partner's mistake does not stop the rest."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from facilitate.cli import main
+
+SESSION = """\
+kind: session
+id: cluster-day
+title: Cluster day
+date: 2026-09-03
+venue: Default venue
+segments:
+  - id: welcome
+    title: Welcome
+    minutes: 20
+    notes: facilitator only
+"""
+
+CLUSTER = """\
+kind: cluster
+id: north
+title: North cluster
+session: cluster-day
+members:
+  - name: Hill Primary School
+    short_name: Hill
+    date: 2026-10-01
+    venue: Hill hall
+    contact: head@hill.example
+  - name: Vale Academy
+    logo: vale.png
+  - name: River College
+"""
+
+
+def write_cluster(folder: Path) -> Path:
+    (folder / "cluster-day.yaml").write_text(SESSION)
+    (folder / "cluster.yaml").write_text(CLUSTER)
+    return folder / "cluster.yaml"
+
+
+def test_each_partner_gets_a_personalised_pack_and_zip_and_failures_are_named(tmp_path):
+    cluster = write_cluster(tmp_path)
+    result = CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(tmp_path / "packs"), "-f", "markdown", "-j", "2"])
+    assert result.exit_code == 3
+    assert "error: Vale Academy: logo: no such image" in result.output
+    assert "1 of 3 packs failed" in result.output
+    packs = tmp_path / "packs"
+    assert sorted(p.name for p in packs.iterdir()) == ["hill", "hill.zip", "river-college", "river-college.zip"]
+    hill = (packs / "hill" / "handout.md").read_text()
+    assert "Hill Primary School" in hill and "Hill hall" in hill and "1 October 2026" in hill
+    river = (packs / "river-college" / "handout.md").read_text()
+    assert "River College" in river and "Default venue" in river
+    with zipfile.ZipFile(packs / "hill.zip") as bundle:
+        assert sorted(bundle.namelist()) == ["hill/handout.md", "hill/runsheet.md"]
+        assert bundle.read("hill/handout.md").decode() == hill
+
+
+def test_cluster_zips_are_deterministic(tmp_path):
+    cluster = write_cluster(tmp_path)
+    for out in ("a", "b"):
+        CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(tmp_path / out), "-f", "markdown", "-j", "1"])
+    assert (tmp_path / "a" / "hill.zip").read_bytes() == (tmp_path / "b" / "hill.zip").read_bytes()
+
+
+def test_all_good_exits_zero(tmp_path):
+    cluster = write_cluster(tmp_path)
+    cluster.write_text(CLUSTER.replace("    logo: vale.png\n", ""))
+    result = CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(tmp_path / "packs"), "-f", "html"])
+    assert result.exit_code == 0, result.output
+    assert "Vale Academy: " in result.output
+
+
+def test_two_members_in_one_folder_is_a_load_error(tmp_path):
+    cluster = write_cluster(tmp_path)
+    cluster.write_text(CLUSTER.replace("River College", "Hill"))
+    result = CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(tmp_path / "packs")])
+    assert result.exit_code == 2
+    assert f"{cluster}:13: members[2].short_name: 'Hill' would share the folder 'hill'" in result.output
