@@ -50,7 +50,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 @main.command("list")
-@click.option("--kind", type=click.Choice(["session", "deck", "ladder", "curve", "rubric", "reflection", "theme"]), help="Only items of this kind.")
+@click.option("--kind", type=click.Choice(["session", "deck", "ladder", "curve", "rubric", "reflection", "theme", "cluster"]), help="Only items of this kind.")
 def list_command(kind: str | None) -> None:
     """List the bundled library: agendas, card decks, ladders, exercises, themes."""
     from facilitate.loaders import library
