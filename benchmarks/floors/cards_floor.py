@@ -1,0 +1,66 @@
+"""The floor for cards: a bare reportlab script, poker cards 9-up on A4, mirrored backs, crop marks.
+
+    python benchmarks/floors/cards_floor.py cards.json out.pdf FONT.ttf
+"""
+
+import json
+import sys
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph
+
+data = json.load(open(sys.argv[1], encoding="utf-8"))
+pdfmetrics.registerFont(TTFont("Body", sys.argv[3]))
+style = ParagraphStyle("prompt", fontName="Body", fontSize=14, leading=17)
+width, height, gutter, cols, rows = 63 * mm, 88 * mm, 3 * mm, 3, 3
+left = (A4[0] - cols * width - (cols - 1) * gutter) / 2
+bottom = (A4[1] - rows * height - (rows - 1) * gutter) / 2
+pdf = canvas.Canvas(sys.argv[2], pagesize=A4, invariant=1)
+
+
+def cell(index):
+    row, col = divmod(index, cols)
+    return left + col * (width + gutter), bottom + (rows - 1 - row) * (height + gutter)
+
+
+def crop_marks(x, y):
+    for cx in (x, x + width):
+        pdf.line(cx, y - 5 * mm, cx, y - 1 * mm)
+        pdf.line(cx, y + height + 1 * mm, cx, y + height + 5 * mm)
+    for cy in (y, y + height):
+        pdf.line(x - 5 * mm, cy, x - 1 * mm, cy)
+        pdf.line(x + width + 1 * mm, cy, x + width + 5 * mm, cy)
+
+
+cards = data["cards"]
+for start in range(0, len(cards), rows * cols):
+    sheet = cards[start : start + rows * cols]
+    for index, card in enumerate(sheet):
+        x, y = cell(index)
+        pdf.setFillColorRGB(0.12, 0.31, 0.47)
+        pdf.rect(x, y + height - 12 * mm, width, 12 * mm, stroke=0, fill=1)
+        pdf.setFillColorRGB(1, 1, 1)
+        pdf.setFont("Body", 10)
+        pdf.drawString(x + 4 * mm, y + height - 8 * mm, card["title"])
+        pdf.setFillColorRGB(0, 0, 0)
+        paragraph = Paragraph(card["prompt"], style)
+        _, used = paragraph.wrap(width - 8 * mm, height - 24 * mm)
+        paragraph.drawOn(pdf, x + 4 * mm, y + height - 16 * mm - used)
+        crop_marks(x, y)
+    pdf.showPage()
+    for index, card in enumerate(sheet):
+        row, col = divmod(index, cols)
+        x, y = cell(row * cols + (cols - 1 - col))  # long-edge duplex: columns mirrored
+        pdf.setFillColorRGB(0.12, 0.31, 0.47)
+        pdf.rect(x, y, width, height, stroke=0, fill=1)
+        pdf.setFillColorRGB(1, 1, 1)
+        pdf.setFont("Body", 12)
+        pdf.drawCentredString(x + width / 2, y + height / 2, data["back"]["title"])
+        crop_marks(x, y)
+    pdf.showPage()
+pdf.save()

@@ -1,0 +1,73 @@
+"""The benchmark workloads, written as files every contender reads: the same slides, the same cards."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+NOTES = (
+    "Open with the question on the slide and let tables talk for two minutes before"
+    " taking answers; listen for examples from practice and note them on the flip chart"
+    " so we can return to them after the break."
+)  # 30+ words, like a facilitator's note
+
+
+def slides(count: int) -> list[dict]:
+    """``count`` content slides: a title, five bullets, 30 words of notes."""
+    return [
+        {
+            "title": f"Segment {number}: what we learn together",
+            "bullets": [f"Point {letter} of segment {number}, short enough to read" for letter in "ABCDE"],
+            "notes": NOTES,
+        }
+        for number in range(1, count + 1)
+    ]
+
+
+def write_deck_inputs(folder: Path, count: int) -> dict[str, Path]:
+    """The same deck as facilitate YAML, plain JSON for the floor, Markdown for pandoc."""
+    folder.mkdir(parents=True, exist_ok=True)
+    content = slides(count)
+    session = {
+        "kind": "session",
+        "id": f"bench-{count}",
+        "title": f"Benchmark deck of {count} slides",
+        "starts_at": "08:00",
+        "segments": [
+            {"id": f"s{i}", "title": s["title"], "kind": "input", "minutes": 1, "bullets": s["bullets"], "notes": s["notes"]}
+            for i, s in enumerate(content, 1)
+        ],
+    }
+    paths = {
+        "yaml": folder / f"deck-{count}.yaml",
+        "json": folder / f"deck-{count}.json",
+        "markdown": folder / f"deck-{count}.md",
+    }
+    paths["yaml"].write_text(yaml.safe_dump(session, sort_keys=False), "utf-8")
+    paths["json"].write_text(json.dumps({"title": session["title"], "slides": content}), "utf-8")
+    markdown = [f"% {session['title']}", ""]
+    for s in content:
+        markdown += [f"# {s['title']}", ""] + [f"- {b}" for b in s["bullets"]] + ["", "::: notes", s["notes"], ":::", ""]
+    paths["markdown"].write_text("\n".join(markdown), "utf-8")
+    return paths
+
+
+def write_card_inputs(folder: Path, count: int) -> dict[str, Path]:
+    """A deck of ``count`` poker cards as facilitate YAML and as JSON for the floor."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cards = [
+        {
+            "id": f"c{i}",
+            "title": f"Card {i}",
+            "prompt": f"Imagine a system where partnership idea {i} is simply how things are done",
+            "category": ("Place", "People", "Purpose")[i % 3],
+        }
+        for i in range(1, count + 1)
+    ]
+    deck = {"kind": "deck", "id": f"bench-{count}", "title": f"Benchmark deck of {count} cards", "back": {"title": "Let's imagine", "colour": "#1f4e79"}, "cards": cards}
+    paths = {"yaml": folder / f"cards-{count}.yaml", "json": folder / f"cards-{count}.json"}
+    paths["yaml"].write_text(yaml.safe_dump(deck, sort_keys=False), "utf-8")
+    paths["json"].write_text(json.dumps(deck), "utf-8")
+    return paths
