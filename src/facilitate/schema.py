@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
+import re
 import types
 import typing
 from typing import Any
@@ -44,6 +47,27 @@ def _type_schema(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
+@functools.cache
+def field_docs(cls: type) -> dict[str, str]:
+    """The ``#:`` comments written above each field of an attrs class in its source."""
+    try:
+        lines = inspect.getsource(cls).splitlines()
+    except (OSError, TypeError):
+        return {}
+    docs: dict[str, str] = {}
+    pending: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith("#:"):
+            pending.append(stripped[2:].strip())
+            continue
+        match = re.match(r"^(\w+)\s*:", stripped)
+        if match and pending:
+            docs[match[1]] = " ".join(pending)
+        pending = []
+    return docs
+
+
 def _validator_choices(field: attrs.Attribute) -> list[str] | None:
     """Read allowed values from a one_of/in_ validator, so the enum is in the schema."""
     validator = field.validator
@@ -67,6 +91,9 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         choices = _validator_choices(field)
         if choices and schema.get("type") == "string":
             schema["enum"] = choices
+        doc = field_docs(cls).get(field.name)
+        if doc:
+            schema["description"] = doc
         properties[field.name] = schema
         if field.default is attrs.NOTHING:
             required.append(field.name)
@@ -92,11 +119,12 @@ def content_schema() -> dict[str, Any]:
         properties = {"kind": {"const": kind}, **body["properties"]}
         if kind == "session":
             properties["uses"] = {
+                "description": "Library items in the pack, by id or by a file path relative to the session file.",
                 "type": "object",
                 "additionalProperties": False,
                 "properties": {name: {"type": "array", "items": {"type": "string"}} for name in COLLECTION_KINDS},
             }
-            properties["theme"] = {"type": "string"}
+            properties["theme"] = {"type": "string", "description": "A theme by id or file path (default: the bundled default theme)."}
         branches.append(
             {
                 "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
