@@ -14,8 +14,11 @@ class Card:
 
     id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=non_empty)
+    #: The question or statement, printed in large type.
     prompt: str = attrs.field(validator=non_empty)
+    #: A smaller line under the prompt.
     detail: str = ""
+    #: Cards of one category share a colour band.
     category: str = ""
     tags: tuple[str, ...] = tuple_field()
 
@@ -24,10 +27,13 @@ class Card:
 class CardBack:
     """What the back of every card in a deck shows."""
 
+    #: Words on the back (default: the deck title).
     title: str = ""
+    #: Background colour of the back, "#rrggbb"; white text must read on it.
     colour: str = attrs.field(default="#1f4e79", validator=hex_colour)
     #: An image path relative to the deck's file (or absolute from Python code).
     image: str | None = None
+    #: A printed pattern over the back colour.
     pattern: str = attrs.field(default="none", validator=one_of(("none", "dots", "stripes")))
 
 
@@ -42,6 +48,7 @@ class CardDeck:
     #: Steps for the room, e.g. lay the cards face down, turn one at a time.
     instructions: tuple[str, ...] = tuple_field()
     back: CardBack = attrs.field(factory=CardBack)
+    #: Where the content comes from, credited on the instruction sheet.
     source: str = ""
 
     def __attrs_post_init__(self) -> None:

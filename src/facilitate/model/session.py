@@ -44,7 +44,9 @@ def minutes_between(start: dt.time, end: dt.time) -> int:
 class Part:
     """One item of "Our conversation today": the agenda tracker lists these."""
 
+    #: Short name that segments use in ``part:``.
     id: str = attrs.field(validator=identifier)
+    #: The words on the "Our conversation today" slide.
     title: str = attrs.field(validator=non_empty)
 
 
@@ -59,12 +61,18 @@ def _positive_minutes(instance, attribute, value: int) -> None:
 class Segment:
     """A timed block of the session. ``notes`` are for the facilitator only."""
 
+    #: Unique within the session (lower-case, digits, - or _).
     id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=non_empty)
+    #: How long it runs; start and end clock times are computed.
     minutes: int = attrs.field(validator=_positive_minutes)
+    #: What sort of segment: it decides the slide it gets.
     kind: str = attrs.field(default="input", validator=one_of(SEGMENT_KINDS))
+    #: The conversation part (its id) this segment belongs to.
     part: str | None = None
+    #: How it is run, e.g. "World café" or "Card sort".
     method: str = ""
+    #: What happens, in a sentence or two, for participants.
     description: str = ""
     #: Participant-facing points (input slides, handout).
     bullets: tuple[str, ...] = tuple_field()
@@ -73,8 +81,11 @@ class Segment:
     quote: Quote | None = None
     #: Facilitator-only notes: never shown to participants.
     notes: str = ""
+    #: What to bring: collected into the run-sheet's checklist.
     materials: tuple[str, ...] = tuple_field()
+    #: Who works together: the room, tables, pairs, or each person alone.
     grouping: str = attrs.field(default="whole-room", validator=one_of(GROUPINGS))
+    #: What the segment produces (flip charts, commitments...).
     outputs: tuple[str, ...] = tuple_field()
     #: Library items this segment uses, by id.
     deck: str | None = None
@@ -108,21 +119,27 @@ class Session:
     """A workshop session: who, where, why, and the timed segments of the day."""
 
     title: str = attrs.field(validator=non_empty)
+    #: The timed blocks of the day, in order.
     segments: tuple[Segment, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     id: str = attrs.field(default="session", validator=identifier)
     subtitle: str = ""
     date: dt.date | None = None
+    #: Clock time of the first segment (24-hour, e.g. "09:00").
     starts_at: dt.time = dt.time(9, 0)
     #: A hard end time: an agenda that runs past it is refused.
     ends_by: dt.time | None = None
     venue: str = ""
+    #: Organisations hosting the day (shown on the title slide).
     hosts: tuple[str, ...] = tuple_field()
     facilitators: tuple[str, ...] = tuple_field()
     audience: str = ""
+    #: Why the group meets: opens the participant handout.
     purpose: str = ""
     #: The 3 to 7 parts listed on the "Our conversation today" slide.
     conversation: tuple[Part, ...] = tuple_field()
+    #: Notes on arranging the room, for the run-sheet.
     room_setup: tuple[str, ...] = tuple_field()
+    #: Quotations for the handout, each credited to its author.
     quotes: tuple[Quote, ...] = tuple_field()
 
     def __attrs_post_init__(self) -> None:
