@@ -1,0 +1,42 @@
+"""Same input, same bytes: building a bundled pack twice gives identical files in every format."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+import facilitate
+from facilitate import exporters
+from facilitate.loaders import library
+
+AGENDAS = [entry.id for entry in library.entries() if entry.kind == "session"]
+
+
+def digests(folder) -> dict[str, str]:
+    return {
+        path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.iterdir())
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize("agenda", AGENDAS[:1] or ["power-of-partnerships"])
+def test_default_pack_twice_gives_identical_bytes_in_every_format(agenda, tmp_path, monkeypatch):
+    pack = facilitate.load(agenda)
+    first = tmp_path / "first"
+    second = tmp_path / "second"
+    facilitate.build(pack, first)
+    facilitate.build(facilitate.load(agenda), second)
+    a, b = digests(first), digests(second)
+    assert a == b
+    # Every registered format contributed at least one file.
+    assert len(a) > len(exporters.FORMATS)
+
+
+def test_source_date_epoch_is_honoured_and_still_deterministic(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    pack = facilitate.load()
+    facilitate.build(pack, tmp_path / "a")
+    facilitate.build(pack, tmp_path / "b")
+    assert digests(tmp_path / "a") == digests(tmp_path / "b")
