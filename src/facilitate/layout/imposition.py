@@ -1,0 +1,397 @@
+"""Card-sheet imposition as data: where each card's front and back go on the paper.
+
+Like Squib's "sprues", the plan is separate from the card design: given the paper, the
+card size, the bleed and the gutter it says how many rows and columns fit, where every
+card's trim box (the cut edge) and bleed box (background drawn past the cut) sit, where
+the crop marks go, and where each card's back goes for duplex printing, folding, or a
+print shop's one-card-per-page file. Nothing here draws; lengths are points, with the
+origin at the bottom-left corner of the page (PDF's convention). Rows count from the
+top of the sheet, columns from the left.
+
+Duplex mirroring follows how a sheet turns over. Flipped on its long edge, a portrait
+sheet's columns swap sides (row r, column c backs onto row r, column cols-1-c); flipped
+on its short edge its rows swap. A landscape sheet's long edge runs across, so there it
+is the other way round. The printer rotates the page itself for short-edge binding, so
+backs are always drawn upright.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from facilitate.errors import ExportError
+from facilitate.layout.units import POINTS_PER, Size, to_mm
+
+MM = POINTS_PER["mm"]
+#: Cards' cut edges keep this far from the paper's edge, where home printers cannot print.
+MARGIN = 5 * MM
+#: Crop marks start this far from the card corner and are at most this long.
+MARK_GAP = 1 * MM
+MARK_LENGTH = 5 * MM
+#: Shorter crop marks (in narrow gutters) are left out.
+MARK_MIN = 1 * MM
+DUPLEX = ("long-edge", "short-edge", "none")
+KINDS = ("sheet", "fold", "print-shop")
+_EPS = 1e-6
+
+
+@attrs.frozen
+class Box:
+    """A rectangle: lower-left corner, width and height, in points."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def top(self) -> float:
+        return self.y + self.height
+
+    def moved(self, dx: float, dy: float) -> Box:
+        return Box(self.x + dx, self.y + dy, self.width, self.height)
+
+    def grown(self, left: float, bottom: float, right: float, top: float) -> Box:
+        """This box with each side pushed outwards by its own amount."""
+        return Box(self.x - left, self.y - bottom, self.width + left + right, self.height + bottom + top)
+
+    def clipped(self, other: Box) -> Box:
+        """The part of this box inside ``other`` (assumed to overlap)."""
+        x, y = max(self.x, other.x), max(self.y, other.y)
+        return Box(x, y, min(self.right, other.right) - x, min(self.top, other.top) - y)
+
+    def overlaps(self, other: Box) -> bool:
+        """True if the insides overlap (touching edges do not count)."""
+        return (
+            self.x < other.right - _EPS
+            and other.x < self.right - _EPS
+            and self.y < other.top - _EPS
+            and other.y < self.top - _EPS
+        )
+
+    def contains(self, other: Box) -> bool:
+        return (
+            other.x >= self.x - _EPS
+            and other.y >= self.y - _EPS
+            and other.right <= self.right + _EPS
+            and other.top <= self.top + _EPS
+        )
+
+    def mirrored_x(self, across: float) -> Box:
+        """Reflected in the vertical line x = ``across``."""
+        return Box(2 * across - self.right, self.y, self.width, self.height)
+
+    def mirrored_y(self, across: float) -> Box:
+        """Reflected in the horizontal line y = ``across``."""
+        return Box(self.x, 2 * across - self.top, self.width, self.height)
+
+
+@attrs.frozen
+class Line:
+    """A straight segment from (x1, y1) to (x2, y2), in points."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+    @property
+    def length(self) -> float:
+        return ((self.x2 - self.x1) ** 2 + (self.y2 - self.y1) ** 2) ** 0.5
+
+
+@attrs.frozen
+class Slot:
+    """Where one card goes: its row and column, its trim box and its bleed box."""
+
+    row: int
+    col: int
+    trim: Box
+    bleed: Box
+
+
+@attrs.frozen
+class Imposition:
+    """The plan of a card sheet: the page, the card slots, and where the backs go.
+
+    ``fronts`` are in reading order (row by row from the top). ``backs[i]`` is where the
+    back of ``fronts[i]`` goes: on the back sheet that follows (``kind == "sheet"``), on
+    the same page across the fold line (``"fold"``), or on the next page
+    (``"print-shop"``). ``backs`` is empty when the cards are printed without backs.
+    """
+
+    kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
+    page: Size
+    card: Size
+    bleed: float
+    gutter_x: float
+    gutter_y: float
+    rows: int
+    cols: int
+    fronts: tuple[Slot, ...]
+    backs: tuple[Slot, ...]
+    duplex: str = "long-edge"
+    fold_line: Line | None = None
+    #: Print shops trim to this box; set only for kind "print-shop".
+    trim_box: Box | None = None
+    bleed_box: Box | None = None
+
+    @property
+    def per_sheet(self) -> int:
+        """Cards on one sheet (one page of fronts)."""
+        return len(self.fronts)
+
+    @property
+    def has_backs(self) -> bool:
+        return bool(self.backs)
+
+    @property
+    def backs_on_own_page(self) -> bool:
+        """True if backs go on a page of their own after each page of fronts."""
+        return self.has_backs and self.kind != "fold"
+
+    @property
+    def page_box(self) -> Box:
+        return Box(0.0, 0.0, self.page.width, self.page.height)
+
+    def sheets(self, cards: int) -> int:
+        """Sheets (pages of fronts) needed for ``cards`` cards."""
+        return -(-cards // self.per_sheet)
+
+    def crop_marks(self, count: int | None = None, side: str = "front") -> tuple[Line, ...]:
+        """Crop marks for the first ``count`` cards of a sheet (all if None), front or back side.
+
+        On a fold sheet the front side carries the marks of both halves.
+        """
+        count = self.per_sheet if count is None else count
+        if self.kind == "print-shop":
+            return ()
+        if side == "front":
+            boxes = [slot.trim for slot in self.fronts[:count]]
+            if self.kind == "fold":
+                boxes += [slot.trim for slot in self.backs[:count]]
+        elif side == "back" and self.backs_on_own_page:
+            boxes = [slot.trim for slot in self.backs[:count]]
+        else:
+            return ()
+        return crop_marks(boxes, self.page_box)
+
+
+def mirror(row: int, col: int, rows: int, cols: int, duplex: str, landscape: bool = False) -> tuple[int, int]:
+    """Row and column of the back of the card at (row, col), for this duplex setting.
+
+    Long-edge binding reverses columns on a portrait sheet (rows on a landscape one);
+    short-edge binding does the opposite; "none" leaves the position as it is.
+    Applying it twice gives back (row, col).
+    """
+    if duplex not in DUPLEX:
+        raise ExportError(f"unknown duplex {duplex!r} (use: {', '.join(DUPLEX)})")
+    if duplex == "none":
+        return row, col
+    reverse_columns = (duplex == "long-edge") != landscape
+    return (row, cols - 1 - col) if reverse_columns else (rows - 1 - row, col)
+
+
+def _axis(available: float, size: float, bleed: float, gutter: float | None) -> tuple[int, float]:
+    """How many cards of ``size`` fit along ``available`` points, and the gutter between them.
+
+    With no gutter given it is twice the bleed (so neighbours' bleeds meet in the middle
+    of the gap), narrowed where needed to keep the largest count that fits butted together.
+    """
+    if gutter is None:
+        count = int((available + _EPS) // size)
+        if count <= 1:
+            return count, 0.0
+        room = (available - count * size) / (count - 1)
+        return count, max(0.0, min(2 * bleed, room))
+    count = int((available + gutter + _EPS) // (size + gutter))
+    return count, (gutter if count > 1 else 0.0)
+
+
+def _grid(
+    region: Box, card: Size, bleed: float, gutter: float | None, margin: float
+) -> tuple[int, int, float, float, list[Slot]]:
+    """Slots for as many cards as fit in ``region`` (kept ``margin`` in from its edges), centred."""
+    cols, gutter_x = _axis(region.width - 2 * margin, card.width, bleed, gutter)
+    rows, gutter_y = _axis(region.height - 2 * margin, card.height, bleed, gutter)
+    if rows < 1 or cols < 1:
+        return rows, cols, gutter_x, gutter_y, []
+    used_w = cols * card.width + (cols - 1) * gutter_x
+    used_h = rows * card.height + (rows - 1) * gutter_y
+    left = region.x + (region.width - used_w) / 2
+    top = region.top - (region.height - used_h) / 2
+    slots = []
+    for row in range(rows):
+        for col in range(cols):
+            trim = Box(left + col * (card.width + gutter_x), top - card.height - row * (card.height + gutter_y), card.width, card.height)
+            # Between cards the bleed stops halfway across the gutter, so bleeds never overlap.
+            bleed_box = trim.grown(
+                bleed if col == 0 else min(bleed, gutter_x / 2),
+                bleed if row == rows - 1 else min(bleed, gutter_y / 2),
+                bleed if col == cols - 1 else min(bleed, gutter_x / 2),
+                bleed if row == 0 else min(bleed, gutter_y / 2),
+            ).clipped(region)
+            slots.append(Slot(row, col, trim, bleed_box))
+    return rows, cols, gutter_x, gutter_y, slots
+
+
+def _check_lengths(card: Size, bleed: float, gutter: float | None, margin: float) -> None:
+    if card.width <= 0 or card.height <= 0:
+        raise ExportError("the card size must be larger than zero")
+    if bleed < 0:
+        raise ExportError(f"the bleed must not be negative (got {to_mm(bleed):g} mm)")
+    if gutter is not None and gutter < 0:
+        raise ExportError(f"the gutter must not be negative (got {to_mm(gutter):g} mm)")
+    if margin < 0:
+        raise ExportError(f"the margin must not be negative (got {to_mm(margin):g} mm)")
+
+
+def _too_big(card: Size, paper: Size, margin: float) -> ExportError:
+    return ExportError(
+        f"a {to_mm(card.width):.0f} x {to_mm(card.height):.0f} mm card does not fit on"
+        f" {to_mm(paper.width):.0f} x {to_mm(paper.height):.0f} mm paper inside its"
+        f" {to_mm(margin):g} mm margin; use a smaller card or --print-shop"
+    )
+
+
+def _orientations(paper: Size) -> tuple[Size, Size]:
+    """The paper upright first, then turned (the turned page is used only if it fits more)."""
+    portrait = paper if paper.height >= paper.width else paper.rotated()
+    return portrait, portrait.rotated()
+
+
+def sheet_layout(
+    paper: Size,
+    card: Size,
+    bleed: float = 3 * MM,
+    gutter: float | None = None,
+    margin: float = MARGIN,
+    duplex: str = "long-edge",
+    back_offset: tuple[float, float] = (0.0, 0.0),
+) -> Imposition:
+    """Cards n-up on the paper, with back sheets mirrored for ``duplex`` and moved by ``back_offset``.
+
+    The page is turned to landscape only when that fits more cards. ``back_offset``
+    (x right, y up, in points) corrects a printer that prints the back side shifted.
+    """
+    _check_lengths(card, bleed, gutter, margin)
+    if duplex not in DUPLEX:
+        raise ExportError(f"unknown duplex {duplex!r} (use: {', '.join(DUPLEX)})")
+    best = None
+    for page in _orientations(paper):
+        rows, cols, gutter_x, gutter_y, slots = _grid(Box(0, 0, page.width, page.height), card, bleed, gutter, margin)
+        if slots and (best is None or len(slots) > len(best[-1])):
+            best = (page, rows, cols, gutter_x, gutter_y, slots)
+    if best is None:
+        raise _too_big(card, paper, margin)
+    page, rows, cols, gutter_x, gutter_y, slots = best
+    backs: list[Slot] = []
+    if duplex != "none":
+        dx, dy = back_offset
+        page_box = Box(0, 0, page.width, page.height)
+        by_position = {(s.row, s.col): s for s in slots}
+        for slot in slots:
+            target = by_position[mirror(slot.row, slot.col, rows, cols, duplex, page.landscape)]
+            trim = target.trim.moved(dx, dy)
+            if not page_box.contains(trim):
+                raise ExportError(
+                    f"a back offset of {to_mm(dx):g} x {to_mm(dy):g} mm moves the backs off the paper"
+                )
+            backs.append(Slot(target.row, target.col, trim, target.bleed.moved(dx, dy).clipped(page_box)))
+    return Imposition("sheet", page, card, bleed, gutter_x, gutter_y, rows, cols, tuple(slots), tuple(backs), duplex)
+
+
+def fold_layout(
+    paper: Size, card: Size, bleed: float = 3 * MM, gutter: float | None = None, margin: float = MARGIN
+) -> Imposition:
+    """Fronts on the left half, backs on the right, mirrored across a fold line down the middle.
+
+    Fold the sheet along the line, glue the halves, and cut: each back lands behind its
+    front. For printers without duplex. The page is turned to landscape if that fits more.
+    """
+    _check_lengths(card, bleed, gutter, margin)
+    best = None
+    for page in _orientations(paper):
+        half = Box(0, 0, page.width / 2, page.height)
+        rows, cols, gutter_x, gutter_y, slots = _grid(half, card, bleed, gutter, margin)
+        if slots and (best is None or len(slots) > len(best[-1])):
+            best = (page, rows, cols, gutter_x, gutter_y, slots)
+    if best is None:
+        raise _too_big(card, Size(paper.width / 2, paper.height), margin)
+    page, rows, cols, gutter_x, gutter_y, slots = best
+    fold = page.width / 2
+    backs = tuple(Slot(s.row, cols - 1 - s.col, s.trim.mirrored_x(fold), s.bleed.mirrored_x(fold)) for s in slots)
+    return Imposition(
+        "fold", page, card, bleed, gutter_x, gutter_y, rows, cols, tuple(slots), backs, "none",
+        fold_line=Line(fold, 0.0, fold, page.height),
+    )
+
+
+def print_shop_layout(card: Size, bleed: float = 3 * MM, backs: bool = True) -> Imposition:
+    """One card per page at card size plus bleed, with TrimBox and BleedBox for the print shop."""
+    _check_lengths(card, bleed, None, 0.0)
+    page = Size(card.width + 2 * bleed, card.height + 2 * bleed)
+    page_box = Box(0.0, 0.0, page.width, page.height)
+    slot = Slot(0, 0, Box(bleed, bleed, card.width, card.height), page_box)
+    return Imposition(
+        "print-shop", page, card, bleed, 0.0, 0.0, 1, 1, (slot,), (slot,) if backs else (),
+        "long-edge" if backs else "none", trim_box=slot.trim, bleed_box=page_box,
+    )
+
+
+def crop_marks(
+    trims: Sequence[Box],
+    page: Box,
+    gap: float = MARK_GAP,
+    length: float = MARK_LENGTH,
+    shortest: float = MARK_MIN,
+) -> tuple[Line, ...]:
+    """Short lines extending each card's edges outwards from every corner, never onto a card.
+
+    Each mark starts ``gap`` from the corner and runs up to ``length``, stopping ``gap``
+    short of any other card and at the paper's edge; marks shorter than ``shortest`` (in
+    a narrow gutter) are left out, and a mark two neighbours share is listed once.
+    """
+    found: dict[tuple, Line] = {}
+    for box in trims:
+        for cx, cy, hx, vy in (
+            (box.x, box.y, -1, -1),
+            (box.right, box.y, 1, -1),
+            (box.x, box.top, -1, 1),
+            (box.right, box.top, 1, 1),
+        ):
+            # Horizontal mark along y = cy, going in direction hx.
+            reach = cx + hx * (gap + length)
+            reach = min(max(reach, page.x), page.right)
+            for other in trims:
+                if other is box or not (other.y - _EPS <= cy <= other.top + _EPS):
+                    continue
+                if hx > 0 and other.x >= cx - _EPS:
+                    reach = min(reach, other.x - gap)
+                elif hx < 0 and other.right <= cx + _EPS:
+                    reach = max(reach, other.right + gap)
+            start = cx + hx * gap
+            if (reach - start) * hx >= shortest - _EPS:
+                a, b = sorted((start, reach))
+                found.setdefault(("h", round(cy, 3), round(a, 3), round(b, 3)), Line(a, cy, b, cy))
+            # Vertical mark along x = cx, going in direction vy.
+            reach = cy + vy * (gap + length)
+            reach = min(max(reach, page.y), page.top)
+            for other in trims:
+                if other is box or not (other.x - _EPS <= cx <= other.right + _EPS):
+                    continue
+                if vy > 0 and other.y >= cy - _EPS:
+                    reach = min(reach, other.y - gap)
+                elif vy < 0 and other.top <= cy + _EPS:
+                    reach = max(reach, other.top + gap)
+            start = cy + vy * gap
+            if (reach - start) * vy >= shortest - _EPS:
+                a, b = sorted((start, reach))
+                found.setdefault(("v", round(cx, 3), round(a, 3), round(b, 3)), Line(cx, a, cx, b))
+    return tuple(found[key] for key in sorted(found))
