@@ -166,13 +166,22 @@ def test_unexpected_bug_gives_short_message_and_traceback_only_with_debug(run, m
     assert "Traceback" in debug.output
 
 
-def test_help_does_not_import_heavy_libraries():
+HEAVY = ("pptx", "reportlab", "jinja2", "PIL", "fontTools", "lxml")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["validate", str(BAD.parent.parent.parent / "agendas" / "power-of-partnerships.yaml")], ["list"]],
+    ids=["help", "validate", "list"],
+)
+def test_start_up_commands_do_not_import_heavy_libraries(args):
     code = (
         "import sys\n"
         "from facilitate.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('pptx', 'reportlab', 'jinja2', 'PIL', 'fontTools') if m in sys.modules]\n"
+        f"try:\n    main({args!r})\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
+        f"heavy = [m for m in {HEAVY!r} if m in sys.modules]\n"
         "print('HEAVY:' + ','.join(heavy))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
