@@ -14,6 +14,7 @@ from facilitate.errors import FacilitateError
 FORMATS: dict[str, tuple[str, str]] = {
     "markdown": ("facilitate.exporters.markdown", "handout.md and runsheet.md"),
     "html": ("facilitate.exporters.html", "handout.html and runsheet.html"),
+    "pptx": ("facilitate.exporters.pptx", "deck.pptx"),
     "live": ("facilitate.exporters.live", "session.html"),
 }
 DEFAULT_FORMATS = tuple(FORMATS)

@@ -1,0 +1,323 @@
+"""The PPTX exporter: reopen the saved deck with python-pptx, and render it with LibreOffice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import zipfile
+
+import attrs
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from facilitate.build import build
+from facilitate.errors import ExportError, TextOverflowError
+from facilitate.layout import slides as spec
+from facilitate.loaders import library
+from facilitate.model import Segment, SessionPack
+from facilitate.options import BuildOptions
+from tests.conftest import small_pack, small_session
+from tests.deck_fixtures import rich_pack
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; CI installs it")
+BUNDLED_SESSIONS = [entry.id for entry in library.entries() if entry.kind == "session"]
+
+
+def built(tmp_path, pack, name="out", **options):
+    (path,) = build(pack, tmp_path / name, ["pptx"], BuildOptions(**options))
+    assert path.name == "deck.pptx"
+    return path
+
+
+def body_placeholder(slide):
+    for shape in slide.placeholders:
+        if shape.placeholder_format.idx != 0:
+            return shape
+    raise AssertionError("no body placeholder")
+
+
+def test_deck_has_the_models_slides_titles_and_notes(tmp_path):
+    pack = rich_pack()
+    model = spec.build_deck(pack, cards_as_slides=True)
+    prs = Presentation(built(tmp_path, pack, cards_as_slides=True))
+    assert len(prs.slides) == len(model.slides)
+    for slide, expected in zip(prs.slides, model.slides):
+        assert slide.slide_layout.name == expected.layout
+        if expected.title is not None:
+            assert slide.shapes.title.text_frame.text == expected.title_text
+        assert slide.notes_slide.notes_text_frame.text == expected.notes
+    assert prs.slide_width == Emu(960 * 12700) and prs.slide_height == Emu(540 * 12700)
+
+
+def test_tracker_highlights_the_current_part_in_bold(tmp_path):
+    pack = rich_pack()
+    prs = Presentation(built(tmp_path, pack))
+    trackers = [s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text_frame.text == spec.TRACKER_TITLE]
+    assert len(trackers) == len(pack.session.conversation)
+    primary = pack.theme.primary.lstrip("#").upper()
+    for index, slide in enumerate(trackers):
+        paragraphs = body_placeholder(slide).text_frame.paragraphs
+        assert [p.text for p in paragraphs] == [part.title for part in pack.session.conversation]
+        bold = [i for i, p in enumerate(paragraphs) if all(run.font.bold for run in p.runs)]
+        assert bold == [index]
+        assert str(paragraphs[index].runs[0].font.color.rgb) == primary
+        assert all(str(p.runs[0].font.color.rgb) != primary for i, p in enumerate(paragraphs) if i != index)
+
+
+def test_notes_have_facilitator_notes_timing_and_materials(tmp_path):
+    prs = Presentation(built(tmp_path, small_pack()))
+    notes = [s.notes_slide.notes_text_frame.text for s in prs.slides]
+    assert all(n.strip() for n in notes)
+    cards = next(n for n in notes if "Deck: Let's imagine" in n)
+    assert "starts 09:35, 30 min" in cards and "Materials: Cards, projector" in cards
+    assert notes[1].startswith("SECRET-NOTE-welcome")
+    # Notes parts are named after their slides: no search for a free name.
+    names = sorted(s.notes_slide.part.partname for s in prs.slides)
+    assert names == sorted(f"/ppt/notesSlides/notesSlide{n}.xml" for n in range(1, len(prs.slides) + 1))
+
+
+def test_chart_series_values_equal_the_models_data(tmp_path):
+    pack = rich_pack()
+    model = spec.build_deck(pack)
+    prs = Presentation(built(tmp_path, pack))
+    expected = [shape for slide in model.slides for shape in slide.shapes if isinstance(shape, spec.Chart)]
+    charts = [shape for slide in prs.slides for shape in slide.shapes if shape.has_chart]
+    assert len(charts) == len(expected) == 2
+    for frame, chart_spec in zip(charts, expected):
+        chart = frame.chart
+        assert tuple(chart.plots[0].categories) == chart_spec.categories
+        for series, series_spec in zip(chart.plots[0].series, chart_spec.series):
+            assert series.name == series_spec.name
+            assert series.values == pytest.approx(series_spec.values)
+        descr = frame._element.nvGraphicFramePr.cNvPr.get("descr")
+        assert descr == chart_spec.alt_text
+    curve = pack.curve("attendance")
+    lines = next(frame for frame in charts if frame.name == "curve")
+    bars = next(frame for frame in charts if frame.name == "scores")
+    line = lines.chart.plots[0]
+    assert line.series[0].values[:4] == tuple(p.value for p in curve.baseline)
+    assert line.series[2].values[-1] == curve.target.value
+    dash = line.series[1].format.line.dash_style
+    assert dash is not None and "DASH" in str(dash)
+    scores = bars.chart.plots[0].series[0].values
+    assert scores == pytest.approx([s.mean for s in pack.rubric("maturity").assess().scores])
+
+
+def test_every_run_names_the_theme_font(tmp_path):
+    prs = Presentation(built(tmp_path, rich_pack(), cards_as_slides=True))
+    runs = 0
+    for slide in prs.slides:
+        frames = [s.text_frame for s in slide.shapes if s.has_text_frame]
+        for shape in slide.shapes:
+            if shape.has_table:
+                frames += [cell.text_frame for row in shape.table.rows for cell in row.cells]
+        frames.append(slide.notes_slide.notes_text_frame)
+        for frame in frames:
+            for paragraph in frame.paragraphs:
+                for run in paragraph.runs:
+                    runs += 1
+                    assert run.font.name == "DejaVu Sans", run.text
+    assert runs > 200
+
+
+def test_sizes_are_explicit_and_autofit_is_off(tmp_path):
+    path = built(tmp_path, rich_pack())
+    with zipfile.ZipFile(path) as package:
+        slides = [n for n in package.namelist() if re.match(r"ppt/slides/slide\d+\.xml$", n)]
+        for name in slides:
+            xml = package.read(name).decode()
+            assert "normAutofit" not in xml and "spAutoFit" not in xml
+            for run in re.findall(r"<a:rPr[^>]*>", xml):
+                assert 'sz="' in run, (name, run)
+
+
+def test_four_by_three(tmp_path):
+    prs = Presentation(built(tmp_path, rich_pack(), aspect="4:3"))
+    assert prs.slide_width == Emu(720 * 12700) and prs.slide_height == Emu(540 * 12700)
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            assert 0 <= shape.left and shape.left + shape.width <= prs.slide_width
+            assert 0 <= shape.top and shape.top + shape.height <= prs.slide_height
+
+
+def test_logo_has_alt_text(tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (400, 100), "#1f4e79").save(logo)
+    pack = small_pack()
+    pack = attrs.evolve(pack, theme=attrs.evolve(pack.theme, logo=str(logo), organisation="CEP"))
+    prs = Presentation(built(tmp_path, pack))
+    pictures = [s for s in prs.slides[0].shapes if s.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+    assert len(pictures) == 1
+    assert pictures[0]._element.nvPicPr.cNvPr.get("descr") == "Logo of CEP"
+    assert abs(pictures[0].width / pictures[0].height - 4) < 0.01  # proportions kept
+
+
+def test_a_missing_logo_is_an_export_error(tmp_path):
+    pack = small_pack()
+    pack = attrs.evolve(pack, theme=attrs.evolve(pack.theme, logo=str(tmp_path / "nope.png")))
+    with pytest.raises(ExportError, match=r"slide 1 'Small session'.*nope\.png"):
+        built(tmp_path, pack)
+    assert not (tmp_path / "out" / "deck.pptx").exists()
+
+
+def _template(tmp_path, rename: dict[str, str] | None = None, with_slide: bool = False):
+    prs = Presentation()
+    for layout in prs.slide_layouts:
+        if rename and layout.name in rename:
+            layout._element.cSld.set("name", rename[layout.name])
+    if with_slide:
+        slide = prs.slides.add_slide(prs.slide_layouts[0])
+        slide.shapes.title.text = "TEMPLATE SAMPLE SLIDE"
+        slide.notes_slide.notes_text_frame.text = "template notes"
+    path = tmp_path / "mine.pptx"
+    prs.save(path)
+    return path
+
+
+def test_a_template_missing_a_layout_names_it(tmp_path):
+    template = _template(tmp_path, {"Section Header": "Divider"})
+    with pytest.raises(ExportError) as caught:
+        built(tmp_path, small_pack(), template=str(template))
+    message = str(caught.value)
+    assert "mine.pptx" in message and "no slide layout named 'Section Header'" in message
+    assert "slide 4 'Part one'" in message and "Divider" in message
+
+
+def test_a_template_is_used_and_its_own_slides_dropped(tmp_path):
+    template = _template(tmp_path, with_slide=True)
+    prs = Presentation(built(tmp_path, small_pack(), template=str(template)))
+    titles = [s.shapes.title.text_frame.text for s in prs.slides if s.shapes.title is not None]
+    assert "TEMPLATE SAMPLE SLIDE" not in titles and titles[0] == "Small session"
+    assert len(prs.slides) == len(spec.build_deck(small_pack()).slides)
+
+
+def test_a_template_that_is_not_a_deck(tmp_path):
+    bad = tmp_path / "bad.pptx"
+    bad.write_text("not a zip")
+    with pytest.raises(ExportError, match="bad.pptx: cannot read it as a PowerPoint template"):
+        built(tmp_path, small_pack(), template=str(bad))
+
+
+def test_text_that_cannot_fit_fails_before_anything_is_written(tmp_path):
+    session = small_session(segments=(Segment("talk", "The long talk", 10, bullets=("word " * 1000,)),), conversation=())
+    with pytest.raises(TextOverflowError, match="slide 2 'The long talk'"):
+        build(SessionPack(session), tmp_path / "out", ["pptx", "markdown"])
+    assert not (tmp_path / "out").exists()
+
+
+def test_same_input_same_bytes(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = built(tmp_path, rich_pack(), "a").read_bytes()
+    second = built(tmp_path, rich_pack(), "b").read_bytes()
+    assert first == second
+    with zipfile.ZipFile(tmp_path / "a" / "deck.pptx") as package:
+        assert {info.date_time for info in package.infolist()} == {(2020, 1, 1, 0, 0, 0)}
+        workbooks = [n for n in package.namelist() if n.endswith(".xlsx")]
+        assert len(workbooks) == 2
+    core = Presentation(tmp_path / "a" / "deck.pptx").core_properties
+    assert core.created == core.modified == dt.datetime(2020, 1, 1)
+    assert core.title == "The Power of Partnerships" and core.last_modified_by == "facilitate"
+
+
+def test_source_date_epoch_is_honoured(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    path = built(tmp_path, small_pack())
+    with zipfile.ZipFile(path) as package:
+        assert {info.date_time for info in package.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+    assert Presentation(path).core_properties.modified == dt.datetime(2026, 1, 1)
+
+
+def test_pptx_is_a_registered_format(tmp_path):
+    from facilitate import exporters
+
+    assert exporters.FORMATS["pptx"] == ("facilitate.exporters.pptx", "deck.pptx")
+    assert "pptx" in exporters.DEFAULT_FORMATS
+
+
+# --- bundled agendas ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("session_id", BUNDLED_SESSIONS)
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_every_bundled_agenda_builds_a_deck(tmp_path, session_id, aspect):
+    pack = library.load(session_id)
+    model = spec.build_deck(pack, aspect=aspect, cards_as_slides=True)
+    prs = Presentation(built(tmp_path, pack, aspect=aspect, cards_as_slides=True))
+    assert len(prs.slides) == len(model.slides)
+    if pack.session.conversation:
+        assert len(model.of_kind("tracker")) >= len({s.part for s in pack.session.segments if s.part})
+
+
+# --- LibreOffice ----------------------------------------------------------------------
+
+
+def convert_to_pdf(deck, tmp_path):
+    profile = tmp_path / "lo-profile"
+    out = tmp_path / "pdf"
+    result = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(out), str(deck)],
+        capture_output=True, text=True, timeout=300,
+    )
+    pdf = out / "deck.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stderr
+    return pdf
+
+
+def page_texts(pdf) -> list[str]:
+    import pypdf
+
+    pages = len(pypdf.PdfReader(pdf).pages)
+    texts = []
+    for page in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        texts.append(" ".join(text.split()))
+    return texts
+
+
+def assert_words_inside_boxes(pdf, model: spec.Deck) -> None:
+    """Every word LibreOffice drew lies inside one of the model's boxes: no text ran out."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        for page, slide in zip(document.pages, model.slides):
+            scale = float(page.width) / model.width
+            boxes = [b.box for b in (slide.title, slide.body) if b is not None]
+            boxes += [shape.box for shape in slide.shapes]
+            for word in page.extract_words():
+                x0, x1 = word["x0"] / scale, word["x1"] / scale
+                top, bottom = word["top"] / scale, word["bottom"] / scale
+                inside = any(
+                    box.x - 2 <= x0 and x1 <= box.right + 2 and box.y - 2 <= top and bottom <= box.bottom + 2
+                    for box in boxes
+                )
+                assert inside, (slide.heading, word["text"], (x0, top, x1, bottom))
+
+
+def _check_render(tmp_path, pack, **options):
+    model = spec.build_deck(pack, aspect=options.get("aspect", "16:9"), cards_as_slides=options.get("cards_as_slides", False))
+    pdf = convert_to_pdf(built(tmp_path, pack, **options), tmp_path)
+    texts = page_texts(pdf)
+    assert len(texts) == len(model.slides)
+    for text, slide in zip(texts, model.slides):
+        assert " ".join(slide.heading.split()) in text, (slide.heading, text[:200])
+    assert_words_inside_boxes(pdf, model)
+
+
+@needs_soffice
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_libreoffice_renders_one_page_per_slide_with_its_text(tmp_path, aspect):
+    _check_render(tmp_path, rich_pack(), aspect=aspect, cards_as_slides=True)
+
+
+@needs_soffice
+@pytest.mark.skipif(not BUNDLED_SESSIONS, reason="no bundled agendas in this checkout yet")
+def test_libreoffice_renders_the_default_session(tmp_path):
+    _check_render(tmp_path, library.load(), cards_as_slides=True)
