@@ -235,3 +235,58 @@ def build_cluster_command(cluster_file, out_dir, formats, jobs, page_size, force
     if failures:
         click.echo(f"{len(failures)} of {len(results)} packs failed", err=True)
         sys.exit(3)
+
+
+def _millimetres(value: str) -> str:
+    """A length from the command line: a bare number is millimetres, or give a unit ("0.1in")."""
+    try:
+        return f"{float(value)}mm"
+    except ValueError:
+        return value
+
+
+@main.command()
+@click.argument("deck")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="PDF to write (default DECK-cards.pdf).")
+@click.option("--size", "card_size", default="poker", show_default=True, help="Card size: poker, bridge, tarot, a6, a7, business, or WxH like 63x88mm or 2.5x3.5in.")
+@click.option("--landscape", is_flag=True, help="Cards wider than tall.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size.")
+@click.option("--bleed", default="3mm", show_default=True, help="Background printed past the cut (0 for none).")
+@click.option("--cut-lines", is_flag=True, help="Also outline every card, for cutting with scissors.")
+@click.option("--duplex", type=click.Choice(["long-edge", "short-edge", "none"]), default="long-edge", show_default=True, help="How your printer turns the sheet for the backs; none prints fronts only.")
+@click.option("--offset-x", default="0", show_default=True, help="Move the backs right by this many mm (negative: left), to correct a printer.")
+@click.option("--offset-y", default="0", show_default=True, help="Move the backs up by this many mm (negative: down).")
+@click.option("--fold", is_flag=True, help="Fronts and backs side by side on one sheet, to fold and glue (no duplex needed).")
+@click.option("--print-shop", is_flag=True, help="One card per page at card size plus bleed, with TrimBox and BleedBox.")
+@click.option("--instructions/--no-instructions", default=True, show_default=True, help="Lead with a page of how to use the deck.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def cards(deck, output, card_size, landscape, paper, bleed, cut_lines, duplex, offset_x, offset_y, fold, print_shop, instructions, force) -> None:
+    """Print-ready card sheets for DECK (a bundled deck id or a deck file) as one PDF."""
+    from facilitate.exporters import cards_pdf
+    from facilitate.loaders import library
+    from facilitate.loaders.content import SUFFIXES, load_object
+    from facilitate.options import BuildOptions
+    from facilitate.output import atomic_write
+
+    if fold and print_shop:
+        raise FacilitateError("--fold and --print-shop are different layouts; choose one")
+    if deck.endswith(SUFFIXES) or os.path.exists(deck):
+        card_deck = load_object(deck, expected_kind="deck")
+    else:
+        try:
+            card_deck = load_object(library.find(deck, "deck").path, expected_kind="deck")
+        except KeyError as error:
+            raise FacilitateError(error.args[0]) from None
+    options = BuildOptions(
+        page_size=paper, card_size=card_size, landscape=landscape, bleed=_millimetres(bleed), cut_lines=cut_lines,
+        duplex=duplex, back_offset_x=_millimetres(offset_x), back_offset_y=_millimetres(offset_y), fold=fold,
+        print_shop=print_shop, instructions_sheet=instructions,
+    )
+    target = Path(output or f"{card_deck.id}-cards.pdf")
+    if target.exists() and not force:
+        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    plan = cards_pdf.plan(options)
+    atomic_write(target, cards_pdf.deck_output(card_deck, options, name=target.name).write)
+    unit = "page" if print_shop else "sheet"
+    sheets = plan.sheets(len(card_deck.cards))
+    click.echo(f"wrote {target} ({len(card_deck.cards)} cards, {plan.per_sheet} per {unit}, {sheets} {unit}{'s' if sheets != 1 else ''})")

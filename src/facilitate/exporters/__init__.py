@@ -16,6 +16,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "html": ("facilitate.exporters.html", "handout.html and runsheet.html"),
     "pptx": ("facilitate.exporters.pptx", "deck.pptx"),
     "live": ("facilitate.exporters.live", "session.html"),
+    "cards": ("facilitate.exporters.cards_pdf", "cards.pdf"),
 }
 DEFAULT_FORMATS = tuple(FORMATS)
 

@@ -1,0 +1,495 @@
+"""The printable card sheets: real PDFs read back with pypdf, pdfplumber and poppler."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import attrs
+import pdfplumber
+import pypdf
+import pytest
+from click.testing import CliRunner
+
+import facilitate
+from facilitate.errors import ExportError, TextOverflowError
+from facilitate.exporters import cards_pdf
+from facilitate.layout.imposition import MM
+from facilitate.layout.units import PAPER
+from facilitate.model import Card, CardBack, CardDeck
+from facilitate.options import BuildOptions
+from tests.conftest import small_deck, small_pack
+
+TOLERANCE = 0.1 * MM
+
+
+def render(deck: CardDeck | tuple[CardDeck, ...], **options) -> bytes:
+    decks = deck if isinstance(deck, tuple) else (deck,)
+    options.setdefault("instructions_sheet", False)
+    buffer = io.BytesIO()
+    cards_pdf.write_pdf(decks, buffer, BuildOptions(**options))
+    return buffer.getvalue()
+
+
+def save(tmp_path: Path, data: bytes, name: str = "cards.pdf") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def pdftotext(path: Path, page: int | None = None) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pages(data: bytes) -> list[pypdf.PageObject]:
+    return list(pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def hex_rgb(colour: str) -> tuple[float, ...]:
+    return tuple(round(int(colour[i : i + 2], 16) / 255, 3) for i in (1, 3, 5))
+
+
+def filled_rects(data: bytes, page: int, colour: str) -> list[dict]:
+    """Filled rectangles of one colour on a page (zero-based), from pdfplumber (forms included)."""
+    wanted = hex_rgb(colour)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        rects = pdf.pages[page].rects
+        return [r for r in rects if r["fill"] and tuple(round(v, 3) for v in r["non_stroking_color"]) == wanted]
+
+
+def centre(rect: dict) -> tuple[float, float]:
+    return ((rect["x0"] + rect["x1"]) / 2, (rect["y0"] + rect["y1"]) / 2)
+
+
+def box_centre(box) -> tuple[float, float]:
+    return (box.x + box.width / 2, box.y + box.height / 2)
+
+
+def near(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return abs(a[0] - b[0]) <= TOLERANCE and abs(a[1] - b[1]) <= TOLERANCE
+
+
+# --- pages and sizes -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [1, 9, 10, 12, 27])
+def test_page_count_is_two_pages_per_sheet_with_backs(count):
+    data = render(small_deck(count))
+    assert len(pages(data)) == math.ceil(count / 9) * 2
+
+
+def test_without_duplex_there_are_no_back_pages():
+    assert len(pages(render(small_deck(12), duplex="none"))) == 2
+
+
+def test_the_instruction_sheet_leads_with_a_blank_back_to_keep_sheets_paired(tmp_path):
+    data = render(small_deck(12), instructions_sheet=True)
+    assert len(pages(data)) == 2 + 4
+    path = save(tmp_path, data)
+    first = words(pdftotext(path, 1))
+    assert "Let's imagine" in first and "Lay the cards face down." in first and "Turn one at a time." in first
+    assert "flipping on the long edge" in first
+    assert pdftotext(path, 2).strip() == ""
+    assert "Card 1" in pdftotext(path, 3)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_page_size_is_exactly_the_paper(paper):
+    expected = PAPER[paper]
+    for page in pages(render(small_deck(12), page_size=paper, instructions_sheet=True)):
+        assert float(page.mediabox.width) == pytest.approx(expected.width, abs=0.01)
+        assert float(page.mediabox.height) == pytest.approx(expected.height, abs=0.01)
+
+
+# --- the text --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_cards_text_is_on_its_page_in_its_slot(paper, tmp_path):
+    deck = small_deck(12)
+    data = render(deck, page_size=paper)
+    plan = cards_pdf.plan(BuildOptions(page_size=paper))
+    path = save(tmp_path, data)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, card in enumerate(deck.cards):
+            sheet, place = divmod(number, plan.per_sheet)
+            page_text = words(pdftotext(path, sheet * 2 + 1))
+            assert card.title in page_text and card.prompt in page_text
+            assert f"{number + 1}/12" in page_text
+            trim = plan.fronts[place].trim
+            page = pdf.pages[sheet * 2]
+            inside = page.crop((trim.x, page.height - trim.top, trim.right, page.height - trim.y))
+            slot_text = words(inside.extract_text())
+            assert card.title in slot_text and words(card.prompt) in slot_text
+
+
+def test_cards_are_drawn_where_the_layout_says(tmp_path):
+    deck = small_deck(9)
+    data = render(deck)
+    plan = cards_pdf.plan(BuildOptions())
+    backgrounds = filled_rects(data, 0, "#ffffff")
+    assert len(backgrounds) == 9
+    for slot, rect in zip(plan.fronts, sorted(backgrounds, key=lambda r: (-r["y1"], r["x0"]))):
+        # The card's background fills its bleed box exactly.
+        assert abs(rect["x0"] - slot.bleed.x) <= TOLERANCE and abs(rect["x1"] - slot.bleed.right) <= TOLERANCE
+        assert abs(rect["y0"] - slot.bleed.y) <= TOLERANCE and abs(rect["y1"] - slot.bleed.top) <= TOLERANCE
+
+
+def test_category_bands_use_the_theme_palette_and_run_into_the_bleed():
+    deck = small_deck(2)  # card 1 is "People", card 2 "Place"
+    data = render(deck)
+    plan = cards_pdf.plan(BuildOptions())
+    theme = facilitate.DEFAULT_THEME
+    first = filled_rects(data, 0, theme.category_colour(deck.category_index("People")))
+    second = filled_rects(data, 0, theme.category_colour(deck.category_index("Place")))
+    assert len(first) == 1 and len(second) == 1
+    band = first[0]
+    assert band["y1"] == pytest.approx(plan.fronts[0].bleed.top, abs=TOLERANCE)
+    assert band["x0"] == pytest.approx(plan.fronts[0].bleed.x, abs=TOLERANCE)
+    assert second[0]["x0"] == pytest.approx(plan.fronts[1].bleed.x, abs=TOLERANCE)
+
+
+SCRIPTS = {
+    "welsh": "Ŵyr yr ŵyn ŷd? Mae’r dŵr yn oer",
+    "maori": "Whakawhānaungatanga: ā ē ī ō ū, Ā Ē Ī Ō Ū",
+    "polish": "Zażółć gęślą jaźń",
+    "vietnamese": "Tiếng Việt có dấu: Chúng ta cùng nhau",
+    "greek": "Καλημέρα, συνεργασία",
+    "cyrillic": "Привет, партнёрство",
+}
+
+
+def test_welsh_maori_polish_vietnamese_greek_and_cyrillic_render_and_extract(tmp_path):
+    cards = tuple(Card(name, name.title(), text, detail=text, category=name) for name, text in SCRIPTS.items())
+    deck = CardDeck("scripts", "Ieithoedd · Reo · Języki", cards, back=CardBack(title="Ελληνικά · Кирилица"))
+    path = save(tmp_path, render(deck))
+    text = words(pdftotext(path, 1))
+    for sample in SCRIPTS.values():
+        assert sample in text, sample
+    assert "Ieithoedd · Reo · Języki" in text
+    assert "Ελληνικά · Кирилица" in words(pdftotext(path, 2))
+
+
+def test_decomposed_accents_are_composed_before_drawing(tmp_path):
+    deck = CardDeck("nfd", "NFD", (Card("a", "Tie\u0302\u0301ng", "Vie\u0323\u0302t Nam"),))
+    text = words(pdftotext(save(tmp_path, render(deck)), 1))
+    assert "Tiếng" in text and "Việt Nam" in text
+
+
+def test_a_character_the_font_lacks_is_an_error_naming_card_and_character(tmp_path):
+    deck = small_deck(3)
+    deck = attrs.evolve(deck, cards=deck.cards[:1] + (attrs.evolve(deck.cards[1], prompt="Partnership 伙伴"),) + deck.cards[2:])
+    with pytest.raises(ExportError) as error:
+        facilitate.build(small_pack(decks=(deck,)), tmp_path / "out", ["cards"])
+    message = str(error.value)
+    assert "card 'c2'" in message and "prompt" in message
+    assert "U+4F19" in message
+    assert not isinstance(error.value, TextOverflowError)
+    assert not (tmp_path / "out" / "cards.pdf").exists()
+
+
+def test_text_past_the_floor_is_an_overflow_error_naming_the_card():
+    deck = small_deck(3)
+    long = "We imagine a partnership where every school shares what works. " * 20
+    deck = attrs.evolve(deck, cards=deck.cards[:2] + (attrs.evolve(deck.cards[2], prompt=long),))
+    with pytest.raises(TextOverflowError) as error:
+        render(deck)
+    message = str(error.value)
+    assert "card 'c3' (3/3)" in message and "prompt" in message and "9 pt" in message
+    assert "too many" in message
+
+
+def test_long_text_shrinks_but_never_below_nine_points():
+    from facilitate.layout import textfit
+
+    deck = small_deck(1)
+    long = "We imagine a partnership where every school shares what works. " * 4
+    deck = attrs.evolve(deck, cards=(attrs.evolve(deck.cards[0], prompt=long, detail="Keep it short."),))
+    blocks = cards_pdf.face_blocks(deck, deck.cards[0], 1, cards_pdf.plan(BuildOptions()).card, facilitate.DEFAULT_THEME, 30.0)
+    sizes = [block.fitted.size for block in blocks]
+    assert min(sizes) >= cards_pdf.MIN_SIZE
+    prompt = next(b for b in blocks if b.colour == facilitate.DEFAULT_THEME.text)
+    assert prompt.fitted.size < cards_pdf.PROMPT_SIZE
+    assert " ".join(prompt.fitted.lines).split() == long.split()
+    assert isinstance(prompt.fitted, textfit.Fitted)
+
+
+# --- backs -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("count", [9, 4])
+def test_long_edge_backs_sit_at_the_mirrored_column(paper, count):
+    deck = small_deck(count)
+    data = render(deck, page_size=paper)
+    plan = cards_pdf.plan(BuildOptions(page_size=paper))
+    backs = filled_rects(data, 1, deck.back.colour)
+    assert len(backs) == count
+    centres = [centre(rect) for rect in backs]
+    slots = {(s.row, s.col): s for s in plan.fronts}
+    for front in plan.fronts[:count]:
+        mirrored = slots[(front.row, plan.cols - 1 - front.col)]
+        # The back design is drawn at the mirrored slot (its bleed clipped, its centre the card's).
+        assert any(near(c, box_centre(mirrored.trim)) for c in centres), (front.row, front.col)
+    if count == 4:  # the partial sheet tells mirrored from unmirrored: row 0 col 0 is empty on the back
+        assert not any(near(c, box_centre(slots[(1, 0)].trim)) for c in centres)
+        assert any(near(c, box_centre(slots[(1, 2)].trim)) for c in centres)
+
+
+def test_short_edge_backs_sit_at_the_mirrored_row():
+    data = render(small_deck(4), duplex="short-edge")
+    plan = cards_pdf.plan(BuildOptions(duplex="short-edge"))
+    centres = [centre(r) for r in filled_rects(data, 1, small_deck().back.colour)]
+    slots = {(s.row, s.col): s for s in plan.fronts}
+    for front in plan.fronts[:4]:
+        assert any(near(c, box_centre(slots[(plan.rows - 1 - front.row, front.col)].trim)) for c in centres)
+
+
+def test_back_offset_moves_the_backs_by_that_many_millimetres():
+    plain = [centre(r) for r in filled_rects(render(small_deck(9)), 1, "#1f4e79")]
+    moved = [centre(r) for r in filled_rects(render(small_deck(9), back_offset_x="1.5mm", back_offset_y="-0.5mm"), 1, "#1f4e79")]
+    for a, b in zip(sorted(plain), sorted(moved)):
+        assert near((a[0] + 1.5 * MM, a[1] - 0.5 * MM), b)
+
+
+def test_back_design_title_pattern_and_deck_name(tmp_path):
+    deck = attrs.evolve(small_deck(2), back=CardBack(title="Imagine!", colour="#5d4037", pattern="stripes"))
+    data = render(deck)
+    text = words(pdftotext(save(tmp_path, data), 2))
+    assert text.count("Imagine!") == 2 and text.count("Let's imagine") == 2
+    dots = attrs.evolve(deck, back=CardBack(colour="#5d4037", pattern="dots"))
+    with pdfplumber.open(io.BytesIO(render(dots))) as pdf:
+        assert len(pdf.pages[1].curves) > 50  # the dots
+
+
+def _png(path: Path) -> Path:
+    """A tiny 2x2 PNG written by hand."""
+    raw = b"".join(b"\x00" + bytes([200, 50, 50] * 2) for _ in range(2))
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return path
+
+
+def test_back_image_is_drawn_on_every_back(tmp_path):
+    deck = attrs.evolve(small_deck(3), back=CardBack(image=str(_png(tmp_path / "logo.png"))))
+    with pdfplumber.open(io.BytesIO(render(deck))) as pdf:
+        assert len(pdf.pages[1].images) == 3
+
+
+# --- layouts ---------------------------------------------------------------------------
+
+
+def test_print_shop_pages_are_card_plus_bleed_with_trim_and_bleed_boxes(tmp_path):
+    data = render(small_deck(3), print_shop=True, instructions_sheet=True)
+    shop = pages(data)
+    assert len(shop) == 6  # front, back, front, back... (no instruction sheet for a print shop)
+    for page in shop:
+        assert float(page.mediabox.width) == pytest.approx(69 * MM, abs=0.01)
+        assert float(page.mediabox.height) == pytest.approx(94 * MM, abs=0.01)
+        assert [float(v) for v in page.trimbox] == pytest.approx([3 * MM, 3 * MM, 66 * MM, 91 * MM], abs=0.01)
+        assert [float(v) for v in page.bleedbox] == pytest.approx([0, 0, 69 * MM, 94 * MM], abs=0.01)
+    assert "Card 2" in pdftotext(save(tmp_path, data), 3)
+
+
+def test_fold_sheets_hold_fronts_and_backs_with_a_fold_line():
+    deck = small_deck(5)
+    data = render(deck, fold=True)
+    plan = cards_pdf.plan(BuildOptions(fold=True))
+    assert len(pages(data)) == math.ceil(5 / plan.per_sheet)
+    first = pages(data)[0]
+    assert float(first.mediabox.width) > float(first.mediabox.height)  # A4 turned: four cards a sheet
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        fold = [line for line in page.lines if abs(line["x0"] - page.width / 2) < 0.01 and abs(line["x1"] - page.width / 2) < 0.01]
+        assert fold, "no fold line"
+    backs = [centre(r) for r in filled_rects(data, 0, deck.back.colour)]
+    for front, back in zip(plan.fronts, plan.backs):
+        assert any(near(c, box_centre(back.trim)) for c in backs)
+        assert back.trim.x > plan.page.width / 2 > front.trim.right
+
+
+def test_crop_marks_are_drawn_as_the_layout_says():
+    data = render(small_deck(9))
+    plan = cards_pdf.plan(BuildOptions())
+    marks = plan.crop_marks()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        black = [l for l in pdf.pages[0].lines if tuple(l["stroking_color"] or ()) in ((0, 0, 0), (0.0,), (0,))]
+    assert len(black) == len(marks)
+    drawn = {(round(l["x0"], 1), round(l["y0"], 1), round(l["x1"], 1), round(l["y1"], 1)) for l in black}
+    expected = {(round(m.x1, 1), round(m.y1, 1), round(m.x2, 1), round(m.y2, 1)) for m in marks}
+    assert drawn == expected
+
+
+def test_cut_lines_outline_every_card():
+    data = render(small_deck(4), cut_lines=True)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        outlines = [r for r in pdf.pages[0].rects if r["stroke"] and not r["fill"]]
+    assert len(outlines) == 4
+
+
+def test_qpdf_check_passes(tmp_path):
+    if shutil.which("qpdf") is None:
+        pytest.skip("qpdf is not installed")
+    deck = attrs.evolve(small_deck(11), back=CardBack(pattern="dots", image=str(_png(tmp_path / "logo.png"))))
+    for name, options in {"sheets": {}, "fold": {"fold": True}, "shop": {"print_shop": True}, "letter": {"page_size": "letter", "cut_lines": True}}.items():
+        path = save(tmp_path, render(deck, instructions_sheet=True, **options), f"{name}.pdf")
+        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "No syntax or stream encoding errors" in result.stdout
+
+
+def test_fonts_are_embedded():
+    reader = pypdf.PdfReader(io.BytesIO(render(small_deck(2))))
+    fonts = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            descriptor = font.get_object().get("/FontDescriptor")
+            if descriptor is not None:
+                fonts.add((font.get_object()["/BaseFont"], "/FontFile2" in descriptor.get_object()))
+    assert fonts and all(embedded for _, embedded in fonts)
+    assert any("DejaVuSans" in str(name) for name, _ in fonts)
+
+
+# --- determinism -----------------------------------------------------------------------
+
+
+def test_two_builds_give_identical_bytes(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    deck = small_deck(12)
+    first = render(deck, instructions_sheet=True)
+    assert render(deck, instructions_sheet=True) == first
+    assert b"D:20200101000000" in first
+
+
+def test_source_date_epoch_sets_the_dates(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    data = render(small_deck(2))
+    assert b"D:20231114221320" in data
+    assert render(small_deck(2)) == data
+
+
+# --- the pack, the registry and the CLI ------------------------------------------------
+
+
+def test_build_writes_cards_pdf_with_every_deck_or_only_the_chosen(tmp_path):
+    pack = small_pack(decks=(small_deck(3), small_deck(2, deck_id="other")))
+    written = facilitate.build(pack, tmp_path / "all", ["cards"], BuildOptions(instructions_sheet=False))
+    assert [p.name for p in written] == ["cards.pdf"]
+    assert len(pypdf.PdfReader(written[0]).pages) == 4
+    only = facilitate.build(pack, tmp_path / "one", ["cards"], BuildOptions(decks=("other",), instructions_sheet=False))
+    assert len(pypdf.PdfReader(only[0]).pages) == 2
+    with pytest.raises(ExportError, match="no deck 'nope'.*imagine, other"):
+        facilitate.build(pack, tmp_path / "bad", ["cards"], BuildOptions(decks=("nope",)))
+
+
+def test_a_pack_without_decks_writes_no_cards_pdf(tmp_path):
+    from facilitate.model import SessionPack
+
+    pack = small_pack()
+    empty = SessionPack(session=attrs.evolve(pack.session, segments=tuple(s for s in pack.session.segments if s.deck is None)), reflections=pack.reflections)
+    assert cards_pdf.outputs(empty, BuildOptions()) == []
+
+
+def test_cards_is_a_registered_format():
+    from facilitate import exporters
+
+    assert exporters.FORMATS["cards"][0] == "facilitate.exporters.cards_pdf"
+    assert exporters.exporter("cards") is cards_pdf
+
+
+DECK_YAML = """\
+kind: deck
+id: cli-deck
+title: CLI deck
+instructions: [Shuffle the cards., Deal three each.]
+cards:
+  - {id: one, title: One, prompt: "What would change if we started tomorrow?", category: Now}
+  - {id: two, title: Two, prompt: "Who is missing from this room?", category: People}
+"""
+
+
+def test_cards_command_writes_a_deck_file_and_refuses_to_overwrite(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deck.yaml").write_text(DECK_YAML, "utf-8")
+    runner = CliRunner()
+    result = runner.invoke(_main(), ["cards", "deck.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "wrote cli-deck-cards.pdf (2 cards, 9 per sheet, 1 sheet)" in result.output
+    assert len(pypdf.PdfReader(tmp_path / "cli-deck-cards.pdf").pages) == 4  # instructions + blank, front, back
+    again = runner.invoke(_main(), ["cards", "deck.yaml"])
+    assert again.exit_code == 2 and "already exists" in again.output
+    forced = runner.invoke(
+        _main(),
+        ["cards", "deck.yaml", "-o", "out.pdf", "--paper", "letter", "--size", "bridge", "--bleed", "0",
+         "--duplex", "short-edge", "--offset-x", "1", "--offset-y", "-0.5", "--cut-lines", "--no-instructions"],
+    )
+    assert forced.exit_code == 0, forced.output
+    page = pypdf.PdfReader(tmp_path / "out.pdf").pages[0]
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == (612, 792)
+    fold = runner.invoke(_main(), ["cards", "deck.yaml", "-o", "fold.pdf", "--fold", "--no-instructions"])
+    assert fold.exit_code == 0 and len(pypdf.PdfReader(tmp_path / "fold.pdf").pages) == 1
+    shop = runner.invoke(_main(), ["cards", "deck.yaml", "-o", "shop.pdf", "--print-shop"])
+    assert shop.exit_code == 0 and "1 per page, 2 pages" in shop.output
+
+
+def test_cards_command_errors_are_one_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deck.yaml").write_text(DECK_YAML, "utf-8")
+    runner = CliRunner()
+    for args, expected in [
+        (["cards", "no-such-deck"], "no bundled deck named 'no-such-deck'"),
+        (["cards", "deck.yaml", "--size", "300x400mm"], "does not fit"),
+        (["cards", "deck.yaml", "--size", "huge"], "unknown card size"),
+        (["cards", "deck.yaml", "--bleed", "lots"], "not a length"),
+        (["cards", "deck.yaml", "--fold", "--print-shop"], "choose one"),
+    ]:
+        result = runner.invoke(_main(), args)
+        assert result.exit_code == 2, (args, result.output)
+        assert expected in result.output and result.output.count("\n") == 1
+    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def _main():
+    from facilitate.cli import main
+
+    return main
+
+
+# --- the bundled decks -----------------------------------------------------------------
+
+
+def _bundled_decks() -> list[str]:
+    from facilitate.loaders import library
+
+    return [entry.id for entry in library.entries() if entry.kind == "deck"]
+
+
+@pytest.mark.parametrize("deck_id", _bundled_decks())
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_bundled_deck_prints_on_a4_and_letter(deck_id, paper, tmp_path):
+    from facilitate.loaders import library
+    from facilitate.loaders.content import load_object
+
+    deck = load_object(library.find(deck_id, "deck").path, expected_kind="deck")
+    for options in ({"page_size": paper, "instructions_sheet": True}, {"page_size": paper, "print_shop": True}):
+        data = render(deck, **options)
+        text = words(pdftotext(save(tmp_path, data)))
+        for card in deck.cards:
+            assert words(cards_pdf.clean(card.title)) in text
+
