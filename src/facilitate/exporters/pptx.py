@@ -8,12 +8,14 @@ SOURCE_DATE_EPOCH), no random ids.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
 import time
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from facilitate.errors import ExportError
 from facilitate.layout import slides as spec
@@ -26,6 +28,10 @@ EMU_PER_POINT = 12700
 ZIP_EPOCH_MIN = 315_532_800
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SECTION_LIST_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_GEOMETRY = {"rectangle": "rect", "rounded": "roundRect", "right-arrow": "rightArrow"}
+NOTES_SIZE = 12.0
 
 
 def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
@@ -110,44 +116,119 @@ def render(deck: spec.Deck, template: str | None = None, font: str = "DejaVu San
     prs.slide_width = _emu(deck.width)
     prs.slide_height = _emu(deck.height)
     layouts = _layouts(prs, deck, template)
-    notes_master = prs.part.notes_master_part
+    factory = _SlideFactory(prs)
     painter = _Painter(font)
     for number, slide_spec in enumerate(deck.slides, start=1):
-        slide = prs.slides.add_slide(layouts[slide_spec.layout])
+        slide = factory.slide(layouts[slide_spec.layout])
         try:
             painter.slide(slide, slide_spec)
         except ExportError as error:
             raise ExportError(f"slide {number} {slide_spec.heading!r}: {error}") from None
-        painter.notes(_add_notes_slide(slide, number, notes_master), slide_spec.notes)
+        painter.notes(factory.notes_slide(slide, number), slide_spec.notes)
     _core_properties(prs, deck)
+    return _save(prs, source_date_epoch())
+
+
+def _save(prs, epoch: int) -> bytes:
+    """The package as zip bytes, every entry stamped with ``epoch`` (python-pptx stamps 'now')."""
+    from pptx.opc.serialized import PackageWriter
+
+    stamp = _zip_stamp(epoch)
+
+    class _Entries:
+        def __init__(self, archive: zipfile.ZipFile) -> None:
+            self.archive = archive
+
+        def write(self, pack_uri, blob: bytes) -> None:
+            name = pack_uri.membername
+            if name.endswith(".xlsx"):
+                blob = _normalise_workbook(blob, epoch)
+            self.archive.writestr(_zip_info(name, stamp), blob)
+
+    class _Writer(PackageWriter):
+        def _write(self) -> None:
+            with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as archive:
+                entries = _Entries(archive)
+                self._write_content_types_stream(entries)
+                self._write_pkg_rels(entries)
+                self._write_parts(entries)
+
+    package = prs.part.package
     buffer = io.BytesIO()
-    prs.save(buffer)
-    return normalise_zip(buffer.getvalue(), source_date_epoch())
+    _Writer.write(buffer, package._rels, tuple(package.iter_parts()))
+    return buffer.getvalue()
 
 
-def _add_notes_slide(slide, number: int, notes_master_part):
-    """A notes slide named after its slide's number.
+def _zip_info(name: str, stamp: tuple) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, stamp)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3
+    info.external_attr = 0o644 << 16
+    return info
+
+
+class _SlideFactory:
+    """New slides and notes slides, made in constant time each.
 
     python-pptx looks for a free part name by scanning every part of the package for each
-    new notes slide (python-pptx issue #644), which makes a long deck quadratic. Slide
-    ``n`` is always ``slide{n}.xml`` here (a template's own slides are removed first), so
-    ``notesSlide{n}.xml`` is free and no search is needed.
+    new notes slide (python-pptx issue #644), which makes a long deck quadratic, and it
+    clones placeholders one property at a time. Here slide ``n`` is ``slide{n}.xml`` and
+    its notes ``notesSlide{n}.xml`` (a template's own slides are removed first, so both
+    names are free), and each layout's slide, and the notes slide, is made once by
+    python-pptx and copied after that.
     """
-    from pptx.opc.constants import CONTENT_TYPE as CT
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-    from pptx.opc.packuri import PackURI
-    from pptx.oxml.slide import CT_NotesSlide
-    from pptx.parts.slide import NotesSlidePart
 
-    slide_part = slide.part
-    part = NotesSlidePart(
-        PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"), CT.PML_NOTES_SLIDE, slide_part.package, CT_NotesSlide.new()
-    )
-    part.relate_to(notes_master_part, RT.NOTES_MASTER)
-    part.relate_to(slide_part, RT.SLIDE)
-    part.notes_slide.clone_master_placeholders(notes_master_part.notes_master)
-    slide_part.relate_to(part, RT.NOTES_SLIDE)
-    return part.notes_slide
+    def __init__(self, prs) -> None:
+        self.prs = prs
+        self.notes_master_part = prs.part.notes_master_part
+        self.prototypes: dict = {}
+        self.notes_prototype = None
+        self.slide_list = prs.slides._sldIdLst
+        self.next_id = max([255] + [int(i) for i in self.slide_list.xpath("./p:sldId/@id")]) + 1
+
+    def slide(self, layout):
+        from pptx.opc.constants import CONTENT_TYPE as CT
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.opc.packuri import PackURI
+        from pptx.oxml.slide import CT_Slide
+        from pptx.parts.slide import SlidePart
+
+        key = id(layout.part)
+        prototype = self.prototypes.get(key)
+        number = len(self.slide_list) + 1
+        element = CT_Slide.new() if prototype is None else copy.deepcopy(prototype)
+        part = SlidePart(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, self.prs.part.package, element)
+        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        if prototype is None:
+            part.slide.shapes.clone_layout_placeholders(layout)
+            self.prototypes[key] = copy.deepcopy(part._element)
+        # A new slide is never already related: skip python-pptx's search of every relationship.
+        rel_id = self.prs.part.rels._add_relationship(RT.SLIDE, part)
+        self.slide_list._add_sldId(id=self.next_id, rId=rel_id)
+        self.next_id += 1
+        return part.slide
+
+    def notes_slide(self, slide, number: int):
+        from pptx.opc.constants import CONTENT_TYPE as CT
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.opc.packuri import PackURI
+        from pptx.oxml.slide import CT_NotesSlide
+        from pptx.parts.slide import NotesSlidePart
+
+        slide_part = slide.part
+        if self.notes_prototype is None:
+            element = CT_NotesSlide.new()
+        else:
+            element = copy.deepcopy(self.notes_prototype)
+        part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"), CT.PML_NOTES_SLIDE,
+                              slide_part.package, element)
+        part.relate_to(self.notes_master_part, RT.NOTES_MASTER)
+        part.relate_to(slide_part, RT.SLIDE)
+        if self.notes_prototype is None:
+            part.notes_slide.clone_master_placeholders(self.notes_master_part.notes_master)
+            self.notes_prototype = copy.deepcopy(part._element)
+        slide_part.relate_to(part, RT.NOTES_SLIDE)
+        return part.notes_slide
 
 
 def _core_properties(prs, deck: spec.Deck) -> None:
@@ -200,11 +281,7 @@ def normalise_zip(data: bytes, epoch: int, transform=None) -> bytes:
                 blob = transform(entry.filename, blob)
             if entry.filename.endswith(".xlsx"):
                 blob = _normalise_workbook(blob, epoch)
-            info = zipfile.ZipInfo(entry.filename, stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            target.writestr(info, blob)
+            target.writestr(_zip_info(entry.filename, stamp), blob)
     return out.getvalue()
 
 
@@ -218,9 +295,7 @@ class _Painter:
         self.font = font
 
     def slide(self, slide, slide_spec: spec.Slide) -> None:
-        background = slide.background.fill
-        background.solid()
-        background.fore_color.rgb = _rgb(slide_spec.background)
+        _set_background(slide, slide_spec.background)
         title_ph, body_ph = _placeholders(slide)
         self._place(slide, title_ph, slide_spec.title)
         self._place(slide, body_ph, slide_spec.body)
@@ -238,108 +313,64 @@ class _Painter:
         """Fill a placeholder with ``text_box`` at its computed place, or draw it as a shape."""
         if text_box is None:
             if placeholder is not None:
-                placeholder._element.getparent().remove(placeholder._element)
+                placeholder.getparent().remove(placeholder)
             return
         if placeholder is None:
             self.text_shape(slide, text_box)
             return
-        box = text_box.box
-        placeholder.left, placeholder.top = _emu(box.x), _emu(box.y)
-        placeholder.width, placeholder.height = _emu(box.width), _emu(box.height)
-        self.text(placeholder.text_frame, text_box)
+        from pptx.oxml import parse_xml
+        from pptx.oxml.ns import qn
 
-    def text_shape(self, slide, text_box: spec.TextBox):
-        from pptx.enum.shapes import MSO_SHAPE
+        properties = placeholder.find(qn("p:spPr"))
+        for old in properties.findall(qn("a:xfrm")):
+            properties.remove(old)
+        properties.insert(0, parse_xml(f'<a:xfrm xmlns:a="{_A}">{_frame_xml(text_box.box)}</a:xfrm>'))
+        _set_text_body(placeholder.get_or_add_txBody(), text_box, self.font)
 
-        kinds = {
-            "rectangle": MSO_SHAPE.RECTANGLE,
-            "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
-            "right-arrow": MSO_SHAPE.RIGHT_ARROW,
-        }
-        box = text_box.box
-        shape = slide.shapes.add_shape(kinds[text_box.shape], _emu(box.x), _emu(box.y), _emu(box.width), _emu(box.height))
-        # The theme's shape style would add its own colours and shadow: everything is explicit.
-        style = shape._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}style")
-        if style is not None:
-            shape._element.remove(style)
-        if text_box.name:
-            shape.name = text_box.name
+    def text_shape(self, slide, text_box: spec.TextBox) -> None:
+        """Add a rectangle, rounded rectangle or arrow with explicit fill, outline and text."""
+        from pptx.oxml import parse_xml
+
+        tree = slide.shapes._spTree
+        shape_id = slide.shapes._next_shape_id
+        geometry = _GEOMETRY[text_box.shape]
+        adjust = ""
         if text_box.shape == "right-arrow":
-            shape.adjustments[0] = spec.ARROW_SHAFT
-        if text_box.fill:
-            shape.fill.solid()
-            shape.fill.fore_color.rgb = _rgb(text_box.fill)
-        else:
-            shape.fill.background()
+            adjust = f'<a:gd name="adj1" fmla="val {int(spec.ARROW_SHAFT * 100000)}"/><a:gd name="adj2" fmla="val 50000"/>'
+        fill = f"<a:solidFill>{_colour_xml(text_box.fill)}</a:solidFill>" if text_box.fill else "<a:noFill/>"
         if text_box.line:
-            shape.line.color.rgb = _rgb(text_box.line)
-            shape.line.width = _emu(1.5)
+            line = f'<a:ln w="{_emu(1.5)}"><a:solidFill>{_colour_xml(text_box.line)}</a:solidFill></a:ln>'
         else:
-            shape.line.fill.background()
-        if text_box.paragraphs:
-            self.text(shape.text_frame, text_box)
-        return shape
+            line = "<a:ln><a:noFill/></a:ln>"
+        plain = not (text_box.fill or text_box.line) and text_box.shape == "rectangle"
+        text_box_flag = ' txBox="1"' if plain else ""
+        name = _attribute(text_box.name or f"Shape {shape_id}")
+        element = parse_xml(
+            f'<p:sp xmlns:p="{_P}" xmlns:a="{_A}"><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/>'
+            f"<p:cNvSpPr{text_box_flag}/><p:nvPr/></p:nvSpPr>"
+            f'<p:spPr><a:xfrm>{_frame_xml(text_box.box)}</a:xfrm><a:prstGeom prst="{geometry}"><a:avLst>{adjust}</a:avLst>'
+            f"</a:prstGeom>{fill}{line}</p:spPr><p:txBody/></p:sp>"
+        )
+        _set_text_body(element[-1], text_box, self.font)
+        tree.append(element)
 
     def text(self, frame, text_box: spec.TextBox) -> None:
-        from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.margin_left = frame.margin_right = _emu(spec.INSET_X)
-        frame.margin_top = frame.margin_bottom = _emu(spec.INSET_Y)
-        frame.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}[
-            text_box.anchor
-        ]
-        frame.text = ""
-        start = 1
-        for index, paragraph in enumerate(text_box.paragraphs):
-            target = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            # A numbered list continues from its first number (a continuation slide starts at 5).
-            if paragraph.bullet == "number" and (index == 0 or text_box.paragraphs[index - 1].bullet != "number"):
-                start = paragraph.number
-            self.paragraph(target, paragraph, start)
-
-    def paragraph(self, target, paragraph: spec.Paragraph, start: int = 1) -> None:
-        from pptx.enum.text import PP_ALIGN
-        from pptx.util import Pt
-
-        target.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[paragraph.align]
-        target.line_spacing = 1.0
-        target.space_before = Pt(paragraph.space_before)
-        target.space_after = Pt(0)
-        _bullet(target._p.get_or_add_pPr(), paragraph, self.font, start)
-        lines = _clean(paragraph.text).split("\n")
-        for number, line in enumerate(lines):
-            if number:
-                target.add_line_break()
-            self.run(target.add_run(), line, paragraph.size, paragraph.bold, paragraph.italic, paragraph.colour)
-        if not paragraph.text:
-            self.run(target.add_run(), "", paragraph.size, paragraph.bold, paragraph.italic, paragraph.colour)
-
-    def run(self, run, text: str, size: float, bold: bool, italic: bool, colour: str) -> None:
-        from pptx.util import Pt
-
-        run.text = text
-        font = run.font
-        font.name = self.font
-        font.size = Pt(size)
-        font.bold = bold
-        font.italic = italic
-        font.color.rgb = _rgb(colour)
-        # Layouts may set all caps (Section Header does): text appears as written.
-        font._rPr.set("cap", "none")
+        """Replace ``frame``'s text body with ``text_box``'s paragraphs, every property explicit."""
+        _set_text_body(frame._txBody, text_box, self.font)
 
     def notes(self, notes_slide, text: str) -> None:
-        from pptx.util import Pt
+        from pptx.oxml.ns import qn
 
-        frame = notes_slide.notes_text_frame
-        if frame is None:  # a template whose notes master has no body placeholder
-            frame = notes_slide.shapes.add_textbox(0, 0, _emu(500), _emu(300)).text_frame
-        frame.text = _clean(text)
-        for paragraph in frame.paragraphs:
-            for run in paragraph.runs:
-                run.font.name = self.font
-                run.font.size = Pt(12)
+        body = None
+        for shape in notes_slide._element.cSld.spTree.iterchildren(qn("p:sp")):
+            ph = shape.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+            if ph is not None and ph.get("type") == "body":
+                body = shape.get_or_add_txBody()
+                break
+        if body is None:  # a template whose notes master has no body placeholder
+            body = notes_slide.shapes.add_textbox(0, 0, _emu(500), _emu(300)).text_frame._txBody
+        paragraphs = tuple(spec.Paragraph(line, NOTES_SIZE) for line in _clean(text).split("\n"))
+        _set_text_body(body, spec.TextBox(spec.Box(0, 0, 0, 0), paragraphs), self.font)
 
     def chart(self, slide, chart_spec: spec.Chart) -> None:
         from pptx.chart.data import CategoryChartData
@@ -444,13 +475,8 @@ class _Painter:
                 cell.margin_left = cell.margin_right = _emu(spec.INSET_X)
                 cell.margin_top = cell.margin_bottom = _emu(spec.INSET_Y)
                 cell.vertical_anchor = MSO_ANCHOR.TOP
-                frame_ = cell.text_frame
-                frame_.word_wrap = True
-                frame_.text = ""
-                self.paragraph(
-                    frame_.paragraphs[0],
-                    spec.Paragraph(cell_spec.text, table_spec.size, bold=cell_spec.bold, colour=cell_spec.colour),
-                )
+                paragraph = spec.Paragraph(cell_spec.text, table_spec.size, bold=cell_spec.bold, colour=cell_spec.colour)
+                _set_text_body(cell._tc.get_or_add_txBody(), spec.TextBox(spec.Box(0, 0, 0, 0), (paragraph,)), self.font)
 
     def picture(self, slide, picture_spec: spec.Picture) -> None:
         from pptx.parts.image import Image
@@ -475,55 +501,110 @@ class _Painter:
 
 def _placeholders(slide):
     """The slide's title placeholder and its main body placeholder (either may be None); the rest removed."""
-    from pptx.enum.shapes import PP_PLACEHOLDER
+    from pptx.oxml.ns import qn
 
     title = body = None
-    for placeholder in list(slide.placeholders):
-        kind = placeholder.placeholder_format.type
-        if title is None and kind in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
-            title = placeholder
-        elif body is None and kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE):
-            body = placeholder
+    tree = slide.shapes._spTree
+    for element in list(tree.iterchildren(qn("p:sp"))):
+        ph = element.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+        if ph is None:
+            continue
+        kind = ph.get("type", "obj")
+        if title is None and kind in ("title", "ctrTitle"):
+            title = element
+        elif body is None and kind in ("body", "obj", "subTitle"):
+            body = element
         else:
-            placeholder._element.getparent().remove(placeholder._element)
+            tree.remove(element)
     return title, body
-
-
-def _bullet(properties, paragraph: spec.Paragraph, font: str, start: int = 1) -> None:
-    """Set the paragraph's bullet or number and hanging indent explicitly (no inherited style)."""
-    from lxml import etree
-
-    namespace = "http://schemas.openxmlformats.org/drawingml/2006/main"
-    for tag in ("buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts", "buFontTx", "buFont", "buNone", "buAutoNum", "buChar", "buBlip"):
-        for old in properties.findall(f"{{{namespace}}}{tag}"):
-            properties.remove(old)
-    indent = _emu(paragraph.indent)
-    properties.set("marL", str(indent))
-    properties.set("indent", str(-indent))
-    # Bullet elements follow the spacing elements and precede tabLst/defRPr/extLst.
-    anchor = None
-    for tag in ("tabLst", "defRPr", "extLst"):
-        anchor = properties.find(f"{{{namespace}}}{tag}")
-        if anchor is not None:
-            break
-    elements = []
-    if paragraph.bullet == "bullet":
-        elements.append(etree.Element(f"{{{namespace}}}buFont", typeface=font))
-        elements.append(etree.Element(f"{{{namespace}}}buChar", char="•"))
-    elif paragraph.bullet == "number":
-        elements.append(etree.Element(f"{{{namespace}}}buFont", typeface=font))
-        number = etree.Element(f"{{{namespace}}}buAutoNum", type="arabicPeriod")
-        if start != 1:
-            number.set("startAt", str(start))
-        elements.append(number)
-    else:
-        elements.append(etree.Element(f"{{{namespace}}}buNone"))
-    for element in elements:
-        if anchor is not None:
-            anchor.addprevious(element)
-        else:
-            properties.append(element)
 
 
 def _alt_text(c_nv_pr, text: str) -> None:
     c_nv_pr.set("descr", _clean(text))
+
+
+# --- text bodies as XML -----------------------------------------------------------------
+# python-pptx's text API sets one property at a time through its XML layer, which is the
+# slowest part of a long deck; a text body is written here in one piece instead, with
+# every property explicit (nothing inherited from the layout, no autofit).
+
+_ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+_ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+
+
+def _set_text_body(body, text_box: spec.TextBox, font: str) -> None:
+    from pptx.oxml import parse_xml
+
+    inset_x, inset_y = _emu(spec.INSET_X), _emu(spec.INSET_Y)
+    paragraphs = "".join(_paragraph_xml(text_box.paragraphs, font)) or "<a:p/>"
+    xml = (
+        f'<a:txBody xmlns:a="{_A}"><a:bodyPr wrap="square" lIns="{inset_x}" tIns="{inset_y}" rIns="{inset_x}"'
+        f' bIns="{inset_y}" anchor="{_ANCHOR[text_box.anchor]}" rtlCol="0"><a:noAutofit/></a:bodyPr>'
+        f"<a:lstStyle/>{paragraphs}</a:txBody>"
+    )
+    for child in list(body):
+        body.remove(child)
+    body.extend(list(parse_xml(xml)))
+
+
+def _frame_xml(box: spec.Box) -> str:
+    return f'<a:off x="{_emu(box.x)}" y="{_emu(box.y)}"/><a:ext cx="{_emu(box.width)}" cy="{_emu(box.height)}"/>'
+
+
+def _colour_xml(colour: str) -> str:
+    return f'<a:srgbClr val="{colour.lstrip("#").upper()}"/>'
+
+
+def _set_background(slide, colour: str) -> None:
+    """A solid background of ``colour`` on ``slide``, whatever its layout or master shows."""
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import qn
+
+    common = slide._element.cSld
+    for old in common.findall(qn("p:bg")):
+        common.remove(old)
+    common.insert(0, parse_xml(
+        f'<p:bg xmlns:p="{_P}" xmlns:a="{_A}"><p:bgPr><a:solidFill>{_colour_xml(colour)}</a:solidFill>'
+        "<a:effectLst/></p:bgPr></p:bg>"
+    ))
+
+
+def _paragraph_xml(paragraphs, font: str):
+    start = 1
+    for index, paragraph in enumerate(paragraphs):
+        # A numbered list continues from its first number (a continuation slide starts at 5).
+        if paragraph.bullet == "number" and (index == 0 or paragraphs[index - 1].bullet != "number"):
+            start = paragraph.number
+        indent = _emu(paragraph.indent)
+        if paragraph.bullet == "bullet":
+            bullet = f'<a:buFont typeface="{_attribute(font)}"/><a:buChar char="•"/>'
+        elif paragraph.bullet == "number":
+            at = f' startAt="{start}"' if start != 1 else ""
+            bullet = f'<a:buFont typeface="{_attribute(font)}"/><a:buAutoNum type="arabicPeriod"{at}/>'
+        else:
+            bullet = "<a:buNone/>"
+        properties = (
+            f'<a:pPr marL="{indent}" indent="{-indent}" algn="{_ALIGN[paragraph.align]}">'
+            '<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
+            f'<a:spcBef><a:spcPts val="{int(round(paragraph.space_before * 100))}"/></a:spcBef>'
+            f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>'
+        )
+        run = _run_properties(paragraph, font)
+        lines = _clean(paragraph.text).split("\n")
+        content = f"<a:br>{run}</a:br>".join(f"<a:r>{run}<a:t>{escape(line)}</a:t></a:r>" for line in lines)
+        end = run.replace("<a:rPr", "<a:endParaRPr", 1).replace("</a:rPr>", "</a:endParaRPr>")
+        yield f"<a:p>{properties}{content}{end}</a:p>"
+
+
+def _attribute(value: str) -> str:
+    return escape(_clean(value), {'"': "&quot;"})
+
+
+def _run_properties(paragraph: spec.Paragraph, font: str) -> str:
+    # cap="none": layouts may set all caps (Section Header does); text appears as written.
+    face = _attribute(font)
+    return (
+        f'<a:rPr sz="{int(round(paragraph.size * 100))}" b="{int(paragraph.bold)}" i="{int(paragraph.italic)}"'
+        f' cap="none"><a:solidFill>{_colour_xml(paragraph.colour)}</a:solidFill>'
+        f'<a:latin typeface="{face}"/><a:ea typeface="{face}"/><a:cs typeface="{face}"/></a:rPr>'
+    )

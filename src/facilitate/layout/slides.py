@@ -10,6 +10,7 @@ slide. Lengths are in points.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 
@@ -282,10 +283,16 @@ def _measure(bold: bool):
     return fonts.metrics("bold" if bold else "regular").width
 
 
-def paragraph_lines(paragraph: Paragraph, width: float) -> list[str]:
+def paragraph_lines(paragraph: Paragraph, width: float) -> tuple[str, ...]:
     """How ``paragraph`` wraps in a text box whose inner width is ``width``."""
     usable = (width - paragraph.indent) * WIDTH_SAFETY
-    return textfit.wrap(paragraph.text, usable, paragraph.size, _measure(paragraph.bold))
+    return _wrapped(paragraph.text, usable, paragraph.size, paragraph.bold)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _wrapped(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
+    # Fitting tries one paragraph at many sizes and in many groupings: measure each once.
+    return tuple(textfit.wrap(text, width, size, _measure(bold)))
 
 
 def text_height(paragraphs: Sequence[Paragraph], width: float) -> float:
@@ -424,6 +431,8 @@ def split_to_fit(
     """
     if not items:
         return max_size, [[]]
+    if fits(items, box, max_size):
+        return max_size, [list(items)]
     at_floor = _chunks_greedy(items, box, min_size)
     if at_floor is None:
         for item in items:
