@@ -259,6 +259,14 @@ def test_quotes_are_credited():
     assert quotes[0].segment == "questions"
 
 
+def test_a_session_quote_already_shown_by_a_segment_is_not_repeated():
+    pack = rich_pack()
+    collins = pack.session.segment("questions").quote
+    pack = attrs.evolve(pack, session=attrs.evolve(pack.session, quotes=(collins,) + pack.session.quotes))
+    quotes = spec.build_deck(pack).of_kind("quote")
+    assert [q.texts()[-1] for q in quotes] == ["— Jim Collins, Good to Great", "— Margaret Wheatley"]
+
+
 def test_the_model_is_deterministic():
     assert spec.build_deck(rich_pack()) == spec.build_deck(rich_pack())
 

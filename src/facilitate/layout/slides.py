@@ -307,6 +307,8 @@ def text_height(paragraphs: Sequence[Paragraph], width: float) -> float:
 
 def _at(drafts: Sequence[Draft], size: float) -> tuple[Paragraph, ...]:
     out = []
+    # Bullets beside a numbered list hang as far as the numbers, so the text lines up.
+    numbered = any(d.bullet == "number" for d in drafts)
     for index, draft in enumerate(drafts):
         own = round(draft.scale * size * 2) / 2
         out.append(
@@ -320,7 +322,7 @@ def _at(drafts: Sequence[Draft], size: float) -> tuple[Paragraph, ...]:
                 number=draft.number,
                 align=draft.align,
                 space_before=round(draft.gap * own, 1) if index else 0.0,
-                indent=_indent(draft.bullet, own),
+                indent=_indent("number" if numbered and draft.bullet else draft.bullet, own),
             )
         )
     return tuple(out)
@@ -412,7 +414,7 @@ def _first(item: Draft) -> Draft:
     return attrs.evolve(item, gap=0.0) if item.gap else item
 
 
-def _even(items: Sequence[Draft], count: int) -> list[list[Draft]]:
+def _even(items: Sequence, count: int) -> list[list]:
     base, extra = divmod(len(items), count)
     out, start = [], 0
     for index in range(count):
@@ -538,7 +540,7 @@ class _DeckBuilder:
     # -- small builders --
 
     def title(self, text: str, colour: str | None = None, box: Box | None = None, align: str = "left",
-              max_size: float = TITLE_MAX, anchor: str = "middle") -> TextBox:
+              max_size: float = TITLE_MAX, anchor: str = "bottom") -> TextBox:
         colour = colour or self.theme.primary
         return fit_box(
             [Draft(text, bold=True, colour=colour, align=align)],
@@ -552,7 +554,7 @@ class _DeckBuilder:
 
     def rule(self) -> TextBox:
         """A short bar under the title in the theme colour."""
-        return TextBox(Box(MARGIN + INSET_X, TITLE_TOP + TITLE_HEIGHT + 4, 72, 4), (), fill=self.theme.primary, name="rule")
+        return TextBox(Box(MARGIN + INSET_X, TITLE_TOP + TITLE_HEIGHT + 6, 72, 4), (), fill=self.theme.primary, name="rule")
 
     def band(self, text: str, what: str) -> TextBox:
         """The timing band at the foot of an activity slide: "20 min, at your tables"."""
@@ -641,8 +643,12 @@ class _DeckBuilder:
                 self.section(part_index[part], run)
                 last_part = part
             self.segment(item)
+        # The session's own quotes close the deck, unless a segment already showed them.
+        shown = {(s.quote.text, s.quote.author) for s in self.session.segments if s.quote is not None}
         for quote in self.session.quotes:
-            self.quote(quote.text, quote.author, quote.source, "A closing thought.")
+            if (quote.text, quote.author) not in shown:
+                shown.add((quote.text, quote.author))
+                self.quote(quote.text, quote.author, quote.source, "A closing thought.")
         session = self.session
         people = session.facilitators or session.hosts
         return Deck(
@@ -1018,11 +1024,16 @@ class _DeckBuilder:
 
     def curve(self, item: ScheduledSegment, curve: TurnTheCurve, notes: str) -> None:
         theme, segment = self.theme, item.segment
-        chart = curve_chart(curve, theme, self.chart_box())
         data = "; ".join(f"{p.period}: {p.value:g}" for p in curve.baseline)
         chart_notes = notes + f"\nIssue: {curve.issue}\nBaseline: {data}"
-        lead = fit_box(self.lead(curve.issue), Box(MARGIN, BODY_TOP, self.content_width, 40), 20, BODY_MIN,
-                       self.what(curve.title, "(issue)"), name="issue")
+        # The issue takes the lines it needs (up to four), the chart the rest.
+        what = self.what(curve.title, "(issue)")
+        for lines in (1, 2, 3, 4):
+            box = Box(MARGIN, BODY_TOP, self.content_width, lines * 20 * LEADING + 2 * INSET_Y + 1)
+            if largest_size(self.lead(curve.issue), box, 20, BODY_MIN) is not None:
+                break
+        lead = fit_box(self.lead(curve.issue), box, 20, BODY_MIN, what, name="issue")
+        chart = curve_chart(curve, theme, self.chart_box(lead.box.bottom + 8))
         self.add(Slide("curve-chart", TITLE_ONLY_LAYOUT, self.title(curve.title), chart_notes, theme.background,
                        shapes=(self.rule(), lead, chart), segment=segment.id, heading=curve.title))
         story = []
@@ -1051,8 +1062,7 @@ class _DeckBuilder:
             )
             self.content("curve-actions", "Next steps", actions, notes, segment=segment.id)
 
-    def chart_box(self) -> Box:
-        top = BODY_TOP + 48
+    def chart_box(self, top: float) -> Box:
         return Box(MARGIN, top, self.content_width, self.height - BOTTOM - top)
 
     # -- maturity --
@@ -1180,6 +1190,11 @@ def rubric_tables(
             used = head
         chunks[-1].append(index)
         used += height
+    # As many slides as packing needs, but the rows shared out evenly when they fit that way.
+    count = len(chunks)
+    even = [list(c) for c in _even(list(range(len(rows))), count)]
+    if len(even) == count and all(head + sum(heights[i] for i in c) <= box.height for c in even):
+        chunks = even
     out = []
     for number, chunk in enumerate(chunks, start=1):
         table = _table(box, widths, (head, *(heights[i] for i in chunk)), (header, *(rows[i] for i in chunk)), size, rubric)
