@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import shutil
 import subprocess
@@ -78,6 +79,30 @@ def test_notes_have_facilitator_notes_timing_and_materials(tmp_path):
     # Notes parts are named after their slides: no search for a free name.
     names = sorted(s.notes_slide.part.partname for s in prs.slides)
     assert names == sorted(f"/ppt/notesSlides/notesSlide{n}.xml" for n in range(1, len(prs.slides) + 1))
+
+
+def test_no_part_name_search_per_slide(monkeypatch):
+    """python-pptx's next_partname scans every part (its issue #644); a long deck must not call it per slide."""
+    from pptx.opc.package import OpcPackage
+
+    from facilitate.exporters import pptx as exporter
+
+    calls = []
+    original = OpcPackage.next_partname
+
+    def counting(self, template):
+        calls.append(template)
+        return original(self, template)
+
+    monkeypatch.setattr(OpcPackage, "next_partname", counting)
+    segments = tuple(Segment(f"s{n}", f"Segment {n}", 1, bullets=("A point", "Another")) for n in range(300))
+    deck = spec.build_deck(SessionPack(small_session(segments=segments, conversation=())))
+    data = exporter.render(deck)
+    assert len(deck.slides) == 301
+    assert len(calls) <= 1, calls  # at most the notes master's theme, once
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = set(package.namelist())
+    assert {f"ppt/notesSlides/notesSlide{n}.xml" for n in range(1, 302)} <= names
 
 
 def test_chart_series_values_equal_the_models_data(tmp_path):
