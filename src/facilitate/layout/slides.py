@@ -1107,7 +1107,9 @@ def curve_chart(curve: TurnTheCurve, theme: Theme, box: Box) -> Chart:
     if projected:
         series.append(Series("Forecast", values(projected, curve.baseline[-1]), theme.muted, dashed=True))
     if curve.target is not None:
-        series.append(Series("Target", values((curve.target,)), theme.accent, line=False))
+        # A marker is a graphic: WCAG asks 3:1 against the background.
+        marker = theme.accent if contrast_ratio(theme.accent, theme.background) >= 3 else theme.text
+        series.append(Series("Target", values((curve.target,)), marker, line=False))
     unit = f" ({curve.indicator.unit})" if curve.indicator.unit else ""
     described = "; ".join(
         f"{s.name.lower()} " + ", ".join(f"{periods[i]} {v:g}" for i, v in enumerate(s.values) if v is not None)
