@@ -17,12 +17,12 @@ import pypdf
 import pytest
 from click.testing import CliRunner
 
-import facilitate
+from facilitate.build import build
 from facilitate.errors import ExportError, TextOverflowError
 from facilitate.exporters import cards_pdf
 from facilitate.layout.imposition import MM
 from facilitate.layout.units import PAPER
-from facilitate.model import Card, CardBack, CardDeck
+from facilitate.model import DEFAULT_THEME, Card, CardBack, CardDeck
 from facilitate.options import BuildOptions
 from tests.conftest import small_deck, small_pack
 
@@ -152,7 +152,7 @@ def test_category_bands_use_the_theme_palette_and_run_into_the_bleed():
     deck = small_deck(2)  # card 1 is "People", card 2 "Place"
     data = render(deck)
     plan = cards_pdf.plan(BuildOptions())
-    theme = facilitate.DEFAULT_THEME
+    theme = DEFAULT_THEME
     first = filled_rects(data, 0, theme.category_colour(deck.category_index("People")))
     second = filled_rects(data, 0, theme.category_colour(deck.category_index("Place")))
     assert len(first) == 1 and len(second) == 1
@@ -193,7 +193,7 @@ def test_a_character_the_font_lacks_is_an_error_naming_card_and_character(tmp_pa
     deck = small_deck(3)
     deck = attrs.evolve(deck, cards=deck.cards[:1] + (attrs.evolve(deck.cards[1], prompt="Partnership 伙伴"),) + deck.cards[2:])
     with pytest.raises(ExportError) as error:
-        facilitate.build(small_pack(decks=(deck,)), tmp_path / "out", ["cards"])
+        build(small_pack(decks=(deck,)), tmp_path / "out", ["cards"])
     message = str(error.value)
     assert "card 'c2'" in message and "prompt" in message
     assert "U+4F19" in message
@@ -218,10 +218,10 @@ def test_long_text_shrinks_but_never_below_nine_points():
     deck = small_deck(1)
     long = "We imagine a partnership where every school shares what works. " * 4
     deck = attrs.evolve(deck, cards=(attrs.evolve(deck.cards[0], prompt=long, detail="Keep it short."),))
-    blocks = cards_pdf.face_blocks(deck, deck.cards[0], 1, cards_pdf.plan(BuildOptions()).card, facilitate.DEFAULT_THEME, 30.0)
+    blocks = cards_pdf.face_blocks(deck, deck.cards[0], 1, cards_pdf.plan(BuildOptions()).card, DEFAULT_THEME, 30.0)
     sizes = [block.fitted.size for block in blocks]
     assert min(sizes) >= cards_pdf.MIN_SIZE
-    prompt = next(b for b in blocks if b.colour == facilitate.DEFAULT_THEME.text)
+    prompt = next(b for b in blocks if b.colour == DEFAULT_THEME.text)
     assert prompt.fitted.size < cards_pdf.PROMPT_SIZE
     assert " ".join(prompt.fitted.lines).split() == long.split()
     assert isinstance(prompt.fitted, textfit.Fitted)
@@ -354,16 +354,26 @@ def test_qpdf_check_passes(tmp_path):
         assert "No syntax or stream encoding errors" in result.stdout
 
 
-def test_fonts_are_embedded():
-    reader = pypdf.PdfReader(io.BytesIO(render(small_deck(2))))
-    fonts = set()
+def test_every_font_is_embedded_dejavu():
+    reader = pypdf.PdfReader(io.BytesIO(render(small_deck(2), instructions_sheet=True)))
+    fonts = {}
     for page in reader.pages:
         for font in (page["/Resources"].get("/Font") or {}).values():
-            descriptor = font.get_object().get("/FontDescriptor")
-            if descriptor is not None:
-                fonts.add((font.get_object()["/BaseFont"], "/FontFile2" in descriptor.get_object()))
-    assert fonts and all(embedded for _, embedded in fonts)
-    assert any("DejaVuSans" in str(name) for name, _ in fonts)
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            fonts[str(font["/BaseFont"])] = descriptor is not None and "/FontFile2" in descriptor.get_object()
+    assert fonts and all(fonts.values()), fonts  # no Helvetica or other unembedded font
+    assert all("DejaVuSans" in name for name in fonts)
+
+
+def test_poppler_reads_every_page_without_complaint(tmp_path):
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    deck = attrs.evolve(small_deck(10), back=CardBack(pattern="stripes"))
+    path = save(tmp_path, render(deck, instructions_sheet=True, cut_lines=True))
+    result = subprocess.run(["pdftoppm", "-r", "10", "-png", str(path), str(tmp_path / "page")], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert len(list(tmp_path.glob("page-*.png"))) == 6
 
 
 # --- determinism -----------------------------------------------------------------------
@@ -389,13 +399,13 @@ def test_source_date_epoch_sets_the_dates(monkeypatch):
 
 def test_build_writes_cards_pdf_with_every_deck_or_only_the_chosen(tmp_path):
     pack = small_pack(decks=(small_deck(3), small_deck(2, deck_id="other")))
-    written = facilitate.build(pack, tmp_path / "all", ["cards"], BuildOptions(instructions_sheet=False))
+    written = build(pack, tmp_path / "all", ["cards"], BuildOptions(instructions_sheet=False))
     assert [p.name for p in written] == ["cards.pdf"]
     assert len(pypdf.PdfReader(written[0]).pages) == 4
-    only = facilitate.build(pack, tmp_path / "one", ["cards"], BuildOptions(decks=("other",), instructions_sheet=False))
+    only = build(pack, tmp_path / "one", ["cards"], BuildOptions(decks=("other",), instructions_sheet=False))
     assert len(pypdf.PdfReader(only[0]).pages) == 2
     with pytest.raises(ExportError, match="no deck 'nope'.*imagine, other"):
-        facilitate.build(pack, tmp_path / "bad", ["cards"], BuildOptions(decks=("nope",)))
+        build(pack, tmp_path / "bad", ["cards"], BuildOptions(decks=("nope",)))
 
 
 def test_a_pack_without_decks_writes_no_cards_pdf(tmp_path):
@@ -493,3 +503,10 @@ def test_every_bundled_deck_prints_on_a4_and_letter(deck_id, paper, tmp_path):
         for card in deck.cards:
             assert words(cards_pdf.clean(card.title)) in text
 
+
+
+def test_instructions_too_long_for_a_page_are_an_error_naming_the_deck():
+    deck = attrs.evolve(small_deck(2), instructions=tuple(f"Step {i}: " + "talk with your table about it " * 12 for i in range(60)))
+    with pytest.raises(TextOverflowError, match="deck 'imagine': the instructions do not fit one page"):
+        render(deck, instructions_sheet=True)
+    assert render(deck, instructions_sheet=False)  # the cards alone are fine

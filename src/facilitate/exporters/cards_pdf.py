@@ -6,9 +6,15 @@ before anything is drawn: a character the font lacks is an error naming the card
 an empty box, and text that will not fit at 9 pt is an error naming the card, never
 clipped.
 
+Scripts: the bundled DejaVu Sans draws Latin with its accents (Welsh ŵ ŷ, Māori
+macrons, Polish, Vietnamese, ...), Greek and Cyrillic. Chinese, Japanese, Korean and
+Indic scripts are not in the font and are reported as errors. Right-to-left text (Arabic,
+Hebrew) has glyphs but is drawn in stored order, without bidi reordering or shaping.
+
 Memory stays flat however long the deck: the back design and each sheet's crop marks
 are drawn once as PDF Form XObjects and reused, fitted text is cached for repeated
-strings only (an LRU), and each page's content is compressed as soon as the page ends.
+strings only (an LRU), and each page is written to the file as soon as it ends
+(exporters._streaming_pdf).
 """
 
 from __future__ import annotations
@@ -194,13 +200,22 @@ def _band_height(deck: CardDeck, inner: float) -> float:
     return SAFE + tallest + BAND_PADDING
 
 
-def face_blocks(deck: CardDeck, card: Card, number: int, card_box: Size, theme: Theme, band: float) -> list[Block]:
+def category_colours(deck: CardDeck, theme: Theme) -> dict[str, str]:
+    """Band colour of each category in the deck (and of no category), from the theme's palette."""
+    colours = {category: theme.category_colour(index) for index, category in enumerate(deck.categories)}
+    colours.setdefault("", theme.category_colour(0))
+    return colours
+
+
+def face_blocks(
+    deck: CardDeck, card: Card, number: int, card_box: Size, theme: Theme, band: float, band_colour: str | None = None
+) -> list[Block]:
     """The text of one card's face, fitted and placed (y measured from the card's bottom edge)."""
     where = f"deck {deck.id!r}, card {card.id!r} ({number}/{len(deck.cards)})"
     inner = card_box.width - 2 * SAFE
     blocks = []
     label = _fit(_band_label(deck, card), inner, 2 * 10.5 * textfit.LEADING, 10.5, BOLD, "band", where)
-    band_colour = theme.category_colour(deck.category_index(card.category))
+    band_colour = band_colour or theme.category_colour(deck.category_index(card.category))
     blocks.append(Block(label, BOLD, readable_on(band_colour), card_box.height - SAFE))
     count = f"{number}/{len(deck.cards)}"
     count_width = fonts.metrics("regular").width(count, MIN_SIZE)
@@ -273,13 +288,13 @@ def _text(canvas, block: Block, left: float, width: float, bottom: float) -> Non
         baseline -= size * block.fitted.leading
 
 
-def draw_face(canvas, slot: Slot, deck: CardDeck, card: Card, number: int, theme: Theme, band: float) -> None:
+def draw_face(canvas, slot: Slot, deck: CardDeck, card: Card, number: int, theme: Theme, band: float, band_colour: str) -> None:
     """One card's face in its slot: background and band into the bleed, text in the safe zone."""
     trim = slot.trim
-    blocks = face_blocks(deck, card, number, Size(trim.width, trim.height), theme, band)
+    blocks = face_blocks(deck, card, number, Size(trim.width, trim.height), theme, band, band_colour)
     _rect(canvas, slot.bleed, theme.background)
     band_box = Box(slot.bleed.x, trim.top - band, slot.bleed.width, slot.bleed.top - trim.top + band)
-    _rect(canvas, band_box, theme.category_colour(deck.category_index(card.category)))
+    _rect(canvas, band_box, band_colour)
     for block in blocks:
         _text(canvas, block, trim.x + SAFE, trim.width - 2 * SAFE, trim.y)
 
@@ -402,34 +417,34 @@ def draw_marks(canvas, imposition: Imposition, count: int, side: str, cut_lines:
 
 def _instructions_page(canvas, deck: CardDeck, imposition: Imposition, theme: Theme, page: Size) -> None:
     """A leading page: how to use the deck in the room, and how to print and cut it."""
-    printing = printing_notes(imposition, len(deck.cards))
-    blocks: list[tuple[str, str, float, str]] = [(deck.title, BOLD, 24.0, theme.primary)]
+    # (text, font, size, colour, label): a label ("1.") hangs to the left of its text.
+    blocks: list[tuple[str, str, float, str, str]] = [(deck.title, BOLD, 24.0, theme.primary, "")]
     if deck.description:
-        blocks.append((deck.description, REGULAR, 12.0, theme.text))
+        blocks.append((deck.description, REGULAR, 12.0, theme.text, ""))
     if deck.instructions:
-        blocks.append(("How to use these cards", BOLD, 14.0, theme.primary))
-        blocks += [(f"{i}. {step}", REGULAR, 12.0, theme.text) for i, step in enumerate(deck.instructions, 1)]
-    blocks.append(("Printing and cutting", BOLD, 14.0, theme.primary))
-    blocks += [(note, REGULAR, 11.0, theme.text) for note in printing]
+        blocks.append(("How to use these cards", BOLD, 14.0, theme.primary, ""))
+        blocks += [(step, REGULAR, 12.0, theme.text, f"{i}.") for i, step in enumerate(deck.instructions, 1)]
+    blocks.append(("Printing and cutting", BOLD, 14.0, theme.primary, ""))
+    blocks += [(note, REGULAR, 11.0, theme.text, "") for note in printing_notes(imposition, len(deck.cards))]
     if deck.source:
-        blocks.append((f"Source: {deck.source}", REGULAR, 10.0, theme.muted))
+        blocks.append((f"Source: {deck.source}", REGULAR, 10.0, theme.muted, ""))
     margin = 20 * MM
     width = page.width - 2 * margin
     height = page.height - 2 * margin
-    scale = 1.0
     measure = {font: fonts.metrics(WEIGHTS[font]).width for font in (REGULAR, BOLD)}
-    while True:
+    scale = 1.0
+    while True:  # shrink everything together until the page holds it, down to the floor
         laid = []
         used = 0.0
-        for number, (text, font, size, colour) in enumerate(blocks):
+        for number, (text, font, size, colour, label) in enumerate(blocks):
             size = max(MIN_SIZE, size * scale)
             if font == BOLD and number:
                 used += size * 0.8  # space above a heading
-            lines = textfit.wrap(clean(text), width, size, measure[font])
-            fitted_text = textfit.Fitted(size, tuple(lines))
-            laid.append((fitted_text, font, colour, used))
-            used += fitted_text.height + size * 0.5
-        if used <= height or all(f.size <= MIN_SIZE for f, *_ in laid):
+            indent = 2 * size if label else 0.0
+            lines = textfit.wrap(clean(text), width - indent, size, measure[font])
+            laid.append((textfit.Fitted(size, tuple(lines)), font, colour, used, label, indent))
+            used += laid[-1][0].height + size * 0.5
+        if used <= height or all(block[2] * scale <= MIN_SIZE for block in blocks):
             break
         scale -= 0.05
     if used > height + 1e-6:
@@ -437,8 +452,11 @@ def _instructions_page(canvas, deck: CardDeck, imposition: Imposition, theme: Th
             f"deck {deck.id!r}: the instructions do not fit one page even at {MIN_SIZE:g} pt"
             f" ({used - height:.0f} pt too tall); shorten the description or the steps"
         )
-    for fitted_text, font, colour, offset in laid:
-        _text(canvas, Block(fitted_text, font, colour, height - offset), margin, width, margin)
+    for fitted_text, font, colour, offset, label, indent in laid:
+        top = height - offset
+        if label:
+            _text(canvas, Block(textfit.Fitted(fitted_text.size, (label,)), font, colour, top), margin, indent, margin)
+        _text(canvas, Block(fitted_text, font, colour, top), margin + indent, width - indent, margin)
 
 
 def printing_notes(imposition: Imposition, cards: int) -> list[str]:
@@ -470,14 +488,14 @@ def _set_dates(canvas) -> None:
 
 def write_pdf(decks: Sequence[CardDeck], handle: BinaryIO, options: BuildOptions | None = None, theme: Theme = DEFAULT_THEME) -> None:
     """Write the card sheets of ``decks`` as one PDF to ``handle``."""
-    from reportlab.pdfgen.canvas import Canvas
+    from facilitate.exporters._streaming_pdf import streaming_canvas
 
     options = options or BuildOptions()
     check_decks(decks)
     register_fonts()
     imposition = plan(options)
     sheet = paper(options.page_size)
-    canvas = Canvas(handle, pagesize=(imposition.page.width, imposition.page.height), invariant=1, pageCompression=1)
+    canvas = streaming_canvas(handle, (imposition.page.width, imposition.page.height), REGULAR)
     _set_dates(canvas)
     canvas.setCreator("facilitate")
     canvas.setTitle(", ".join(deck.title for deck in decks))
@@ -491,6 +509,7 @@ def write_pdf(decks: Sequence[CardDeck], handle: BinaryIO, options: BuildOptions
         canvas.setBleedBox((bleed_box.x, bleed_box.y, bleed_box.right, bleed_box.top))
     for index, deck in enumerate(decks):
         band = _band_height(deck, card.width - 2 * SAFE)
+        colours = category_colours(deck, theme)
         back_form = _back_form_name(index)
         if imposition.has_backs:
             define_back(canvas, back_form, deck, card, imposition.bleed)
@@ -510,7 +529,7 @@ def write_pdf(decks: Sequence[CardDeck], handle: BinaryIO, options: BuildOptions
             cards = deck.cards[start : start + per]
             canvas.setPageSize(page_size)
             for offset, (slot, item) in enumerate(zip(imposition.fronts, cards)):
-                draw_face(canvas, slot, deck, item, start + offset + 1, theme, band)
+                draw_face(canvas, slot, deck, item, start + offset + 1, theme, band, colours[item.category])
             if imposition.kind == "fold":
                 for slot in imposition.backs[: len(cards)]:
                     draw_back(canvas, slot, back_form)
