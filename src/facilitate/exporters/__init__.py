@@ -17,6 +17,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "pptx": ("facilitate.exporters.pptx", "deck.pptx"),
     "live": ("facilitate.exporters.live", "session.html"),
     "cards": ("facilitate.exporters.cards_pdf", "cards.pdf"),
+    "handouts": ("facilitate.exporters.handout_pdf", "runsheet.pdf, handout.pdf and worksheets"),
 }
 DEFAULT_FORMATS = tuple(FORMATS)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from facilitate.model import SessionPack
+from facilitate.model import DataPoint, Prompt, SessionPack
 
 
 @attrs.frozen
@@ -50,9 +50,107 @@ class NotesSpace:
 
     label: str
     lines: int = 6
+    #: What is already known, written into the box; the rest stays ruled for writing.
+    items: tuple[str, ...] = ()
+    #: Draw the eye to this box (e.g. the no-cost/low-cost slot of a worksheet).
+    accent: bool = False
 
 
-Block = Heading | Paragraph | Bullets | Table | QuoteBlock | NotesSpace
+@attrs.frozen
+class NotesRow:
+    """Notes spaces side by side on paper (one after another in Markdown and HTML)."""
+
+    spaces: tuple[NotesSpace, ...]
+
+
+@attrs.frozen
+class CurveChart:
+    """A turn-the-curve baseline: history (solid), the forecast if nothing changes (dashed), the target."""
+
+    caption: str
+    unit: str
+    history: tuple[DataPoint, ...]
+    forecast: tuple[DataPoint, ...] = ()
+    target: DataPoint | None = None
+
+
+@attrs.frozen
+class Bar:
+    label: str
+    value: float
+    #: Drawn as a whisker from value − spread to value + spread.
+    spread: float = 0.0
+
+
+@attrs.frozen
+class BarChart:
+    """Horizontal bars on a scale from 0 to ``len(scale)``, e.g. mean maturity levels."""
+
+    caption: str
+    bars: tuple[Bar, ...]
+    #: The names of the whole-number points 1, 2, ... of the scale.
+    scale: tuple[str, ...]
+
+
+@attrs.frozen
+class Step:
+    """One rung of a question ladder as drawn on the poster."""
+
+    label: str
+    description: str = ""
+    #: Opening words, already written as they should appear ("Is…", "Can…").
+    stems: tuple[str, ...] = ()
+    example: str = ""
+    #: A rung beyond the original ladder (drawn outlined, not filled).
+    extension: bool = False
+
+
+@attrs.frozen
+class Staircase:
+    """The question ladder as a staircase, lowest (least powerful) rung first."""
+
+    steps: tuple[Step, ...]
+    #: Short points shown beside the stairs (what a powerful question does).
+    preamble: tuple[str, ...] = ()
+    low_label: str = "Less powerful questions"
+    high_label: str = "More powerful questions"
+
+
+@attrs.frozen
+class CutCard:
+    """A card to cut out: a title, then prompts (label and question) each with space to write."""
+
+    title: str
+    prompts: tuple[Prompt, ...]
+    footer: str = ""
+
+
+@attrs.frozen
+class CutCards:
+    """Cards printed four to a page with cut lines (a list of boxes in Markdown and HTML)."""
+
+    cards: tuple[CutCard, ...]
+
+
+@attrs.frozen
+class PageBreak:
+    """Start a new page on paper (a rule in Markdown and HTML)."""
+
+
+Block = (
+    Heading
+    | Paragraph
+    | Bullets
+    | Table
+    | QuoteBlock
+    | NotesSpace
+    | NotesRow
+    | CurveChart
+    | BarChart
+    | Staircase
+    | CutCards
+    | PageBreak
+)
 
 
 @attrs.frozen
@@ -62,9 +160,13 @@ class Document:
     blocks: tuple[Block, ...]
     #: "participant" or "facilitator": who the document is for.
     audience: str = "participant"
+    #: "portrait" or "landscape" on paper.
+    orientation: str = "portrait"
+    #: A running header (title, subtitle) and "page N of M" footer on paper; off for posters and cards.
+    running_heads: bool = True
 
 
-def _when(pack: SessionPack) -> str:
+def when(pack: SessionPack) -> str:
     """The line under a document's title: organisation, date, times, venue."""
     session = pack.session
     parts = [pack.theme.organisation] if pack.theme.organisation else []
@@ -74,6 +176,9 @@ def _when(pack: SessionPack) -> str:
     if session.venue:
         parts.append(session.venue)
     return " · ".join(parts)
+
+
+_when = when  # the name the live page imports
 
 
 def _part_title(pack: SessionPack, part_id: str | None) -> str:
@@ -136,7 +241,7 @@ def participant_handout(pack: SessionPack) -> Document:
         for prompt in reflection.prompts + reflection.commitments:
             blocks.append(NotesSpace(f"{prompt.label}{': ' + prompt.question if prompt.question else ''}", 3))
     blocks += [Heading("My notes"), NotesSpace("Notes", 12)]
-    return Document(session.title, _when(pack), tuple(blocks), "participant")
+    return Document(session.title, when(pack), tuple(blocks), "participant")
 
 
 def run_sheet(pack: SessionPack) -> Document:
@@ -181,4 +286,4 @@ def run_sheet(pack: SessionPack) -> Document:
         ]
     if session.room_setup:
         blocks += [Heading("Room set-up"), Bullets(session.room_setup)]
-    return Document(f"Run-sheet: {session.title}", _when(pack), tuple(blocks), "facilitator")
+    return Document(f"Run-sheet: {session.title}", when(pack), tuple(blocks), "facilitator")
