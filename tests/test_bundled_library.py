@@ -1,0 +1,318 @@
+"""The bundled library: every agenda, deck, exercise and theme loads, and the content keeps its promises.
+
+These tests read the library through the installed package (``library.root()``), so they
+check what a user gets from ``pip install``, not only the files in the repository.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import facilitate
+from facilitate.loaders import library
+from facilitate.loaders.content import SUFFIXES, load_object, parse_document
+from facilitate.model import CardDeck, MaturityRubric, QuestionLadder, Session, SessionPack
+from facilitate.model.questions import classify
+from facilitate.model.theme import contrast_ratio
+
+#: Cards are 63 x 88 mm: longer text does not fit.
+CARD_LIMITS = {"title": 40, "prompt": 140, "detail": 160}
+#: Slides must fit: short bullets, and not too many of them.
+MAX_ITEM_CHARS = 100
+MAX_ITEMS = 6
+
+ENTRIES = library.entries()
+SESSIONS = [entry for entry in ENTRIES if entry.kind == "session"]
+DECKS = [entry for entry in ENTRIES if entry.kind == "deck"]
+
+
+def _library_files() -> list[Path]:
+    files = []
+    for folder in library.FOLDERS:
+        node = library.root()
+        for part in folder.split("/"):
+            node = node / part
+        if node.is_dir():
+            files += [Path(str(child)) for child in node.iterdir() if child.is_file() and child.name.endswith(SUFFIXES)]
+    return sorted(files)
+
+
+FILES = _library_files()
+
+
+def _load(path: Path):
+    """As ``facilitate validate`` does: a session with everything it uses, anything else alone."""
+    if parse_document(path).kind == "session":
+        return library.load(path)
+    return load_object(path)
+
+
+def _id(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
+
+
+def test_the_library_has_every_required_item():
+    have = {(entry.kind, entry.id) for entry in ENTRIES}
+    required = {
+        ("session", "power-of-partnerships"),
+        ("session", "partnership-kickoff"),
+        ("session", "leadership-for-partnership"),
+        ("session", "innovation-partnerships"),
+        ("deck", "lets-imagine"),
+        ("deck", "five-insights"),
+        ("deck", "ways-of-partnering"),
+        ("deck", "partnership-ideas"),
+        ("deck", "leadership-qualities"),
+        ("deck", "steps-to-partnering"),
+        ("deck", "what-it-takes"),
+        ("ladder", "powerful-questions"),
+        ("rubric", "ways-of-partnering-rubric"),
+        ("rubric", "partnership-depth"),
+        ("rubric", "five-insights-rubric"),
+        ("reflection", "taking-stock"),
+        ("theme", "default"),
+    }
+    assert required <= have, sorted(required - have)
+    assert any(entry.kind == "curve" for entry in ENTRIES)
+
+
+def test_every_library_file_is_listed():
+    assert len(FILES) == len(ENTRIES)
+    assert sorted(entry.path.name for entry in ENTRIES) == sorted(path.name for path in FILES)
+
+
+@pytest.mark.parametrize("path", FILES, ids=_id)
+def test_every_library_file_loads(path):
+    loaded = _load(path)
+    assert loaded is not None
+
+
+@pytest.mark.parametrize("path", FILES, ids=_id)
+def test_every_library_file_has_an_id(path):
+    document = parse_document(path)
+    assert document.data.get("id"), f"{path} has no id"
+
+
+def test_ids_are_unique_within_each_kind():
+    counts = Counter((entry.kind, entry.id) for entry in ENTRIES)
+    repeated = [key for key, count in counts.items() if count > 1]
+    assert not repeated
+
+
+@pytest.mark.parametrize("entry", SESSIONS, ids=lambda e: e.id)
+def test_agenda_files_are_named_after_their_id(entry):
+    assert entry.path.stem == entry.id
+
+
+# --- the default session: the CEP day ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cep() -> SessionPack:
+    return facilitate.load()
+
+
+def test_the_default_session_is_the_cep_day(cep):
+    assert cep.session.id == library.DEFAULT_SESSION == "power-of-partnerships"
+    assert cep.session.ends_by is not None
+    assert cep.session.ends_at <= cep.session.ends_by
+
+
+def test_the_cep_day_has_five_parts_each_with_a_segment(cep):
+    session = cep.session
+    assert len(session.conversation) == 5
+    for part in session.conversation:
+        assert session.segments_in(part.id), f"part {part.id!r} has no segments"
+
+
+def test_the_cep_day_references_resolve(cep):
+    references = {
+        "deck": cep.deck,
+        "ladder": cep.ladder,
+        "curve": cep.curve,
+        "rubric": cep.rubric,
+        "reflection": cep.reflection,
+    }
+    used = set()
+    for segment in cep.session.segments:
+        for field, find in references.items():
+            wanted = getattr(segment, field)
+            if wanted is not None:
+                assert find(wanted).id == wanted
+                used.add((field, wanted))
+    assert {
+        ("deck", "lets-imagine"),
+        ("deck", "five-insights"),
+        ("ladder", "powerful-questions"),
+        ("rubric", "five-insights-rubric"),
+        ("reflection", "taking-stock"),
+    } <= used
+    assert any(field == "curve" for field, _ in used)
+
+
+def test_the_cep_day_has_breaks_lunch_and_credited_quotes(cep):
+    session = cep.session
+    breaks = [s for s in session.segments if s.kind == "break"]
+    assert len(breaks) >= 2
+    assert max(s.minutes for s in breaks) >= 30, "a full day needs a lunch break"
+    authors = {quote.author for quote in session.quotes}
+    assert {"Jim Collins", "John Hattie", "Margaret Wheatley"} <= authors
+    assert any("Fullan" in author for author in authors)
+    assert session.segments[-1].kind == "close"
+    assert session.segments[-1].quote is not None
+
+
+def test_every_cep_segment_is_described_for_the_room_and_the_facilitator(cep):
+    for segment in cep.session.segments:
+        if segment.kind == "break":
+            continue
+        assert segment.description, segment.id
+        assert segment.notes, segment.id
+        assert segment.method, segment.id
+
+
+# --- every agenda -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module", params=[entry.id for entry in SESSIONS])
+def pack(request) -> SessionPack:
+    return library.load(request.param)
+
+
+def test_every_agenda_has_parts_with_segments_and_an_end_time(pack):
+    session = pack.session
+    assert 3 <= len(session.conversation) <= 7
+    for part in session.conversation:
+        assert session.segments_in(part.id), f"{session.id}: part {part.id!r} has no segments"
+    assert session.ends_by is not None
+    # A realistic half or full day.
+    assert 150 <= session.total_minutes <= 420
+
+
+def test_agenda_bullets_and_prompts_fit_a_slide(pack):
+    for segment in pack.session.segments:
+        for field in ("bullets", "prompts"):
+            items = getattr(segment, field)
+            assert len(items) <= MAX_ITEMS, f"{pack.session.id}/{segment.id}: {len(items)} {field}"
+            for item in items:
+                assert len(item) < MAX_ITEM_CHARS, f"{pack.session.id}/{segment.id}: {item!r}"
+
+
+def test_agenda_segment_ids_resolve_to_items_of_the_pack(pack):
+    for segment in pack.session.segments:
+        if segment.deck:
+            assert pack.deck(segment.deck).cards
+        if segment.ladder:
+            assert pack.ladder(segment.ladder).rungs
+        if segment.rubric:
+            assert pack.rubric(segment.rubric).dimensions
+        if segment.reflection:
+            assert pack.reflection(segment.reflection).prompts
+        if segment.curve:
+            assert pack.curve(segment.curve).baseline
+
+
+# --- decks --------------------------------------------------------------------------------
+
+
+def _deck(deck_id: str) -> CardDeck:
+    return load_object(library.find(deck_id, "deck").path, expected_kind="deck")
+
+
+def test_lets_imagine_has_at_least_twelve_cards():
+    deck = _deck("lets-imagine")
+    assert len(deck.cards) >= 12
+    assert any("face down" in step for step in deck.instructions)
+
+
+def test_five_insights_has_five_credited_cards():
+    deck = _deck("five-insights")
+    assert len(deck.cards) == 5
+    assert "Education Development Trust" in deck.source
+
+
+@pytest.mark.parametrize("entry", DECKS, ids=lambda e: e.id)
+def test_every_card_fits_the_card_size(entry):
+    deck = _deck(entry.id)
+    for card in deck.cards:
+        for field, limit in CARD_LIMITS.items():
+            text = getattr(card, field)
+            assert len(text) <= limit, f"{deck.id}/{card.id}: {field} has {len(text)} characters (limit {limit})"
+
+
+@pytest.mark.parametrize("entry", DECKS, ids=lambda e: e.id)
+def test_every_deck_back_reads_in_white_and_has_instructions(entry):
+    deck = _deck(entry.id)
+    assert contrast_ratio("#ffffff", deck.back.colour) >= 4.5
+    assert deck.back.title
+    assert deck.instructions
+    assert deck.source or deck.id == "lets-imagine"
+
+
+# --- exercises ----------------------------------------------------------------------------
+
+
+def test_ladder_examples_sit_on_the_rung_they_are_filed_under():
+    ladder = load_object(library.find("powerful-questions", "ladder").path)
+    assert isinstance(ladder, QuestionLadder)
+    assert [rung.id for rung in ladder.rungs] == ["yes-no", "which-who-when-where", "what", "how", "why", "what-if"]
+    assert ladder.qualities and ladder.cautions
+    for rung in ladder.rungs:
+        questions = ladder.questions_for(rung.id)
+        assert 1 <= len(questions) <= 3, rung.id
+        for question in questions:
+            assert classify(question, ladder.rungs).rung.id == rung.id, question
+
+
+def test_the_curve_is_a_complete_illustrative_example():
+    entry = next(entry for entry in ENTRIES if entry.kind == "curve")
+    curve = load_object(entry.path)
+    assert "illustrative" in curve.issue.lower()
+    assert 5 <= len(curve.baseline) <= 6
+    assert curve.target is not None
+    assert {cause.effect for cause in curve.story} == {"helping", "hurting"}
+    assert curve.partners and all(partner.role for partner in curve.partners)
+    assert any(idea.cost in ("no-cost", "low-cost") for idea in curve.what_works)
+    assert 1 <= len(curve.essentials) <= 3
+    assert curve.actions and all(action.who and action.by_when for action in curve.actions)
+
+
+def test_rubrics_have_consistent_scales_and_one_has_sample_responses():
+    rubrics = [load_object(entry.path) for entry in ENTRIES if entry.kind == "rubric"]
+    assert all(isinstance(rubric, MaturityRubric) for rubric in rubrics)
+    for rubric in rubrics:
+        for dimension in rubric.dimensions:
+            assert [level.label for level in dimension.levels] == list(rubric.scale), f"{rubric.id}/{dimension.id}"
+            assert all(level.descriptor for level in dimension.levels)
+    with_responses = [rubric for rubric in rubrics if rubric.responses]
+    assert with_responses
+    for rubric in with_responses:
+        assert 3 <= rubric.assess().respondents <= 5
+        assert rubric.assess().weakest is not None
+
+
+def test_the_continuum_rubrics_run_from_least_to_most_mature():
+    scales = {
+        entry.id: load_object(entry.path).scale for entry in ENTRIES if entry.kind == "rubric"
+    }
+    assert scales["ways-of-partnering-rubric"] == ("Networking", "Coordinating", "Cooperating", "Collaborating")
+    assert scales["partnership-depth"] == ("Transactional", "Relational", "Transformative")
+    assert scales["five-insights-rubric"] == ("Emerging", "Developing", "Established", "Leading")
+
+
+def test_taking_stock_asks_for_a_discovery_a_disturbance_and_a_delight():
+    reflection = load_object(library.find("taking-stock", "reflection").path)
+    assert [prompt.label for prompt in reflection.prompts] == ["A discovery", "A disturbance", "A delight"]
+    assert [prompt.label for prompt in reflection.commitments] == [
+        "My commitment",
+        "Who I can help",
+        "Who I need help from",
+    ]
+
+
+def test_sessions_load_as_plain_sessions_too():
+    for entry in SESSIONS:
+        assert isinstance(load_object(entry.path), Session)
