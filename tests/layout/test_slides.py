@@ -195,6 +195,9 @@ def test_curve_chart_series_are_the_models_data():
     assert projected.dashed and projected.values[3] == model.baseline[-1].value
     assert projected.values[4:6] == pytest.approx([p.value for p in model.projected])
     assert target.values == (None,) * 6 + (9.0,) and not target.line
+    shown = [v for series in chart.series for v in series.values if v is not None]
+    assert chart.minimum <= min(shown) and max(shown) <= chart.maximum  # the PDF chart's round-numbered axis
+    assert (chart.minimum, chart.maximum, chart.major_unit) == (8, 18, 2)
     assert "Line chart of Pupils persistently absent (%)" in chart.alt_text and "target 2025 9" in chart.alt_text
     assert [s.kind for s in deck.slides if s.segment == "curve"] == [
         "activity", "curve-chart", "curve-story", "curve-partners", "curve-what-works", "curve-essentials", "curve-actions",

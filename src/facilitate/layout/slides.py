@@ -1087,29 +1087,30 @@ class _DeckBuilder:
 
 
 def curve_chart(curve: TurnTheCurve, theme: Theme, box: Box) -> Chart:
-    """A line chart: the baseline, the forecast dashed from its last point, and the target."""
-    projected = curve.projected
-    periods = [p.period for p in curve.baseline]
-    for point in projected:
-        if point.period not in periods:
-            periods.append(point.period)
-    if curve.target is not None and curve.target.period not in periods:
-        periods.append(curve.target.period)
+    """A line chart: the baseline, the forecast dashed from its last point, and the target.
+
+    Periods, the forecast line and the round-numbered value axis come from layout.chart,
+    so the deck's chart and the PDF handout's agree.
+    """
+    from facilitate.layout.chart import plot_curve
+
+    plot = plot_curve(curve.baseline, curve.projected, curve.target)
+    periods = [period for period, _ in plot.periods]
     index = {period: i for i, period in enumerate(periods)}
 
-    def values(points, start: tuple | None = None) -> tuple[float | None, ...]:
+    def values(points) -> tuple[float | None, ...]:
         out: list[float | None] = [None] * len(periods)
-        for point in ((start,) if start else ()) + tuple(points):
+        for point in points:
             out[index[point.period]] = point.value
         return tuple(out)
 
-    series = [Series("Baseline", values(curve.baseline), theme.primary)]
-    if projected:
-        series.append(Series("Forecast", values(projected, curve.baseline[-1]), theme.muted, dashed=True))
-    if curve.target is not None:
+    series = [Series("Baseline", values(plot.history), theme.primary)]
+    if plot.forecast_line:
+        series.append(Series("Forecast", values(plot.forecast_line), theme.muted, dashed=True))
+    if plot.target is not None:
         # A marker is a graphic: WCAG asks 3:1 against the background.
         marker = theme.accent if contrast_ratio(theme.accent, theme.background) >= 3 else theme.text
-        series.append(Series("Target", values((curve.target,)), marker, line=False))
+        series.append(Series("Target", values((plot.target,)), marker, line=False))
     unit = f" ({curve.indicator.unit})" if curve.indicator.unit else ""
     described = "; ".join(
         f"{s.name.lower()} " + ", ".join(f"{periods[i]} {v:g}" for i, v in enumerate(s.values) if v is not None)
@@ -1117,6 +1118,7 @@ def curve_chart(curve: TurnTheCurve, theme: Theme, box: Box) -> Chart:
     )
     alt = f"Line chart of {curve.indicator.name}{unit} ({curve.indicator.direction.replace('-', ' ')} is better): {described}."
     return Chart("line", box, tuple(periods), tuple(series), alt, value_title=curve.indicator.name + unit,
+                 minimum=plot.scale.low, maximum=plot.scale.high, major_unit=plot.scale.step,
                  text_colour=theme.text, name="curve")
 
 
