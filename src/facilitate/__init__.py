@@ -28,7 +28,7 @@ _MODEL_NAMES = (
 )
 #: public name → module that defines it
 _LAZY: dict[str, str] = {
-    "build": "facilitate.build",
+    "build": "facilitate.building",
     "load": "facilitate.loaders.library",
     "load_object": "facilitate.loaders.content",
     "BuildOptions": "facilitate.options",
@@ -57,7 +57,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # static type checkers and IDEs see the real names
-    from facilitate.build import build
+    from facilitate.building import build
     from facilitate.errors import ExportError, FacilitateError, LoadError, ModelError, TextOverflowError
     from facilitate.loaders.content import load_object
     from facilitate.loaders.library import load

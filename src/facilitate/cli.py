@@ -171,7 +171,7 @@ def _build_options(**kwargs) -> "BuildOptions":
 def build(source, out_dir, formats, page_size, aspect, template, template_dir, cards_as_slides, force) -> None:
     """Build a session pack from SOURCE (a session file or bundled agenda; default: the CEP day)."""
     from facilitate import exporters
-    from facilitate.build import build as run_build
+    from facilitate.building import build as run_build
     from facilitate.loaders import library
 
     for name in formats:  # before loading anything, so a typo is reported first

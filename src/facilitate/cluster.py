@@ -65,7 +65,7 @@ def _zip_folder(folder: Path, archive: Path) -> None:
 
 def build_member(pack: SessionPack, member: Member, out_dir: str, formats: tuple[str, ...] | None, options: BuildOptions, force: bool) -> MemberResult:
     """Build one partner's pack and zip; any FacilitateError becomes that partner's error."""
-    from facilitate.build import build
+    from facilitate.building import build
 
     try:
         if member.logo is not None and not Path(member.logo).is_file():

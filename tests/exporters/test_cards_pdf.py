@@ -17,7 +17,7 @@ import pypdf
 import pytest
 from click.testing import CliRunner
 
-from facilitate.build import build
+from facilitate.building import build
 from facilitate.errors import ExportError, TextOverflowError
 from facilitate.exporters import cards_pdf
 from facilitate.layout.imposition import MM

@@ -11,7 +11,7 @@ import attrs
 import pytest
 from markupsafe import escape
 
-from facilitate.build import build
+from facilitate.building import build
 from facilitate.exporters import DEFAULT_FORMATS
 from facilitate.exporters.live import render_page, script_json, session_data
 from facilitate.model import Quote, Segment, Theme

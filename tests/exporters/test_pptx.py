@@ -14,7 +14,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from facilitate.build import build
+from facilitate.building import build
 from facilitate.errors import ExportError, TextOverflowError
 from facilitate.layout import slides as spec
 from facilitate.loaders import library

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from facilitate.build import build
+from facilitate.building import build
 from facilitate.errors import ExportError
 from facilitate.model import Quote, Segment
 from facilitate.options import BuildOptions
