@@ -103,6 +103,10 @@ class TurnTheCurve:
     indicator: Indicator
     baseline: tuple[DataPoint, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     title: str = "Turn the curve"
+    #: Context for the exercise, e.g. where the data comes from or that it is illustrative.
+    description: str = ""
+    #: Where the data comes from.
+    source: str = ""
     #: Given forecast points; when empty, a least-squares trend is computed.
     forecast: tuple[DataPoint, ...] = tuple_field()
     forecast_periods: int = 3

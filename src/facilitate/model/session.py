@@ -96,7 +96,9 @@ class Segment:
 
     @property
     def timing_phrase(self) -> str:
-        """E.g. "20 min, at your tables"."""
+        """E.g. "20 min, at your tables" (a break is just "15 min")."""
+        if self.kind == "break":
+            return f"{self.minutes} min"
         return f"{self.minutes} min, {GROUPING_PHRASES[self.grouping]}"
 
 
