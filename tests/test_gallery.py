@@ -1,0 +1,58 @@
+"""The gallery and the doc scripts, checked without rendering anything.
+
+scripts/gallery itself needs LibreOffice and a minute; here we check that what it
+wrote hangs together (every picture the docs show exists, none is orphaned, the folder
+stays small) and that the scripts start.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GALLERY = ROOT / "docs" / "gallery"
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
+MAX_GALLERY_BYTES = 6_000_000
+
+
+def images(markdown: Path) -> list[str]:
+    return IMAGE.findall(markdown.read_text("utf-8"))
+
+
+def test_the_gallery_page_shows_only_pngs_that_exist():
+    shown = images(ROOT / "docs" / "gallery.md")
+    assert shown, "docs/gallery.md shows no pictures; run scripts/gallery"
+    missing = [name for name in shown if not (ROOT / "docs" / name).is_file()]
+    assert not missing, f"docs/gallery.md shows missing files (run scripts/gallery): {missing}"
+    assert all(name.startswith("gallery/") and name.endswith(".png") for name in shown)
+
+
+def test_every_gallery_png_is_shown_and_the_folder_stays_small():
+    files = sorted(GALLERY.glob("*.png"))
+    shown = {name.removeprefix("gallery/") for name in images(ROOT / "docs" / "gallery.md")}
+    orphans = [path.name for path in files if path.name not in shown]
+    assert not orphans, f"PNGs in docs/gallery that docs/gallery.md does not show: {orphans}"
+    total = sum(path.stat().st_size for path in GALLERY.iterdir())
+    assert total < MAX_GALLERY_BYTES, f"docs/gallery is {total / 1e6:.1f} MB; render at a lower --dpi"
+
+
+@pytest.mark.parametrize(
+    "doc", [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))], ids=lambda d: str(d.relative_to(ROOT))
+)
+def test_pictures_and_links_in_the_docs_point_at_files(doc):
+    text = doc.read_text("utf-8")
+    targets = images(doc) + re.findall(r"\]\(([^)\s#]+\.(?:md|png|py))(?:#[^)]*)?\)", text)
+    missing = [t for t in targets if not t.startswith(("http:", "https:")) and not (doc.parent / t).exists()]
+    assert not missing, f"{doc.name} points at missing files: {missing}"
+
+
+@pytest.mark.parametrize("script", ["gallery", "api_reference"])
+def test_the_doc_scripts_show_their_help(script):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "usage:" in result.stdout
