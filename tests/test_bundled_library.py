@@ -270,7 +270,7 @@ def test_ladder_examples_sit_on_the_rung_they_are_filed_under():
 def test_the_curve_is_a_complete_illustrative_example():
     entry = next(entry for entry in ENTRIES if entry.kind == "curve")
     curve = load_object(entry.path)
-    assert "illustrative" in curve.issue.lower()
+    assert "illustrative" in curve.description.lower()
     assert 5 <= len(curve.baseline) <= 6
     assert curve.target is not None
     assert {cause.effect for cause in curve.story} == {"helping", "hurting"}
