@@ -138,14 +138,18 @@ def printable(doc: Document, where: str) -> Document:
         return text
 
     doc = _map_text(doc, collect)
-    everything = "".join(found)
     for weight in ("regular", "bold"):
-        missing = fonts.metrics(weight).missing(everything)
-        if missing:
-            raise ExportError(
-                f"{where}: the bundled font ({fonts.FAMILY}) has no glyph for {fonts.describe_missing(missing)},"
-                " so it would print as an empty box; replace the character or leave it out"
-            )
+        if not fonts.metrics(weight).missing("".join(found)):
+            continue
+        for text in found:
+            missing = fonts.metrics(weight).missing(text)
+            if missing:
+                snippet = text if len(text) <= 60 else text[:57] + "..."
+                raise ExportError(
+                    f"{where}: {snippet!r}: the bundled font ({fonts.FAMILY}) has no glyph for"
+                    f" {fonts.describe_missing(missing)}, so it would print as an empty box;"
+                    " replace the character or leave it out"
+                )
     return doc
 
 
@@ -214,6 +218,9 @@ def render(doc: Document, theme: Theme = DEFAULT_THEME, paper_name: str = "a4", 
         subject=doc.subtitle,
         author="facilitate",
         creator="facilitate",
+        # Only the embedded font: otherwise every page names an unembedded Helvetica.
+        initialFontName=REGULAR,
+        initialFontSize=BODY,
         leftMargin=margin,
         rightMargin=margin,
         topMargin=margin,
@@ -225,6 +232,9 @@ def render(doc: Document, theme: Theme = DEFAULT_THEME, paper_name: str = "a4", 
         raise TextOverflowError(
             f"{where}: something is too large for one page even at the smallest text size ({' '.join(str(error).split())[:200]})"
         ) from None
+    except TextOverflowError as error:
+        # reportlab re-raises errors from inside a flowable with its own note in front.
+        raise TextOverflowError(str(error).strip().split("\n")[-1].strip()) from None
     return buffer.getvalue()
 
 
@@ -465,6 +475,8 @@ class _Renderer:
         theme = self.theme
         return TableStyle(
             [
+                # Tables set a font per cell even around paragraphs: name the embedded one.
+                ("FONT", (0, 0), (-1, -1), REGULAR, CELL),
                 ("BACKGROUND", (0, 0), (-1, 0), _colour(theme.primary)),
                 *shading,
                 ("GRID", (0, 0), (-1, -1), 0.5, _colour(GRID)),
@@ -485,6 +497,7 @@ class _Renderer:
         rows[-1] = [[rows[-1][0], self.paragraph(credit, "small")]]
         grid = Grid(rows, colWidths=[self.width], hAlign="LEFT", spaceBefore=4, spaceAfter=6)
         grid.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), REGULAR, CELL),
             ("LINEBEFORE", (0, 0), (0, -1), 3, _colour(self.theme.accent)),
             ("LEFTPADDING", (0, 0), (-1, -1), 10),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -678,7 +691,7 @@ class _NotesRowFlowable(_flowable_base()):
         for space in self.spaces:
             label = textfit.Fitted(CELL, ())
             if space.label.strip():
-                label = textfit.fit(space.label, inner, 10 * CELL, CELL + 0.5, 6.5, measure=_measure(True),
+                label = textfit.fit(space.label, inner, self.page_height, CELL + 0.5, CELL + 0.5, measure=_measure(True),
                                     what=f"{self.where}: the label of box {space.label[:40]!r}")
             self.labels.append(label)
         # The row is as tall as its tallest box when blank; each box's words may use all of it.
@@ -752,7 +765,7 @@ def curve_drawing(block: CurveChart, width: float, theme: Theme, height: float =
 
     left, right, bottom, top = 46.0, 16.0, 30.0, 30.0
     plot = chart.plot_curve(block.history, block.forecast, block.target, width - left - right, height - bottom - top)
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=8)
     primary, muted, accent, text = (_colour(c) for c in (theme.primary, theme.muted, theme.accent, theme.text))
 
     def at(x: float, y: float) -> tuple[float, float]:
@@ -830,7 +843,7 @@ def bar_drawing(block: BarChart, width: float, theme: Theme, where: str = ""):
     plot_height = row * len(block.bars)
     plot = chart.plot_bars([(bar.label, bar.value, bar.spread) for bar in block.bars], len(block.scale),
                            width - label_width - right, plot_height)
-    drawing = Drawing(width, plot_height + bottom + 6)
+    drawing = Drawing(width, plot_height + bottom + 6, initialFontName=REGULAR, initialFontSize=8)
     primary, accent, muted, text = (_colour(c) for c in (theme.primary, theme.accent, theme.muted, theme.text))
     lowest = min(bar.value for bar in block.bars)
     left = label_width
