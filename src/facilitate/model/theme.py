@@ -59,19 +59,28 @@ class Theme:
 
     id: str = attrs.field(default="default", validator=identifier)
     name: str = "Default"
+    #: Titles, rules, bars, section slides, the current part on the tracker ("#rrggbb").
     primary: str = colour_field("#1f4e79")
+    #: Highlights, such as the target on a turn-the-curve chart.
     accent: str = colour_field("#c55a11")
+    #: The page and slide background.
     background: str = colour_field("#ffffff")
+    #: Body text.
     text: str = colour_field("#1a1a1a")
+    #: Quieter text: notes, credits, the parts of the day not yet reached.
     muted: str = colour_field("#595959")
+    #: Text on a primary-coloured background.
     on_primary: str = colour_field("#ffffff")
     #: Category colours for card bands, cycled in the order categories appear.
     palette: tuple[str, ...] = attrs.field(
         default=("#1f4e79", "#2e7d32", "#8e24aa", "#c62828", "#00695c", "#5d4037", "#283593"),
         converter=tuple,
     )
+    #: The font named in the PowerPoint deck (text is measured with DejaVu Sans).
     font: str = "DejaVu Sans"
+    #: A PNG or JPEG next to the theme file, shown on the title slide.
     logo: str | None = None
+    #: Named on the title slide when the session has no hosts.
     organisation: str = ""
 
     def __attrs_post_init__(self) -> None:
