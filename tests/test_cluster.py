@@ -83,3 +83,24 @@ def test_two_members_in_one_folder_is_a_load_error(tmp_path):
     result = CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(tmp_path / "packs")])
     assert result.exit_code == 2
     assert f"{cluster}:13: members[2].short_name: 'Hill' would share the folder 'hill'" in result.output
+
+
+def test_partner_name_is_on_the_card_backs_and_the_deck(tmp_path):
+    import attrs
+    import pypdf
+    from pptx import Presentation
+
+    from facilitate.cluster import personalise
+    from facilitate.model import Member
+    from tests.conftest import small_pack
+
+    pack = personalise(small_pack(), Member("Hill Primary School", venue="Hill hall"))
+    import facilitate
+
+    facilitate.build(pack, tmp_path, ["cards", "pptx"])
+    reader = pypdf.PdfReader(tmp_path / "cards.pdf")
+    backs = [page.extract_text() for page in reader.pages if "Hill Primary School" in page.extract_text()]
+    assert backs, "no card back names the partner"
+    deck = Presentation(tmp_path / "deck.pptx")
+    title_text = " ".join(shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame)
+    assert "Hill Primary School" in title_text

@@ -303,8 +303,12 @@ def _back_form_name(index: int) -> str:
     return f"back{index}"
 
 
-def define_back(canvas, name: str, deck: CardDeck, card: Size, bleed: float) -> None:
-    """The deck's back design as a Form XObject, origin at the card's lower-left cut corner."""
+def define_back(canvas, name: str, deck: CardDeck, card: Size, bleed: float, organisation: str = "") -> None:
+    """The deck's back design as a Form XObject, origin at the card's lower-left cut corner.
+
+    The foot of the back names the deck (when the back has its own title) and the
+    organisation the pack was made for (a cluster partner's name).
+    """
     back = deck.back
     ink = readable_on(back.colour)
     canvas.beginForm(name, -bleed, -bleed, card.width + bleed, card.height + bleed)
@@ -343,9 +347,12 @@ def define_back(canvas, name: str, deck: CardDeck, card: Size, bleed: float) -> 
     title_text = back.title or deck.title
     where = f"deck {deck.id!r}: back"
     title = _fit(title_text, inner, card.height * 0.4, BACK_TITLE_SIZE, BOLD, "title", where)
+    foot = " · ".join(
+        part for part in (deck.title if back.title and back.title != deck.title else "", organisation) if part
+    )
     name_block = None
-    if back.title and back.title != deck.title:
-        name_block = _fit(deck.title, inner, 2 * MIN_SIZE * textfit.LEADING, 10.0, REGULAR, "deck name", where)
+    if foot:
+        name_block = _fit(foot, inner, 2 * MIN_SIZE * textfit.LEADING, 10.0, REGULAR, "deck name", where)
     if back.image:
         from reportlab.lib.utils import ImageReader
 
@@ -492,6 +499,7 @@ def write_pdf(decks: Sequence[CardDeck], handle: BinaryIO, options: BuildOptions
 
     options = options or BuildOptions()
     check_decks(decks)
+    _check_text(theme.organisation, "regular", "theme: organisation (printed on card backs)")
     register_fonts()
     imposition = plan(options)
     sheet = paper(options.page_size)
@@ -512,7 +520,7 @@ def write_pdf(decks: Sequence[CardDeck], handle: BinaryIO, options: BuildOptions
         colours = category_colours(deck, theme)
         back_form = _back_form_name(index)
         if imposition.has_backs:
-            define_back(canvas, back_form, deck, card, imposition.bleed)
+            define_back(canvas, back_form, deck, card, imposition.bleed, theme.organisation)
         canvas.bookmarkPage(f"deck{index}")
         canvas.addOutlineEntry(deck.title, f"deck{index}", 0)
         lead = options.instructions_sheet and imposition.kind != "print-shop" and (deck.instructions or deck.description)
