@@ -790,9 +790,11 @@ def curve_drawing(block: CurveChart, width: float, theme: Theme, height: float =
                          strokeColor=accent, strokeWidth=0.8, strokeDashArray=[2, 2]))
         x, y = at(target.x, target.y)
         drawing.add(Polygon([x, y + 5, x + 5, y, x, y - 5, x - 5, y], fillColor=accent, strokeColor=accent))
-        words = f"Target {block.target.value:g}{block.unit} ({block.target.period})"
+        words = f"Target {worksheets.quantity(block.target.value, block.unit)} ({block.target.period})"
         anchor = "end" if target.x + _width(words, 7.5) / 2 > plot.width else "middle"
-        drawing.add(String(x, y + 8, words, fontName=BOLD, fontSize=7.5,
+        # Above the marker, or below it when the marker is at the top by the legend.
+        label_y = y + 8 if target.y + 18 < plot.height else y - 14
+        drawing.add(String(x, label_y, words, fontName=BOLD, fontSize=7.5,
                            fillColor=accent, textAnchor=anchor))
     if plot.forecast_line:
         points = [coordinate for point in plot.forecast_line for coordinate in at(point.x, point.y)]
@@ -802,11 +804,18 @@ def curve_drawing(block: CurveChart, width: float, theme: Theme, height: float =
     if len(plot.history) > 1:
         points = [coordinate for point in plot.history for coordinate in at(point.x, point.y)]
         drawing.add(PolyLine(points, strokeColor=primary, strokeWidth=2))
-    for point in plot.history:
+    values = [f"{point.value:g}" for point in plot.history]
+    # Value labels as many as fit side by side, always including the latest.
+    shown = chart.thin_labels([-point.x for point in plot.history][::-1], [_width(v, 7) for v in values][::-1])[::-1]
+    for index, (point, value, visible) in enumerate(zip(plot.history, values, shown)):
         x, y = at(point.x, point.y)
         drawing.add(Circle(x, y, 2.8, fillColor=primary, strokeColor=primary))
-        drawing.add(String(x, y + 6, plot.scale.label(point.value) if plot.scale.decimals else f"{point.value:g}",
-                           fontName=REGULAR, fontSize=7, fillColor=text, textAnchor="middle"))
+        if visible:
+            # Below a dip (lower than both neighbours), above anywhere else, clear of the line.
+            neighbours = [p.y for p in plot.history[max(index - 1, 0) : index + 2] if p is not point]
+            below = bool(neighbours) and point.y < min(neighbours) and point.y > 12
+            drawing.add(String(x, y - 12 if below else y + 6, value, fontName=REGULAR, fontSize=7,
+                               fillColor=text, textAnchor="middle"))
     _legend(drawing, width - right, height - 12, theme, block.target is not None, bool(plot.forecast))
     return drawing
 

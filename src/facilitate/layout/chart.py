@@ -152,17 +152,25 @@ def plot_curve(
 
 
 def thin_labels(positions: Sequence[float], widths: Sequence[float], gap: float = 4.0) -> tuple[bool, ...]:
-    """Which of some centred axis labels to show so none overlap: every k-th, first always."""
+    """Which of some centred axis labels to show so none overlap.
+
+    Every k-th label from the first, with k as small as possible; the last label is shown
+    too (in place of the one before it if they would touch), since it is often the target.
+    """
     count = len(positions)
+
+    def clear(a: int, b: int) -> bool:
+        return positions[b] - widths[b] / 2 - (positions[a] + widths[a] / 2) >= gap
+
     for every in range(1, count + 1):
-        shown = [index % every == 0 for index in range(count)]
-        kept = [index for index in range(count) if shown[index]]
-        if all(
-            positions[b] - widths[b] / 2 - (positions[a] + widths[a] / 2) >= gap
-            for a, b in zip(kept, kept[1:])
-        ):
-            return tuple(shown)
-    return tuple(index == 0 for index in range(count))  # pragma: no cover - one label always fits
+        kept = [index for index in range(count) if index % every == 0]
+        if all(clear(a, b) for a, b in zip(kept, kept[1:])):
+            break
+    if kept[-1] != count - 1:
+        if len(kept) > 1 and not clear(kept[-1], count - 1):
+            kept.pop()
+        kept.append(count - 1)
+    return tuple(index in kept for index in range(count))
 
 
 @attrs.frozen

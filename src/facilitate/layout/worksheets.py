@@ -39,6 +39,13 @@ COST_NAMES = {"no-cost": "no cost", "low-cost": "low cost", "some-cost": "some c
 CHEAP = ("no-cost", "low-cost")
 
 
+def quantity(value: float, unit: str) -> str:
+    """A value with its unit: "9%", "40 starts"."""
+    if not unit:
+        return f"{value:g}"
+    return f"{value:g}{unit}" if unit.startswith("%") else f"{value:g} {unit}"
+
+
 def _context(pack: SessionPack) -> str:
     """The line under a worksheet's title: the session, then when and where."""
     return f"{pack.session.title} · {when(pack)}"
@@ -54,7 +61,7 @@ def curve_worksheet(pack: SessionPack, curve: TurnTheCurve) -> Document:
         else "We want more of this: higher is better."
     )
     target = curve.target
-    target_words = f" Target: {target.value:g}{indicator.unit} by {target.period}." if target else ""
+    target_words = f" Target: {quantity(target.value, indicator.unit)} by {target.period}." if target else ""
     helping = tuple(cause.text for cause in curve.story if cause.effect == "helping")
     hurting = tuple(cause.text for cause in curve.story if cause.effect == "hurting")
     partners = tuple(partner.name + (f" ({partner.role})" if partner.role else "") for partner in curve.partners)
