@@ -16,12 +16,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GALLERY = ROOT / "docs" / "gallery"
-IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
+#: A Markdown picture, ![alt](file), or an HTML one, <img src="file" ...>.
+IMAGE = re.compile(r'!\[[^\]]*\]\(([^)\s]+)\)|<img src="([^"]+)"')
 MAX_GALLERY_BYTES = 6_000_000
 
 
 def images(markdown: Path) -> list[str]:
-    return IMAGE.findall(markdown.read_text("utf-8"))
+    return [markdown_src or html_src for markdown_src, html_src in IMAGE.findall(markdown.read_text("utf-8"))]
 
 
 def test_the_gallery_page_shows_only_pngs_that_exist():
