@@ -400,6 +400,14 @@ def test_a_box_longer_than_a_page_is_a_clear_error():
         rendered(attrs.evolve(rich_pack(), curves=(curve,)))
 
 
+def test_a_long_title_wraps_in_the_header_and_past_two_lines_is_a_clear_error():
+    title = "Partnerships that last: moving from networking to collaboration across the whole area"
+    pages = pages_text(rendered(small_pack(session=small_session(title=title)))["runsheet.pdf"])
+    assert all(title in page for page in pages)
+    with pytest.raises(TextOverflowError, match=r"^runsheet.pdf: page header \(title\): too much text"):
+        rendered(small_pack(session=small_session(title=title * 3)))
+
+
 def test_a_character_the_font_lacks_is_named():
     session = small_session(purpose="Partnership 協力 matters")
     with pytest.raises(ExportError, match=r"\.pdf: 'Partnership 協力 matters': .*U\+5354"):

@@ -247,12 +247,15 @@ class _Heads:
 
 
 def _running_heads(doc: Document, width: float, where: str) -> _Heads:
-    """Title left, subtitle right, each in half the width on at most two lines."""
-    half = width / 2 - 6
+    """Title left, subtitle right, on at most two lines each; the title has what the subtitle leaves."""
+    gap = 12.0
+    right = min(_width(doc.subtitle, HEADER_SIZE) + 1, (width - gap) / 2)
     height = 2 * HEADER_SIZE * textfit.LEADING
     return _Heads(
-        textfit.fit(doc.title, half, height, HEADER_SIZE, HEADER_FLOOR, measure=_measure(True), what=f"{where}: page header (title)"),
-        textfit.fit(doc.subtitle, half, height, HEADER_SIZE, HEADER_FLOOR, measure=_measure(), what=f"{where}: page header (subtitle)"),
+        textfit.fit(doc.title, width - gap - right, height, HEADER_SIZE, HEADER_FLOOR, measure=_measure(True),
+                    what=f"{where}: page header (title)"),
+        textfit.fit(doc.subtitle, right, height, HEADER_SIZE, HEADER_FLOOR, measure=_measure(),
+                    what=f"{where}: page header (subtitle)"),
     )
 
 
@@ -428,7 +431,7 @@ class _Renderer:
                     shading.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), _colour(ZEBRA)))
                 rows.append(part)
                 minimum.append(least)
-        grid = Grid(rows, colWidths=widths, repeatRows=1, minRowHeights=minimum, hAlign="LEFT")
+        grid = Grid(rows, colWidths=widths, repeatRows=1, minRowHeights=minimum, hAlign="LEFT", spaceBefore=2, spaceAfter=6)
         grid.setStyle(self._table_style(shading))
         return [grid]
 
