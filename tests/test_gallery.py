@@ -57,3 +57,14 @@ def test_the_doc_scripts_show_their_help(script):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "usage:" in result.stdout
+
+
+def test_the_api_reference_builds_from_the_docstrings(tmp_path):
+    pytest.importorskip("pdoc", reason="pdoc is in the docs extra: pip install -e '.[docs]'")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "api_reference"), "-o", str(tmp_path / "api")], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "api" / "facilitate.html").read_text("utf-8")
+    for name in ("SessionPack", "Session", "CardDeck", "build", "load"):
+        assert f'id="{name}"' in page, f"the API reference does not document facilitate.{name}"
