@@ -433,3 +433,9 @@ def test_markdown_and_html_templates_render_every_worksheet(kind):
         assert document.blocks and len(out) > 200
     worksheet = _jinja.render(kind, f"document.{kind}.j2", None, doc=documents[2], theme=pack.theme)
     assert "Breakfast clubs" in worksheet and "2022" in worksheet and "forecast if nothing changes" in worksheet
+
+
+def test_reportlab_is_imported_only_when_drawing():
+    script = "import sys, facilitate.exporters.handout_pdf; print(any(m.startswith('reportlab') for m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

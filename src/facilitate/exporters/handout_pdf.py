@@ -509,10 +509,10 @@ class _Renderer:
         return [grid]
 
     def _notesspace(self, block: NotesSpace) -> list:
-        return [_NotesRowFlowable((block,), self.theme, self.height, self.where)]
+        return [_flowable(_NotesRowFlowable)((block,), self.theme, self.height, self.where)]
 
     def _notesrow(self, block: NotesRow) -> list:
-        return [_NotesRowFlowable(block.spaces, self.theme, self.height, self.where)]
+        return [_flowable(_NotesRowFlowable)(block.spaces, self.theme, self.height, self.where)]
 
     def _curvechart(self, block: CurveChart) -> list:
         from reportlab.platypus import KeepTogether
@@ -525,7 +525,7 @@ class _Renderer:
         return [KeepTogether([self.paragraph(block.caption, "caption"), bar_drawing(block, self.width, self.theme, self.where)])]
 
     def _staircase(self, block: Staircase) -> list:
-        return [_StaircaseFlowable(block, self.theme, self.where)]
+        return [_flowable(_StaircaseFlowable)(block, self.theme, self.where)]
 
     def _cutcards(self, block: CutCards) -> list:
         from reportlab.platypus import PageBreak as Break
@@ -534,7 +534,7 @@ class _Renderer:
         for start in range(0, len(block.cards), 4):
             if sheets:
                 sheets.append(Break())
-            sheets.append(_CardSheet(block.cards[start : start + 4], self.theme, self.margin, self.where))
+            sheets.append(_flowable(_CardSheet)(block.cards[start : start + 4], self.theme, self.margin, self.where))
         return sheets
 
     def _pagebreak(self, block: PageBreak) -> list:
@@ -593,17 +593,26 @@ HEADING_ROOM = 110.0
 
 def _keep_short(flowables: list, limit: float):
     """``flowables`` kept on one page if together they are at most ``limit`` tall, else left to flow."""
+    keep = _keep_short_class()(flowables)
+    keep.limit = limit
+    return keep
+
+
+@functools.cache
+def _keep_short_class() -> type:
     from reportlab.platypus import KeepTogether
 
     class KeepShort(KeepTogether):
+        limit = 0.0
+
         def split(self, available_width, available_height):
             if getattr(self, "_wrapInfo", None) != (available_width, available_height):
                 self.wrap(available_width, available_height)
-            if self._H > limit:
+            if self._H > self.limit:
                 return self._content[:]
             return super().split(available_width, available_height)
 
-    return KeepShort(flowables)
+    return KeepShort
 
 
 def _styles(theme: Theme) -> dict:
@@ -666,13 +675,15 @@ def fit_items(items: Sequence[str], width: float, height: float, largest: float,
         size = round(size - 0.5, 2)
 
 
-def _flowable_base():
+@functools.cache
+def _flowable(drawing: type) -> type:
+    """A drawing class below made a reportlab Flowable, so reportlab is imported only when drawing."""
     from reportlab.platypus import Flowable
 
-    return Flowable
+    return type(drawing.__name__, (drawing, Flowable), {})
 
 
-class _NotesRowFlowable(_flowable_base()):
+class _NotesRowFlowable:
     """Boxes side by side, all as tall as the tallest: a label, what is known, ruled lines."""
 
     GAP = 8.0
@@ -933,7 +944,7 @@ def fit_step(step: Step, width: float, height: float, where: str = "") -> _StepT
         size = round(size - 0.5, 2)
 
 
-class _StaircaseFlowable(_flowable_base()):
+class _StaircaseFlowable:
     """The rungs as rising steps, each with its words above it; it fills the rest of the page."""
 
     AXIS = 26.0
@@ -1137,7 +1148,7 @@ def fit_card(card: CutCard, width: float, height: float, where: str = "") -> _Ca
     return _CardLayout(title, prompts, share, footer)
 
 
-class _CardSheet(_flowable_base()):
+class _CardSheet:
     """Up to four cards on one page in a 2 × 2 grid, with dashed cut lines between them."""
 
     def __init__(self, cards: Sequence[CutCard], theme: Theme, margin: float, where: str) -> None:
