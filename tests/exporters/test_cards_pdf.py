@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from facilitate.building import build
 from facilitate.errors import ExportError, TextOverflowError
 from facilitate.exporters import cards_pdf
+from facilitate.layout import fonts
 from facilitate.layout.imposition import MM
 from facilitate.layout.units import PAPER
 from facilitate.model import DEFAULT_THEME, Card, CardBack, CardDeck
@@ -501,7 +502,7 @@ def test_every_bundled_deck_prints_on_a4_and_letter(deck_id, paper, tmp_path):
         data = render(deck, **options)
         text = words(pdftotext(save(tmp_path, data)))
         for card in deck.cards:
-            assert words(cards_pdf.clean(card.title)) in text
+            assert words(fonts.printable(card.title)) in text
 
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import time
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import BinaryIO
 
@@ -115,48 +114,23 @@ def deck_output(deck: CardDeck, options: BuildOptions | None = None, theme: Them
 # --- checks before drawing -------------------------------------------------------------
 
 
-#: Control and format characters (zero-width spaces, bidi marks) have no glyph: drop them.
-_INVISIBLE = ("Cc", "Cf", "Zl", "Zp")
-
-
-def clean(text: str) -> str:
-    """Text as drawn: composed (NFC), so "e" + combining accent is one glyph the font has.
-
-    Tabs become spaces; line breaks stay (the wrapper keeps them); other control and
-    format characters, which would print as empty boxes, are left out.
-    """
-    text = unicodedata.normalize("NFC", text).replace("\t", " ").replace("\r\n", "\n")
-    if text.isascii() and text.isprintable():
-        return text
-    return "".join(c for c in text if c == "\n" or unicodedata.category(c) not in _INVISIBLE)
-
-
-def _check_text(text: str, weight: str, where: str) -> None:
-    missing = fonts.metrics(weight).missing(clean(text))
-    if missing:
-        raise ExportError(
-            f"{where}: the bundled font ({fonts.FAMILY}) has no glyph for {fonts.describe_missing(missing)},"
-            " so it would print as an empty box; replace the character or leave it out"
-        )
-
-
 def check_decks(decks: Iterable[CardDeck]) -> None:
     """Raise ExportError naming the card and character if any text has a character the font lacks."""
     for deck in decks:
         where = f"deck {deck.id!r}"
-        _check_text(deck.title, "bold", f"{where}: title")
-        _check_text(deck.title, "regular", f"{where}: title")
-        _check_text(deck.back.title, "bold", f"{where}: back.title")
-        _check_text(deck.description, "regular", f"{where}: description")
-        _check_text(deck.source, "regular", f"{where}: source")
+        fonts.check_glyphs(deck.title, "bold", f"{where}: title")
+        fonts.check_glyphs(deck.title, "regular", f"{where}: title")
+        fonts.check_glyphs(deck.back.title, "bold", f"{where}: back.title")
+        fonts.check_glyphs(deck.description, "regular", f"{where}: description")
+        fonts.check_glyphs(deck.source, "regular", f"{where}: source")
         for index, step in enumerate(deck.instructions):
-            _check_text(step, "regular", f"{where}: instructions[{index}]")
+            fonts.check_glyphs(step, "regular", f"{where}: instructions[{index}]")
         for number, card in enumerate(deck.cards, 1):
             at = f"{where}, card {card.id!r} ({number}/{len(deck.cards)})"
-            _check_text(card.title, "bold", f"{at}: title")
-            _check_text(card.category, "bold", f"{at}: category")
-            _check_text(card.prompt, "regular", f"{at}: prompt")
-            _check_text(card.detail, "regular", f"{at}: detail")
+            fonts.check_glyphs(card.title, "bold", f"{at}: title")
+            fonts.check_glyphs(card.category, "bold", f"{at}: category")
+            fonts.check_glyphs(card.prompt, "regular", f"{at}: prompt")
+            fonts.check_glyphs(card.detail, "regular", f"{at}: detail")
 
 
 # --- text fitting ----------------------------------------------------------------------
@@ -170,7 +144,7 @@ def fitted(text: str, width: float, height: float, largest: float, smallest: flo
 
 def _fit(text: str, width: float, height: float, largest: float, font: str, what: str, where: str) -> textfit.Fitted:
     try:
-        return fitted(clean(text), round(width, 3), round(height, 3), largest, MIN_SIZE, font, what)
+        return fitted(fonts.printable(text), round(width, 3), round(height, 3), largest, MIN_SIZE, font, what)
     except TextOverflowError as error:
         raise TextOverflowError(f"{where}: {error}") from None
 
@@ -448,7 +422,7 @@ def _instructions_page(canvas, deck: CardDeck, imposition: Imposition, theme: Th
             if font == BOLD and number:
                 used += size * 0.8  # space above a heading
             indent = 2 * size if label else 0.0
-            lines = textfit.wrap(clean(text), width - indent, size, measure[font])
+            lines = textfit.wrap(fonts.printable(text), width - indent, size, measure[font])
             laid.append((textfit.Fitted(size, tuple(lines)), font, colour, used, label, indent))
             used += laid[-1][0].height + size * 0.5
         if used <= height or all(block[2] * scale <= MIN_SIZE for block in blocks):
@@ -499,7 +473,7 @@ def write_pdf(decks: Sequence[CardDeck], handle: BinaryIO, options: BuildOptions
 
     options = options or BuildOptions()
     check_decks(decks)
-    _check_text(theme.organisation, "regular", "theme: organisation (printed on card backs)")
+    fonts.check_glyphs(theme.organisation, "regular", "theme: organisation (printed on card backs)")
     register_fonts()
     imposition = plan(options)
     sheet = paper(options.page_size)

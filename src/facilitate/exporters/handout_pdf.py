@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import io
 import time
-import unicodedata
 from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape
 
@@ -109,12 +108,6 @@ def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
 # --- text as drawn ---------------------------------------------------------------------
 
 
-def clean(text: str) -> str:
-    """Text as drawn: composed (NFC), tabs as spaces, without invisible control characters."""
-    text = unicodedata.normalize("NFC", text).replace("\t", " ").replace("\r\n", "\n")
-    return "".join(char for char in text if char == "\n" or unicodedata.category(char) not in ("Cc", "Cf"))
-
-
 def _map_text(value, change: Callable[[str], str]):
     """``value`` with every string inside it (blocks, tuples, data points) passed through ``change``."""
     if isinstance(value, str):
@@ -133,7 +126,7 @@ def printable(doc: Document, where: str) -> Document:
     found: list[str] = []
 
     def collect(text: str) -> str:
-        text = clean(text)
+        text = fonts.printable(text)
         found.append(text)
         return text
 
@@ -142,14 +135,8 @@ def printable(doc: Document, where: str) -> Document:
         if not fonts.metrics(weight).missing("".join(found)):
             continue
         for text in found:
-            missing = fonts.metrics(weight).missing(text)
-            if missing:
-                snippet = text if len(text) <= 60 else text[:57] + "..."
-                raise ExportError(
-                    f"{where}: {snippet!r}: the bundled font ({fonts.FAMILY}) has no glyph for"
-                    f" {fonts.describe_missing(missing)}, so it would print as an empty box;"
-                    " replace the character or leave it out"
-                )
+            snippet = text if len(text) <= 60 else text[:57] + "..."
+            fonts.check_glyphs(text, weight, f"{where}: {snippet!r}")
     return doc
 
 

@@ -63,3 +63,31 @@ def metrics(weight: str = "regular") -> FontMetrics:
 
 def describe_missing(chars: tuple[str, ...]) -> str:
     return ", ".join(f"{c!r} (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars)
+
+
+#: Control and format characters (zero-width spaces, bidi marks) have no glyph: drop them.
+_INVISIBLE = ("Cc", "Cf", "Zl", "Zp")
+
+
+def printable(text: str) -> str:
+    """Text as drawn: composed (NFC), so "e" + combining accent is one glyph the font has.
+
+    Tabs become spaces; line breaks stay (the wrapper keeps them); other control and
+    format characters, which would print as empty boxes, are left out.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\t", " ").replace("\r\n", "\n")
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(c for c in text if c == "\n" or unicodedata.category(c) not in _INVISIBLE)
+
+
+def check_glyphs(text: str, weight: str, where: str) -> None:
+    """ExportError naming ``where`` and the character if the font cannot draw ``text``."""
+    from facilitate.errors import ExportError
+
+    missing = metrics(weight).missing(printable(text))
+    if missing:
+        raise ExportError(
+            f"{where}: the bundled font ({FAMILY}) has no glyph for {describe_missing(missing)},"
+            " so it would print as an empty box; replace the character or leave it out"
+        )
