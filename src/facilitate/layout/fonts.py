@@ -1,7 +1,9 @@
 """The bundled fonts: where they are, which characters they have, how wide text is.
 
-Metrics come from the TTF itself (fontTools), so every exporter measures the same way
-and the PDF (which embeds the font) and the PPTX (which names it) agree.
+Metrics come from the TTF itself, so every exporter measures the same way and the PDF
+(which embeds the font) and the PPTX (which names it) agree. Reading them with fontTools
+takes ~70 ms per process, so they are read once into ``fonts/metrics.json`` by
+``scripts/font_metrics.py``; a test checks that file against the TTFs (fontTools).
 """
 
 from __future__ import annotations
@@ -48,17 +50,34 @@ class FontMetrics:
         return tuple(lacking)
 
 
-@functools.cache
-def metrics(weight: str = "regular") -> FontMetrics:
+def read_metrics(path: str | Path) -> FontMetrics:
+    """Metrics of a TTF read with fontTools (the source of fonts/metrics.json)."""
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(font_path(weight)), lazy=True)
+    font = TTFont(str(path), lazy=True)
     upm = font["head"].unitsPerEm
     hmtx = font["hmtx"].metrics
-    cmap = font.getBestCmap()
-    advances = {code: hmtx[glyph][0] for code, glyph in cmap.items()}
+    advances = {code: hmtx[glyph][0] for code, glyph in sorted(font.getBestCmap().items())}
     hhea = font["hhea"]
     return FontMetrics(upm, advances, hhea.ascent / upm, -hhea.descent / upm)
+
+
+METRICS_FILE = "metrics.json"
+
+
+@functools.cache
+def _metrics_file() -> dict:
+    import json
+
+    return json.loads((resources.files("facilitate") / "fonts" / METRICS_FILE).read_text("utf-8"))
+
+
+@functools.cache
+def metrics(weight: str = "regular") -> FontMetrics:
+    """The bundled font's metrics, from the precomputed file."""
+    data = _metrics_file()[FILES[weight]]
+    advances = {int(code): advance for code, advance in data["advances"].items()}
+    return FontMetrics(data["units_per_em"], advances, data["ascent"], data["descent"])
 
 
 def describe_missing(chars: tuple[str, ...]) -> str:
