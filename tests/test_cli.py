@@ -26,7 +26,7 @@ def run(tmp_path, monkeypatch):
 
 
 def test_every_command_has_help(run):
-    for command in ["list", "show", "validate", "schema", "new", "ladder", "build"]:
+    for command in ["list", "show", "validate", "schema", "new", "ladder", "build", "cards", "copy", "preview", "build-cluster"]:
         result = run(command, "--help")
         assert result.exit_code == 0, command
         assert "Usage:" in result.output
@@ -185,3 +185,27 @@ def test_start_up_commands_do_not_import_heavy_libraries(args):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_copy_a_bundled_item_to_edit_it(run, tmp_path):
+    result = run("copy", "partnership-depth")
+    assert result.exit_code == 0, result.output
+    copied = tmp_path / "partnership-depth.yaml"
+    assert copied.read_text().startswith("kind: rubric")
+    assert run("validate", str(copied)).exit_code == 0
+    copied.write_text(copied.read_text() + "# mine\n")
+    again = run("copy", "partnership-depth")
+    assert again.exit_code == 2 and copied.read_text().endswith("# mine\n")
+    assert run("copy", "no-such-thing").exit_code == 2
+
+
+def test_build_takes_the_card_printing_options(run, tmp_path):
+    import pypdf
+
+    result = run("build", "-f", "cards", "-o", "pack", "--print-shop", "--size", "bridge", "--no-instructions")
+    assert result.exit_code == 0, result.output
+    page = pypdf.PdfReader(tmp_path / "pack" / "cards.pdf").pages[0]
+    trim = page.trimbox
+    assert round(float(trim.width) / 72 * 25.4) == 57 and round(float(trim.height) / 72 * 25.4) == 89
+    clash = run("build", "-f", "cards", "-o", "pack2", "--print-shop", "--fold")
+    assert clash.exit_code == 2 and "choose one" in clash.output

@@ -152,6 +152,47 @@ def ladder(question: str) -> None:
         click.echo("stronger: already on the top rung")
 
 
+def _millimetres(value: str) -> str:
+    """A length from the command line: a bare number is millimetres, or give a unit ("0.1in")."""
+    try:
+        return f"{float(value)}mm"
+    except ValueError:
+        return value
+
+
+#: Card printing options, shared by ``cards`` and ``build`` (for the pack's cards.pdf).
+_CARD_PRINT_OPTIONS = (
+    click.option("--size", "card_size", default="poker", show_default=True, help="Card size: poker, bridge, tarot, a6, a7, business, or WxH like 63x88mm or 2.5x3.5in."),
+    click.option("--landscape", is_flag=True, help="Cards wider than tall."),
+    click.option("--bleed", default="3mm", show_default=True, help="Background printed past the cut (0 for none)."),
+    click.option("--cut-lines", is_flag=True, help="Also outline every card, for cutting with scissors."),
+    click.option("--duplex", type=click.Choice(["long-edge", "short-edge", "none"]), default="long-edge", show_default=True, help="How your printer turns the sheet for the backs; none prints fronts only."),
+    click.option("--offset-x", default="0", show_default=True, help="Move the backs right by this many mm (negative: left), to correct a printer."),
+    click.option("--offset-y", default="0", show_default=True, help="Move the backs up by this many mm (negative: down)."),
+    click.option("--fold", is_flag=True, help="Fronts and backs side by side on one sheet, to fold and glue (no duplex needed)."),
+    click.option("--print-shop", is_flag=True, help="One card per page at card size plus bleed, with TrimBox and BleedBox."),
+    click.option("--instructions/--no-instructions", default=True, show_default=True, help="Lead each deck with a page of how to use it."),
+)
+
+
+def card_print_options(command):
+    """Add the card printing options to a command."""
+    for option in reversed(_CARD_PRINT_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _card_printing(card_size, landscape, bleed, cut_lines, duplex, offset_x, offset_y, fold, print_shop, instructions) -> dict:
+    """BuildOptions fields from the card printing options."""
+    if fold and print_shop:
+        raise FacilitateError("--fold and --print-shop are different layouts; choose one")
+    return dict(
+        card_size=card_size, landscape=landscape, bleed=_millimetres(bleed), cut_lines=cut_lines, duplex=duplex,
+        back_offset_x=_millimetres(offset_x), back_offset_y=_millimetres(offset_y), fold=fold,
+        print_shop=print_shop, instructions_sheet=instructions,
+    )
+
+
 def _build_options(**kwargs) -> "BuildOptions":
     from facilitate.options import BuildOptions
 
@@ -167,8 +208,9 @@ def _build_options(**kwargs) -> "BuildOptions":
 @click.option("--template", type=click.Path(exists=True, dir_okay=False), help="Your own .pptx whose layouts the deck uses.")
 @click.option("--template-dir", type=click.Path(exists=True, file_okay=False), help="Your own jinja2 templates for HTML/Markdown.")
 @click.option("--cards-as-slides", is_flag=True, default=None, help="One slide per card in the deck.")
+@card_print_options
 @click.option("--force", is_flag=True, help="Overwrite files in the folder that this build did not write.")
-def build(source, out_dir, formats, page_size, aspect, template, template_dir, cards_as_slides, force) -> None:
+def build(source, out_dir, formats, page_size, aspect, template, template_dir, cards_as_slides, force, **printing) -> None:
     """Build a session pack from SOURCE (a session file or bundled agenda; default: the CEP day)."""
     from facilitate import exporters
     from facilitate.building import build as run_build
@@ -178,7 +220,8 @@ def build(source, out_dir, formats, page_size, aspect, template, template_dir, c
         exporters.exporter_name(name)
 
     options = _build_options(
-        page_size=page_size, aspect=aspect, template=template, template_dir=template_dir, cards_as_slides=cards_as_slides
+        page_size=page_size, aspect=aspect, template=template, template_dir=template_dir,
+        cards_as_slides=cards_as_slides, **_card_printing(**printing),
     )
     pack = library.load(source)
     written = run_build(pack, out_dir, formats or None, options, force=force)
@@ -237,30 +280,13 @@ def build_cluster_command(cluster_file, out_dir, formats, jobs, page_size, force
         sys.exit(3)
 
 
-def _millimetres(value: str) -> str:
-    """A length from the command line: a bare number is millimetres, or give a unit ("0.1in")."""
-    try:
-        return f"{float(value)}mm"
-    except ValueError:
-        return value
-
-
 @main.command()
 @click.argument("deck")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="PDF to write (default DECK-cards.pdf).")
-@click.option("--size", "card_size", default="poker", show_default=True, help="Card size: poker, bridge, tarot, a6, a7, business, or WxH like 63x88mm or 2.5x3.5in.")
-@click.option("--landscape", is_flag=True, help="Cards wider than tall.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size.")
-@click.option("--bleed", default="3mm", show_default=True, help="Background printed past the cut (0 for none).")
-@click.option("--cut-lines", is_flag=True, help="Also outline every card, for cutting with scissors.")
-@click.option("--duplex", type=click.Choice(["long-edge", "short-edge", "none"]), default="long-edge", show_default=True, help="How your printer turns the sheet for the backs; none prints fronts only.")
-@click.option("--offset-x", default="0", show_default=True, help="Move the backs right by this many mm (negative: left), to correct a printer.")
-@click.option("--offset-y", default="0", show_default=True, help="Move the backs up by this many mm (negative: down).")
-@click.option("--fold", is_flag=True, help="Fronts and backs side by side on one sheet, to fold and glue (no duplex needed).")
-@click.option("--print-shop", is_flag=True, help="One card per page at card size plus bleed, with TrimBox and BleedBox.")
-@click.option("--instructions/--no-instructions", default=True, show_default=True, help="Lead with a page of how to use the deck.")
+@card_print_options
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def cards(deck, output, card_size, landscape, paper, bleed, cut_lines, duplex, offset_x, offset_y, fold, print_shop, instructions, force) -> None:
+def cards(deck, output, paper, force, **printing) -> None:
     """Print-ready card sheets for DECK (a bundled deck id or a deck file) as one PDF."""
     from facilitate.exporters import cards_pdf
     from facilitate.loaders import library
@@ -268,8 +294,6 @@ def cards(deck, output, card_size, landscape, paper, bleed, cut_lines, duplex, o
     from facilitate.options import BuildOptions
     from facilitate.output import atomic_write
 
-    if fold and print_shop:
-        raise FacilitateError("--fold and --print-shop are different layouts; choose one")
     if deck.endswith(SUFFIXES) or os.path.exists(deck):
         card_deck = load_object(deck, expected_kind="deck")
     else:
@@ -277,16 +301,32 @@ def cards(deck, output, card_size, landscape, paper, bleed, cut_lines, duplex, o
             card_deck = load_object(library.find(deck, "deck").path, expected_kind="deck")
         except KeyError as error:
             raise FacilitateError(error.args[0]) from None
-    options = BuildOptions(
-        page_size=paper, card_size=card_size, landscape=landscape, bleed=_millimetres(bleed), cut_lines=cut_lines,
-        duplex=duplex, back_offset_x=_millimetres(offset_x), back_offset_y=_millimetres(offset_y), fold=fold,
-        print_shop=print_shop, instructions_sheet=instructions,
-    )
+    options = BuildOptions(page_size=paper, **_card_printing(**printing))
     target = Path(output or f"{card_deck.id}-cards.pdf")
     if target.exists() and not force:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
     plan = cards_pdf.plan(options)
     atomic_write(target, cards_pdf.deck_output(card_deck, options, name=target.name).write)
-    unit = "page" if print_shop else "sheet"
+    unit = "page" if options.print_shop else "sheet"
     sheets = plan.sheets(len(card_deck.cards))
     click.echo(f"wrote {target} ({len(card_deck.cards)} cards, {plan.per_sheet} per {unit}, {sheets} {unit}{'s' if sheets != 1 else ''})")
+
+
+@main.command()
+@click.argument("name")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default NAME.yaml).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def copy(name: str, output: str | None, force: bool) -> None:
+    """Copy a bundled item (agenda, deck, ladder, curve, rubric...) to a file you can edit."""
+    from facilitate.loaders import library
+    from facilitate.output import write_bytes
+
+    try:
+        entry = library.find(name)
+    except KeyError as error:
+        raise FacilitateError(error.args[0]) from None
+    target = Path(output or entry.path.name)
+    if target.exists() and not force:
+        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    write_bytes(target, entry.path.read_bytes())
+    click.echo(f"wrote {target} (a copy of the bundled {entry.kind} {entry.id!r})")
