@@ -1,5 +1,10 @@
 """The floor for cards: a bare reportlab script, poker cards 9-up on A4, mirrored backs, crop marks.
 
+It draws what facilitate's card face shows (a category band with its label, the card
+title, the prompt as a wrapped Paragraph, a footer with the deck title and "n/N") and a
+back with the deck's title, but none of facilitate's work around it: no fitting to the
+box, no glyph checks, no YAML.
+
     python benchmarks/floors/cards_floor.py cards.json out.pdf FONT.ttf
 """
 
@@ -16,7 +21,9 @@ from reportlab.platypus import Paragraph
 
 data = json.load(open(sys.argv[1], encoding="utf-8"))
 pdfmetrics.registerFont(TTFont("Body", sys.argv[3]))
+pdfmetrics.registerFont(TTFont("Bold", sys.argv[3].replace("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")))
 style = ParagraphStyle("prompt", fontName="Body", fontSize=14, leading=17)
+title_style = ParagraphStyle("title", fontName="Bold", fontSize=11, leading=13)
 width, height, gutter, cols, rows = 63 * mm, 88 * mm, 3 * mm, 3, 3
 left = (A4[0] - cols * width - (cols - 1) * gutter) / 2
 bottom = (A4[1] - rows * height - (rows - 1) * gutter) / 2
@@ -43,14 +50,22 @@ for start in range(0, len(cards), rows * cols):
     for index, card in enumerate(sheet):
         x, y = cell(index)
         pdf.setFillColorRGB(0.12, 0.31, 0.47)
-        pdf.rect(x, y + height - 12 * mm, width, 12 * mm, stroke=0, fill=1)
+        pdf.rect(x, y + height - 10 * mm, width, 10 * mm, stroke=0, fill=1)
         pdf.setFillColorRGB(1, 1, 1)
-        pdf.setFont("Body", 10)
-        pdf.drawString(x + 4 * mm, y + height - 8 * mm, card["title"])
+        pdf.setFont("Bold", 10)
+        pdf.drawString(x + 3 * mm, y + height - 7 * mm, card.get("category") or data["title"])
+        pdf.setFillColorRGB(0.12, 0.31, 0.47)
+        title = Paragraph(card["title"], title_style)
+        _, title_height = title.wrap(width - 6 * mm, 20 * mm)
+        title.drawOn(pdf, x + 3 * mm, y + height - 12 * mm - title_height)
         pdf.setFillColorRGB(0, 0, 0)
         paragraph = Paragraph(card["prompt"], style)
-        _, used = paragraph.wrap(width - 8 * mm, height - 24 * mm)
-        paragraph.drawOn(pdf, x + 4 * mm, y + height - 16 * mm - used)
+        _, used = paragraph.wrap(width - 6 * mm, height - 30 * mm)
+        paragraph.drawOn(pdf, x + 3 * mm, y + height - 14 * mm - title_height - used)
+        pdf.setFillColorRGB(0.35, 0.35, 0.35)
+        pdf.setFont("Body", 7)
+        pdf.drawString(x + 3 * mm, y + 3 * mm, data["title"])
+        pdf.drawRightString(x + width - 3 * mm, y + 3 * mm, f"{start + index + 1}/{len(cards)}")
         crop_marks(x, y)
     pdf.showPage()
     for index, card in enumerate(sheet):

@@ -114,23 +114,34 @@ def deck_output(deck: CardDeck, options: BuildOptions | None = None, theme: Them
 # --- checks before drawing -------------------------------------------------------------
 
 
+def _deck_texts(deck: CardDeck):
+    """(text, weight, where) for every text of the deck that is printed."""
+    where = f"deck {deck.id!r}"
+    yield deck.title, "bold", f"{where}: title"
+    yield deck.title, "regular", f"{where}: title"
+    yield deck.back.title, "bold", f"{where}: back.title"
+    yield deck.description, "regular", f"{where}: description"
+    yield deck.source, "regular", f"{where}: source"
+    for index, step in enumerate(deck.instructions):
+        yield step, "regular", f"{where}: instructions[{index}]"
+    for number, card in enumerate(deck.cards, 1):
+        at = f"{where}, card {card.id!r} ({number}/{len(deck.cards)})"
+        yield card.title, "bold", f"{at}: title"
+        yield card.category, "bold", f"{at}: category"
+        yield card.prompt, "regular", f"{at}: prompt"
+        yield card.detail, "regular", f"{at}: detail"
+
+
 def check_decks(decks: Iterable[CardDeck]) -> None:
     """Raise ExportError naming the card and character if any text has a character the font lacks."""
     for deck in decks:
-        where = f"deck {deck.id!r}"
-        fonts.check_glyphs(deck.title, "bold", f"{where}: title")
-        fonts.check_glyphs(deck.title, "regular", f"{where}: title")
-        fonts.check_glyphs(deck.back.title, "bold", f"{where}: back.title")
-        fonts.check_glyphs(deck.description, "regular", f"{where}: description")
-        fonts.check_glyphs(deck.source, "regular", f"{where}: source")
-        for index, step in enumerate(deck.instructions):
-            fonts.check_glyphs(step, "regular", f"{where}: instructions[{index}]")
-        for number, card in enumerate(deck.cards, 1):
-            at = f"{where}, card {card.id!r} ({number}/{len(deck.cards)})"
-            fonts.check_glyphs(card.title, "bold", f"{at}: title")
-            fonts.check_glyphs(card.category, "bold", f"{at}: category")
-            fonts.check_glyphs(card.prompt, "regular", f"{at}: prompt")
-            fonts.check_glyphs(card.detail, "regular", f"{at}: detail")
+        # Check all of a deck's characters at once; only look for the culprit when one is missing.
+        for weight in ("regular", "bold"):
+            every = "".join(text for text, w, _ in _deck_texts(deck) if w == weight)
+            if fonts.metrics(weight).missing(fonts.printable(every)):
+                for text, w, where in _deck_texts(deck):
+                    if w == weight:
+                        fonts.check_glyphs(text, weight, where)
 
 
 # --- text fitting ----------------------------------------------------------------------
@@ -228,9 +239,14 @@ def register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(BOLD, str(fonts.font_path("bold"))))
 
 
-def _colour(canvas, hex_colour: str, stroke: bool = False) -> None:
+@functools.lru_cache(maxsize=256)
+def _rgb(hex_colour: str) -> tuple[float, float, float]:
     r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    (canvas.setStrokeColorRGB if stroke else canvas.setFillColorRGB)(r, g, b)
+    return r, g, b
+
+
+def _colour(canvas, hex_colour: str, stroke: bool = False) -> None:
+    (canvas.setStrokeColorRGB if stroke else canvas.setFillColorRGB)(*_rgb(hex_colour))
 
 
 def _mix(colour: str, other: str, amount: float) -> str:
@@ -250,16 +266,23 @@ def _text(canvas, block: Block, left: float, width: float, bottom: float) -> Non
     size = block.fitted.size
     ascent = fonts.metrics(WEIGHTS[block.font]).ascent
     baseline = bottom + block.top - ascent * size
-    _colour(canvas, block.colour)
-    canvas.setFont(block.font, size)
+    # One text object per block (not one per line): a 10,000-card deck has 100,000 lines.
+    text = canvas.beginText()
+    text.setFont(block.font, size)
+    r, g, b = _rgb(block.colour)
+    text.setFillColorRGB(r, g, b)
+    measure = fonts.metrics(WEIGHTS[block.font]).width
     for line in block.fitted.lines:
         if block.align == "right":
-            canvas.drawRightString(left + width, baseline, line)
+            x = left + width - measure(line, size)
         elif block.align == "centre":
-            canvas.drawCentredString(left + width / 2, baseline, line)
+            x = left + (width - measure(line, size)) / 2
         else:
-            canvas.drawString(left, baseline, line)
+            x = left
+        text.setTextOrigin(x, baseline)
+        text.textOut(line)
         baseline -= size * block.fitted.leading
+    canvas.drawText(text)
 
 
 def draw_face(canvas, slot: Slot, deck: CardDeck, card: Card, number: int, theme: Theme, band: float, band_colour: str) -> None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from itertools import repeat
 from importlib import resources
 from pathlib import Path
 
 import attrs
 
 FAMILY = "DejaVu Sans"
+_WIDTH_CACHE = 50_000
 FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
 
 
@@ -31,12 +33,21 @@ class FontMetrics:
     advances: dict  # code point → advance width in font units
     ascent: float  # per 1pt of size
     descent: float
+    _widths: dict = attrs.field(factory=dict, eq=False, repr=False, init=False)
 
     def width(self, text: str, size: float) -> float:
         """Width of ``text`` at ``size`` points (unknown characters count as a wide glyph)."""
-        fallback = self.units_per_em * 0.6
-        total = sum(self.advances.get(ord(char), fallback) for char in text)
-        return total * size / self.units_per_em
+        return self.units(text) * size / self.units_per_em
+
+    def units(self, text: str) -> float:
+        """Width of ``text`` in font units; fitting asks for the same strings at many sizes."""
+        cached = self._widths.get(text)
+        if cached is None:
+            cached = sum(map(self.advances.get, map(ord, text), repeat(self.units_per_em * 0.6)))
+            if len(self._widths) >= _WIDTH_CACHE:
+                self._widths.clear()  # bounded: memory must not grow with a 10,000-card deck
+            self._widths[text] = cached
+        return cached
 
     def missing(self, text: str) -> tuple[str, ...]:
         """Characters of ``text`` the font cannot draw (ignoring spacing and control marks)."""
