@@ -29,7 +29,8 @@ class BuildOptions:
     """How to build: page and slide sizes, card printing choices."""
 
     page_size: str = attrs.field(default="a4", validator=attrs.validators.in_(PAGE_SIZES))
-    aspect: str = attrs.field(default="16:9", validator=attrs.validators.in_(ASPECTS))
+    #: Slide shape; None: the template's own shape (nearest of 16:9 and 4:3), else 16:9.
+    aspect: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.in_(ASPECTS)))
     #: A facilitator's own .pptx whose layouts are used by name.
     template: str | None = None
     cards_as_slides: bool = False

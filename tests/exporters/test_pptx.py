@@ -346,3 +346,16 @@ def test_libreoffice_renders_one_page_per_slide_with_its_text(tmp_path, aspect):
 @pytest.mark.skipif(not BUNDLED_SESSIONS, reason="no bundled agendas in this checkout yet")
 def test_libreoffice_renders_the_default_session(tmp_path):
     _check_render(tmp_path, library.load(), cards_as_slides=True)
+
+
+def test_a_4_3_template_gives_a_4_3_deck_unless_an_aspect_is_asked_for(tmp_path):
+    from pptx.util import Inches
+
+    template = _template(tmp_path)
+    prs = Presentation(template)
+    prs.slide_width, prs.slide_height = Inches(10), Inches(7.5)
+    prs.save(template)
+    own = Presentation(built(tmp_path, small_pack(), "own", template=str(template)))
+    assert (own.slide_width, own.slide_height) == (Inches(10), Inches(7.5))
+    wide = Presentation(built(tmp_path, small_pack(), "wide", template=str(template), aspect="16:9"))
+    assert round(wide.slide_width / wide.slide_height, 3) == round(16 / 9, 3)

@@ -36,10 +36,21 @@ NOTES_SIZE = 12.0
 
 def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
     """``deck.pptx``; the slide model is built now, so text that cannot fit fails before any write."""
-    deck = spec.build_deck(pack, aspect=options.aspect, cards_as_slides=options.cards_as_slides)
+    deck = spec.build_deck(pack, aspect=_aspect(options), cards_as_slides=options.cards_as_slides)
     font = pack.theme.font
     template = options.template
     return [Output("deck.pptx", lambda handle: handle.write(render(deck, template, font)))]
+
+
+def _aspect(options: BuildOptions) -> str:
+    """The slide shape asked for, else the template's own (the nearest of 16:9 and 4:3), else 16:9."""
+    if options.aspect is not None:
+        return options.aspect
+    if options.template is None:
+        return "16:9"
+    prs = _open(options.template)
+    ratio = prs.slide_width / prs.slide_height
+    return "4:3" if abs(ratio - 4 / 3) < abs(ratio - 16 / 9) else "16:9"
 
 
 def _emu(points: float) -> int:
