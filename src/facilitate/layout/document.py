@@ -215,6 +215,8 @@ def participant_handout(pack: SessionPack) -> Document:
             if segment.bullets:
                 blocks.append(Bullets(segment.bullets))
             if segment.prompts:
+                if segment.bullets:  # two lists in a row would read (and render) as one
+                    blocks.append(Paragraph("Questions to talk about:", "small"))
                 blocks.append(Bullets(segment.prompts))
     quotes = list(session.quotes) + [s.quote for s in session.segments if s.quote is not None]
     if quotes:
