@@ -2,8 +2,12 @@
 
     python benchmarks/run.py [--runs 5] [--quick]
 
+Run it with facilitate installed normally (``pip install .`` in a fresh virtual
+environment, bytecode compiled), not as an editable install: an editable install under
+PYTHONDONTWRITEBYTECODE recompiles facilitate's modules in every process.
+
 Every figure is a whole process, timed with time.perf_counter and measured for peak
-memory with os.wait4's rusage; contenders of a row run alternately (A B A B ...) so the
+memory with GNU time (``/usr/bin/time``, else os.wait4's rusage); contenders of a row run alternately (A B A B ...) so the
 ratio holds when the machine's speed drifts. Medians are printed. Nothing here asserts a
 time: read the table (docs/performance.md records it).
 """
@@ -35,17 +39,26 @@ def facilitate(*args: str) -> list[str]:
     return [str(script), *args] if script.exists() else [PYTHON, "-m", "facilitate", *args]
 
 
+GNU_TIME = shutil.which("time") if Path("/usr/bin/time").exists() else None
+
+
 def run_once(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one run of ``command``."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0,):
-        error = process.stderr.read().decode(errors="replace").strip().splitlines()[-1:] if process.stderr else []
-        raise RuntimeError(f"{' '.join(command)} failed: {error}")
-    return wall, usage.ru_maxrss / 1024
+    """Wall seconds and peak resident memory (MB) of one run of ``command``.
+
+    Peak memory comes from GNU time (``/usr/bin/time -f %M``) when it is installed: a child
+    forked straight from this Python would be charged this process's own memory too.
+    """
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        wrapped = ["/usr/bin/time", "-f", "%M", "-o", rss.name, *command] if GNU_TIME else command
+        started = time.perf_counter()
+        process = subprocess.Popen(wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            error = process.stderr.read().decode(errors="replace").strip().splitlines()[-1:]
+            raise RuntimeError(f"{' '.join(command)} failed: {error}")
+        peak_kb = float(rss.read().strip().splitlines()[-1]) if GNU_TIME else usage.ru_maxrss
+    return wall, peak_kb / 1024
 
 
 def compare(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float]]:
