@@ -107,8 +107,9 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
-        if node.tag == "tag:yaml.org,2002:int" and ":" in node.value:
-            # YAML 1.1 reads 9:30 as a base-60 number; in a content file it is a clock time.
+        if node.tag == "tag:yaml.org,2002:str" or (node.tag == "tag:yaml.org,2002:int" and ":" in node.value):
+            # Text is most of a content file: its value is the node's, as written. (And YAML
+            # 1.1 reads 9:30 as a base-60 number; in a content file it is a clock time.)
             return node.value
         try:
             return self.scalars.construct_object(node)
