@@ -1015,25 +1015,18 @@ class _StaircaseFlowable:
             canvas.setLineWidth(0.8)
             canvas.line(x + 2, box_bottom - 4, x + 2, box_bottom + text.height + 2)
             y = box_bottom + text.height
-            canvas.setFillColor(_colour(theme.primary))
-            canvas.setFont(BOLD, text.small)
-            for line in text.stems:
-                y -= text.small * textfit.LEADING
-                canvas.drawString(x + 8, y + text.small * 0.22, line)
-            if text.stems:
-                y -= 4
-            canvas.setFillColor(_colour(theme.muted))
-            canvas.setFont(REGULAR, text.small)
-            for line in text.description:
-                y -= text.small * textfit.LEADING
-                canvas.drawString(x + 8, y + text.small * 0.22, line)
-            if text.description:
-                y -= 4
-            canvas.setFillColor(_colour(theme.text))
-            canvas.setFont(REGULAR, text.size)
-            for line in text.example:
-                y -= text.size * textfit.LEADING
-                canvas.drawString(x + 8, y + text.size * 0.22, line)
+            for lines, font, size, colour in (
+                (text.stems, BOLD, text.small, theme.primary),
+                (text.description, REGULAR, text.small, theme.muted),
+                (text.example, REGULAR, text.size, theme.text),
+            ):
+                canvas.setFillColor(_colour(colour))
+                canvas.setFont(font, size)
+                for line in lines:
+                    y -= size * textfit.LEADING
+                    canvas.drawString(x + 8, y + size * 0.22, line)
+                if lines and lines is not text.example:
+                    y -= 4
             canvas.restoreState()
         if self.preamble is not None:
             fitted = self.preamble
