@@ -45,3 +45,17 @@ def test_source_date_epoch_is_honoured_and_still_deterministic(tmp_path, monkeyp
     facilitate.build(pack, tmp_path / "a")
     facilitate.build(pack, tmp_path / "b")
     assert digests(tmp_path / "a") == digests(tmp_path / "b")
+
+
+def test_separate_processes_with_different_hash_seeds_give_identical_bytes(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    for seed, out in (("1", "a"), ("4242", "b")):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-m", "facilitate", "build", "-o", str(tmp_path / out)], env=env, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+    assert digests(tmp_path / "a") == digests(tmp_path / "b")
