@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from facilitate.loaders.content import COLLECTION_KINDS, KINDS
+from facilitate.loaders.content import COLLECTION_KINDS, KINDS, kind_class
 
 _DOC_URL = "https://facilitate.invalid/schema"
 
@@ -113,7 +113,8 @@ def content_schema() -> dict[str, Any]:
     """One schema for every content file: ``kind`` picks which model class applies."""
     defs: dict[str, Any] = {}
     branches = []
-    for kind, cls in KINDS.items():
+    for kind in KINDS:
+        cls = kind_class(kind)
         _type_schema(cls, defs)
         body = dict(defs[cls.__name__])
         properties = {"kind": {"const": kind}, **body["properties"]}

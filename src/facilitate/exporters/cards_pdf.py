@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Iterable, Sequence
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import attrs
 
@@ -39,11 +39,13 @@ from facilitate.layout.imposition import (
     sheet_layout,
 )
 from facilitate.layout.units import Size, card_size, length, paper
-from facilitate.model import CardDeck, SessionPack, Theme
-from facilitate.model.cards import Card
-from facilitate.model.theme import DEFAULT_THEME, readable_on
+from facilitate.model.cards import Card, CardDeck
+from facilitate.model.theme import DEFAULT_THEME, Theme, readable_on
 from facilitate.options import BuildOptions, source_date_epoch
 from facilitate.output import Output
+
+if TYPE_CHECKING:
+    from facilitate.model import SessionPack
 
 FILE_NAME = "cards.pdf"
 REGULAR = "DejaVuSans"

@@ -23,30 +23,26 @@ import attrs
 from facilitate.errors import LoadError, ModelError
 from facilitate.loaders import convert
 from facilitate.loaders.yaml_source import YamlProblem, line_for, parse
-from facilitate.model import (
-    CardDeck,
-    Cluster,
-    MaturityRubric,
-    QuestionLadder,
-    Reflection,
-    Session,
-    SessionPack,
-    Theme,
-    TurnTheCurve,
-)
-from facilitate.model.pack import REFERENCES
+import facilitate.model
 
-#: kind → model class; the order is the order ``facilitate list`` shows them in.
-KINDS: dict[str, type] = {
-    "session": Session,
-    "deck": CardDeck,
-    "ladder": QuestionLadder,
-    "curve": TurnTheCurve,
-    "rubric": MaturityRubric,
-    "reflection": Reflection,
-    "theme": Theme,
-    "cluster": Cluster,
+#: kind → model class name; the order is the order ``facilitate list`` shows them in.
+KINDS: dict[str, str] = {
+    "session": "Session",
+    "deck": "CardDeck",
+    "ladder": "QuestionLadder",
+    "curve": "TurnTheCurve",
+    "rubric": "MaturityRubric",
+    "reflection": "Reflection",
+    "theme": "Theme",
+    "cluster": "Cluster",
 }
+
+
+def kind_class(kind: str) -> type:
+    """The model class of a kind of content file (imported only when needed)."""
+    return getattr(facilitate.model, KINDS[kind])
+
+
 #: pack collection → kind of the items in it.
 COLLECTION_KINDS = {"decks": "deck", "ladders": "ladder", "curves": "curve", "rubrics": "rubric", "reflections": "reflection"}
 #: Content files larger than this are refused before they are read.
@@ -178,12 +174,12 @@ def resolve_image(document: Document, value: str | None, field_path: tuple, must
 
 def _with_images(document: Document, obj: Any) -> Any:
     """Check and resolve the image paths an object names (deck backs, logos)."""
-    if isinstance(obj, CardDeck) and obj.back.image is not None:
+    if document.kind == "deck" and obj.back.image is not None:
         image = resolve_image(document, obj.back.image, ("back", "image"))
         return attrs.evolve(obj, back=attrs.evolve(obj.back, image=image))
-    if isinstance(obj, Theme) and obj.logo is not None:
+    if document.kind == "theme" and obj.logo is not None:
         return attrs.evolve(obj, logo=resolve_image(document, obj.logo, ("logo",)))
-    if isinstance(obj, Cluster):
+    if document.kind == "cluster":
         # A missing logo is reported when that member's pack is built, so one partner's
         # mistake does not stop the others; a path escaping the folder is refused now.
         members = tuple(
@@ -203,7 +199,7 @@ def load_object(path: str | os.PathLike, expected_kind: str | None = None) -> An
     if document.kind == "session":
         data.pop("uses", None)
         data.pop("theme", None)
-    return _with_images(document, document.build(KINDS[document.kind], data))
+    return _with_images(document, document.build(kind_class(document.kind), data))
 
 
 Resolver = Callable[[str, str, Path], Any]
@@ -215,6 +211,9 @@ def load_pack(path: str | os.PathLike, resolve: Resolver) -> SessionPack:
     ``resolve(kind, name, base_folder)`` returns the model object for a library item
     named in the session (or raises LoadError/KeyError).
     """
+    from facilitate.model import Session, SessionPack, Theme
+    from facilitate.model.pack import REFERENCES
+
     document = parse_document(path)
     if document.kind != "session":
         raise document.error(("kind",), f"expected a session file, this is a {document.kind}")
