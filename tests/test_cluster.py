@@ -86,7 +86,6 @@ def test_two_members_in_one_folder_is_a_load_error(tmp_path):
 
 
 def test_partner_name_is_on_the_card_backs_and_the_deck(tmp_path):
-    import attrs
     import pypdf
     from pptx import Presentation
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
 
 import facilitate
 from facilitate.errors import ExportError, TextOverflowError
-from facilitate.model import Card, CardDeck, SessionPack
+from facilitate.model import SessionPack
 from tests.conftest import small_deck, small_pack, small_session
 from tests.strategies import decks
 

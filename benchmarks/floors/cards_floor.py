@@ -68,7 +68,7 @@ for start in range(0, len(cards), rows * cols):
         pdf.drawRightString(x + width - 3 * mm, y + 3 * mm, f"{start + index + 1}/{len(cards)}")
         crop_marks(x, y)
     pdf.showPage()
-    for index, card in enumerate(sheet):
+    for index in range(len(sheet)):
         row, col = divmod(index, cols)
         x, y = cell(row * cols + (cols - 1 - col))  # long-edge duplex: columns mirrored
         pdf.setFillColorRGB(0.12, 0.31, 0.47)

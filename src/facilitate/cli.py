@@ -193,7 +193,8 @@ def _card_printing(card_size, landscape, bleed, cut_lines, duplex, offset_x, off
     )
 
 
-def _build_options(**kwargs) -> "BuildOptions":
+def _build_options(**kwargs):
+    """BuildOptions from the command's options that were given (None means not given)."""
     from facilitate.options import BuildOptions
 
     return BuildOptions(**{k: v for k, v in kwargs.items() if v is not None})

@@ -7,7 +7,7 @@ import pytest
 
 from facilitate.building import build
 from facilitate.errors import ExportError
-from facilitate.model import Quote, Segment
+from facilitate.model import Quote
 from facilitate.options import BuildOptions
 from tests.conftest import small_pack, small_session
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from facilitate.errors import ModelError
-from facilitate.model import DataPoint, Idea, Indicator, TurnTheCurve, forecast, linear_trend
+from facilitate.model import DataPoint, Idea, Indicator, TurnTheCurve, linear_trend
 
 
 def curve(**changes) -> TurnTheCurve:

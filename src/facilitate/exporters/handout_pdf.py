@@ -772,7 +772,7 @@ def curve_drawing(block: CurveChart, width: float, theme: Theme, height: float =
     def at(x: float, y: float) -> tuple[float, float]:
         return left + x, bottom + y
 
-    for value, y, label in plot.ticks:
+    for _value, y, label in plot.ticks:
         drawing.add(Line(left, bottom + y, left + plot.width, bottom + y, strokeColor=_colour("#dddddd"), strokeWidth=0.5))
         drawing.add(String(left - 4, bottom + y - 2.5, label, fontName=REGULAR, fontSize=7.5, fillColor=muted, textAnchor="end"))
     drawing.add(Line(left, bottom, left + plot.width, bottom, strokeColor=muted, strokeWidth=0.8))
@@ -857,12 +857,12 @@ def bar_drawing(block: BarChart, width: float, theme: Theme, where: str = ""):
     primary, accent, muted, text = (_colour(c) for c in (theme.primary, theme.accent, theme.muted, theme.text))
     lowest = min(bar.value for bar in block.bars)
     left = label_width
-    for level, x in plot.grid:
+    for _level, x in plot.grid:
         drawing.add(Line(left + x, bottom, left + x, bottom + plot_height, strokeColor=_colour("#dddddd"), strokeWidth=0.5))
     names = [f"{name}" for name in block.scale]
     xs = [x for _, x in plot.grid]
     shown = chart.thin_labels(xs, [_width(name, 7) for name in names])
-    for (level, x), name, visible in zip(plot.grid, names, shown):
+    for (_level, x), name, visible in zip(plot.grid, names, shown):
         if visible:
             drawing.add(String(left + x, bottom - 12, name, fontName=REGULAR, fontSize=7, fillColor=muted, textAnchor="middle"))
     drawing.add(Line(left, bottom, left + plot.width, bottom, strokeColor=muted, strokeWidth=0.8))
@@ -1147,7 +1147,7 @@ class _CardSheet:
     def draw(self) -> None:
         canvas = self.canv
         theme = self.theme
-        for index, (card, layout) in enumerate(zip(self.cards, self.layouts)):
+        for index, layout in enumerate(self.layouts):
             row, column = divmod(index, 2)
             left = column * self.card_width + CARD_PAD
             top = self.height - row * self.card_height - CARD_PAD

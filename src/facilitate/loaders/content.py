@@ -16,7 +16,7 @@ import os
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -24,6 +24,9 @@ from facilitate.errors import LoadError, ModelError
 from facilitate.loaders import convert
 from facilitate.loaders.yaml_source import YamlProblem, line_for, parse
 import facilitate.model
+
+if TYPE_CHECKING:
+    from facilitate.model import SessionPack
 
 #: kind → model class name; the order is the order ``facilitate list`` shows them in.
 KINDS: dict[str, str] = {
