@@ -652,14 +652,12 @@ def fit_items(items: Sequence[str], width: float, height: float, largest: float,
     Returns the layout and whether it fits; at the floor the caller grows its box.
     """
     measure = _measure()
-    size = largest
-    while True:
-        fitted = _FittedItems(size, tuple(tuple(textfit.wrap(item, width, size, measure)) for item in items))
-        if fitted.height <= height + 1e-6:
-            return fitted, True
-        if size - 0.5 < floor - 1e-9:
-            return fitted, False
-        size = round(size - 0.5, 2)
+    return textfit.largest_fitting(
+        lambda size: _FittedItems(size, tuple(tuple(textfit.wrap(item, width, size, measure)) for item in items)),
+        lambda fitted: fitted.height <= height + 1e-6,
+        largest,
+        floor,
+    )
 
 
 @functools.cache
@@ -912,23 +910,23 @@ def fit_step(step: Step, width: float, height: float, where: str = "") -> _StepT
     regular, bold = _measure(), _measure(True)
     stems = " ".join(step.stems)
     example = f"“{step.example}”" if step.example else ""
-    size = STEP_TEXT
-    while True:
+
+    def layout(size: float) -> _StepText:
         small = round(size * 0.88, 2)
-        fitted = _StepText(
+        return _StepText(
             size,
             tuple(textfit.wrap(stems, width, small, bold)) if stems else (),
             tuple(textfit.wrap(step.description, width, small, regular)) if step.description else (),
             tuple(textfit.wrap(example, width, size, regular)) if example else (),
         )
-        if fitted.height <= height + 1e-6:
-            return fitted
-        if size - 0.5 < STEP_FLOOR - 1e-9:
-            raise TextOverflowError(
-                f"{where}: rung {step.label!r}: its words do not fit its step on the poster even at"
-                f" {STEP_FLOOR:g} pt ({fitted.height:.0f} pt of text for {height:.0f} pt); shorten the description or example"
-            )
-        size = round(size - 0.5, 2)
+
+    fitted, ok = textfit.largest_fitting(layout, lambda laid: laid.height <= height + 1e-6, STEP_TEXT, STEP_FLOOR)
+    if not ok:
+        raise TextOverflowError(
+            f"{where}: rung {step.label!r}: its words do not fit its step on the poster even at"
+            f" {STEP_FLOOR:g} pt ({fitted.height:.0f} pt of text for {height:.0f} pt); shorten the description or example"
+        )
+    return fitted
 
 
 class _StaircaseFlowable:
@@ -1090,22 +1088,22 @@ class _CardLayout:
 def fit_prompt(label: str, question: str, width: float, height: float, what: str) -> _PromptText:
     """A prompt at the largest size from CARD_TEXT down to CARD_FLOOR that fits ``height``."""
     bold, regular = _measure(True), _measure()
-    size = CARD_TEXT
-    while True:
+
+    def layout(size: float) -> _PromptText:
         small = round(size * 0.92, 2)
-        fitted = _PromptText(
+        return _PromptText(
             size,
             tuple(textfit.wrap(label, width, size, bold)),
             tuple(textfit.wrap(question, width, small, regular)) if question else (),
         )
-        if fitted.height <= height + 1e-6:
-            return fitted
-        if size - 0.5 < CARD_FLOOR - 1e-9:
-            raise TextOverflowError(
-                f"{what}: too much text to leave room to write even at {CARD_FLOOR:g} pt"
-                f" ({fitted.height:.0f} pt of text for {height:.0f} pt); shorten the prompt"
-            )
-        size = round(size - 0.5, 2)
+
+    fitted, ok = textfit.largest_fitting(layout, lambda laid: laid.height <= height + 1e-6, CARD_TEXT, CARD_FLOOR)
+    if not ok:
+        raise TextOverflowError(
+            f"{what}: too much text to leave room to write even at {CARD_FLOOR:g} pt"
+            f" ({fitted.height:.0f} pt of text for {height:.0f} pt); shorten the prompt"
+        )
+    return fitted
 
 
 def fit_card(card: CutCard, width: float, height: float, where: str = "") -> _CardLayout:

@@ -328,12 +328,6 @@ def _at(drafts: Sequence[Draft], size: float) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
-def _sizes(max_size: float, min_size: float) -> Iterable[float]:
-    steps = int(round((max_size - min_size) / STEP))
-    for step in range(steps + 1):
-        yield round(max_size - step * STEP, 2)
-
-
 def fits(drafts: Sequence[Draft], box: Box, size: float) -> bool:
     return text_height(_at(drafts, size), box.inner_width) <= box.inner_height + 1e-6
 
@@ -347,7 +341,7 @@ def largest_size(drafts: Sequence[Draft], box: Box, max_size: float, min_size: f
     floor = min_size / smallest_scale
     if floor > max_size:
         max_size = floor
-    for size in _sizes(max_size, floor):
+    for size in textfit.sizes(max_size, floor, STEP):
         if fits(drafts, box, size):
             return size
     return None
@@ -444,7 +438,7 @@ def split_to_fit(
                 )
         raise TextOverflowError(overflow_message(what, items, box, min_size))  # pragma: no cover
     count = len(at_floor)
-    for size in _sizes(max_size, min_size):
+    for size in textfit.sizes(max_size, min_size, STEP):
         even = _even(items, count)
         if len(even) == count and all(fits([_first(c[0])] + c[1:], box, size) for c in even):
             return size, [[_first(c[0])] + c[1:] for c in even]
@@ -1173,7 +1167,7 @@ def rubric_tables(
                 text = ""
             cells.append(Cell(text, False, theme.text, fill))
         rows.append(tuple(cells))
-    for size in _sizes(TABLE_MAX, TABLE_MIN):
+    for size in textfit.sizes(TABLE_MAX, TABLE_MIN, STEP):
         head = _row_height(header, widths, size)
         heights = [_row_height(r, widths, size) for r in rows]
         if head + sum(heights) <= box.height:

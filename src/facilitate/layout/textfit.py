@@ -7,7 +7,8 @@ come from the real font metrics (layout.fonts); nothing here draws anything.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import attrs
 
@@ -15,6 +16,7 @@ from facilitate.errors import TextOverflowError
 from facilitate.layout import fonts
 
 Measure = Callable[[str, float], float]
+T = TypeVar("T")
 
 #: Line height as a multiple of the font size.
 LEADING = 1.2
@@ -73,6 +75,30 @@ def wrap(text: str, width: float, size: float, measure: Measure) -> list[str]:
     return lines
 
 
+def sizes(max_size: float, min_size: float, step: float = 0.5) -> Iterator[float]:
+    """Font sizes to try, largest first: ``max_size`` down by ``step`` while not below ``min_size``."""
+    size = max_size
+    while True:
+        yield size
+        if size - step < min_size - 1e-9:
+            return
+        size = round(size - step, 2)
+
+
+def largest_fitting(layout: Callable[[float], T], fits_box: Callable[[T], bool], max_size: float, min_size: float, step: float = 0.5) -> tuple[T, bool]:
+    """The layout at the largest size that fits, and True; or the layout at the last size tried, and False.
+
+    ``layout(size)`` lays the text out at a size; ``fits_box(laid_out)`` says whether it fits.
+    Every shrink-to-a-floor in facilitate goes through here (one text, a list, a poster step).
+    """
+    laid_out = None
+    for size in sizes(max_size, min_size, step):
+        laid_out = layout(size)
+        if fits_box(laid_out):
+            return laid_out, True
+    return laid_out, False
+
+
 def fit(
     text: str,
     width: float,
@@ -91,14 +117,15 @@ def fit(
     does not fit even at ``min_size``.
     """
     measure = measure or measure_with()
-    size = max_size
-    while True:
-        lines = wrap(text, width, size, measure)
-        if len(lines) * size * leading <= height + 1e-6:
-            return Fitted(size, tuple(lines), leading)
-        if size - step < min_size - 1e-9:
-            break
-        size = round(size - step, 2)
+    fitted, ok = largest_fitting(
+        lambda size: Fitted(size, tuple(wrap(text, width, size, measure)), leading),
+        lambda candidate: candidate.height <= height + 1e-6,
+        max_size,
+        min_size,
+        step,
+    )
+    if ok:
+        return fitted
     lines = wrap(text, width, min_size, measure)
     capacity = max(int(height // (min_size * leading)), 0)
     over = len(lines) - capacity
