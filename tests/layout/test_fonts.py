@@ -21,17 +21,3 @@ def test_widths_scale_with_size():
     m = fonts.metrics()
     assert m.width("Partnership", 20) == 2 * m.width("Partnership", 10) > 0
 
-
-def test_sizes_step_down_to_the_floor_and_never_below():
-    from facilitate.layout import textfit
-
-    assert list(textfit.sizes(12, 10)) == [12, 11.5, 11, 10.5, 10]
-    assert list(textfit.sizes(11, 9.8)) == [11, 10.5, 10]
-    assert list(textfit.sizes(9, 9)) == [9]
-
-
-def test_largest_fitting_returns_the_first_fit_or_the_last_try():
-    from facilitate.layout import textfit
-
-    assert textfit.largest_fitting(lambda size: size, lambda size: size <= 10.5, 12, 9) == (10.5, True)
-    assert textfit.largest_fitting(lambda size: size, lambda size: False, 12, 9) == (9, False)
