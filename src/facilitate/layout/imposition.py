@@ -345,6 +345,24 @@ def print_shop_layout(card: Size, bleed: float = 3 * MM, backs: bool = True) -> 
     )
 
 
+def _mark_span(
+    corner: float, direction: int, low: float, high: float, obstacles: Sequence[tuple[float, float]], gap: float, length: float
+) -> tuple[float, float]:
+    """Where a mark leaving ``corner`` in ``direction`` (+1 or -1) along one axis starts and ends.
+
+    It starts ``gap`` from the corner and runs up to ``length``, stopping ``gap`` short of
+    any obstacle (another card's extent on that axis) ahead of it and at the paper's edge
+    (``low`` to ``high``).
+    """
+    reach = min(max(corner + direction * (gap + length), low), high)
+    for near, far in obstacles:
+        if direction > 0 and near >= corner - _EPS:
+            reach = min(reach, near - gap)
+        elif direction < 0 and far <= corner + _EPS:
+            reach = max(reach, far + gap)
+    return corner + direction * gap, reach
+
+
 def crop_marks(
     trims: Sequence[Box],
     page: Box,
@@ -366,32 +384,16 @@ def crop_marks(
             (box.x, box.top, -1, 1),
             (box.right, box.top, 1, 1),
         ):
-            # Horizontal mark along y = cy, going in direction hx.
-            reach = cx + hx * (gap + length)
-            reach = min(max(reach, page.x), page.right)
-            for other in trims:
-                if other is box or not (other.y - _EPS <= cy <= other.top + _EPS):
-                    continue
-                if hx > 0 and other.x >= cx - _EPS:
-                    reach = min(reach, other.x - gap)
-                elif hx < 0 and other.right <= cx + _EPS:
-                    reach = max(reach, other.right + gap)
-            start = cx + hx * gap
-            if (reach - start) * hx >= shortest - _EPS:
-                a, b = sorted((start, reach))
-                found.setdefault(("h", round(cy, 3), round(a, 3), round(b, 3)), Line(a, cy, b, cy))
-            # Vertical mark along x = cx, going in direction vy.
-            reach = cy + vy * (gap + length)
-            reach = min(max(reach, page.y), page.top)
-            for other in trims:
-                if other is box or not (other.x - _EPS <= cx <= other.right + _EPS):
-                    continue
-                if vy > 0 and other.y >= cy - _EPS:
-                    reach = min(reach, other.y - gap)
-                elif vy < 0 and other.top <= cy + _EPS:
-                    reach = max(reach, other.top + gap)
-            start = cy + vy * gap
-            if (reach - start) * vy >= shortest - _EPS:
-                a, b = sorted((start, reach))
-                found.setdefault(("v", round(cx, 3), round(a, 3), round(b, 3)), Line(cx, a, cx, b))
+            others = [other for other in trims if other is not box]
+            for axis, along, fixed, direction, low, high, obstacles in (
+                # A horizontal mark along y = cy, blocked by cards whose rows it crosses...
+                ("h", cx, cy, hx, page.x, page.right, [(o.x, o.right) for o in others if o.y - _EPS <= cy <= o.top + _EPS]),
+                # ...and a vertical one along x = cx, blocked by cards in its column.
+                ("v", cy, cx, vy, page.y, page.top, [(o.y, o.top) for o in others if o.x - _EPS <= cx <= o.right + _EPS]),
+            ):
+                start, reach = _mark_span(along, direction, low, high, obstacles, gap, length)
+                if (reach - start) * direction >= shortest - _EPS:
+                    a, b = sorted((start, reach))
+                    line = Line(a, fixed, b, fixed) if axis == "h" else Line(fixed, a, fixed, b)
+                    found.setdefault((axis, round(fixed, 3), round(a, 3), round(b, 3)), line)
     return tuple(found[key] for key in sorted(found))
