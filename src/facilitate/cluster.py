@@ -7,7 +7,6 @@ reported with its name while the others still build.
 from __future__ import annotations
 
 import os
-import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -16,8 +15,8 @@ import attrs
 
 from facilitate.errors import FacilitateError
 from facilitate.model import Cluster, Member, SessionPack
-from facilitate.options import BuildOptions, source_date_epoch
-from facilitate.output import atomic_write
+from facilitate.options import BuildOptions
+from facilitate.output import atomic_write, write_zip
 
 
 def personalise(pack: SessionPack, member: Member) -> SessionPack:
@@ -46,21 +45,9 @@ class MemberResult:
 
 def _zip_folder(folder: Path, archive: Path) -> None:
     """A deterministic zip of the pack: sorted names, fixed timestamps."""
-    epoch = max(source_date_epoch(), 315_532_800)  # zip cannot store dates before 1980
-    import time
-
-    stamp = time.gmtime(epoch)[:6]
     files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
-
-    def write(handle) -> None:
-        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as bundle:
-            for path in files:
-                info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", stamp)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                bundle.writestr(info, path.read_bytes())
-
-    atomic_write(archive, write)
+    entries = ((f"{folder.name}/{path.relative_to(folder).as_posix()}", path.read_bytes()) for path in files)
+    atomic_write(archive, lambda handle: write_zip(handle, entries))
 
 
 def build_member(pack: SessionPack, member: Member, out_dir: str, formats: tuple[str, ...] | None, options: BuildOptions, force: bool) -> MemberResult:

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import os
-
 import attrs
 
-from facilitate.errors import FacilitateError
 
 PAGE_SIZES = ("a4", "letter")
 ASPECTS = ("16:9", "4:3")
 DUPLEX = ("long-edge", "short-edge", "none")
-
-
-def source_date_epoch() -> int:
-    """Timestamp for files' internal dates: SOURCE_DATE_EPOCH if set, else a fixed date."""
-    value = os.environ.get("SOURCE_DATE_EPOCH")
-    if value is None:
-        return 1_577_836_800  # 2020-01-01T00:00:00Z: fixed, so builds are reproducible
-    try:
-        return int(value)
-    except ValueError:
-        raise FacilitateError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got {value!r}") from None
 
 
 @attrs.frozen

@@ -41,8 +41,8 @@ from facilitate.layout.imposition import (
 from facilitate.layout.units import Size, card_size, length, paper
 from facilitate.model.cards import Card, CardDeck
 from facilitate.model.theme import DEFAULT_THEME, Theme, readable_on
-from facilitate.options import BuildOptions, source_date_epoch
-from facilitate.output import Output
+from facilitate.options import BuildOptions
+from facilitate.output import Output, source_date_epoch
 
 if TYPE_CHECKING:
     from facilitate.model import SessionPack

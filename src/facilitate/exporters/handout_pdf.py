@@ -46,8 +46,8 @@ from facilitate.layout.document import (
 from facilitate.layout.units import length, paper
 from facilitate.model import SessionPack, Theme
 from facilitate.model.theme import DEFAULT_THEME, readable_on
-from facilitate.options import BuildOptions, source_date_epoch
-from facilitate.output import Output
+from facilitate.options import BuildOptions
+from facilitate.output import Output, source_date_epoch
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"

@@ -12,20 +12,16 @@ import copy
 import datetime as dt
 import io
 import re
-import time
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from facilitate.errors import ExportError
 from facilitate.layout import slides as spec
 from facilitate.model import SessionPack
-from facilitate.options import BuildOptions, source_date_epoch
-from facilitate.output import Output
+from facilitate.options import BuildOptions
+from facilitate.output import Output, normalise_zip, source_date_epoch
 
 EMU_PER_POINT = 12700
-#: Zip files cannot store dates before 1980-01-01.
-ZIP_EPOCH_MIN = 315_532_800
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SECTION_LIST_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -141,41 +137,15 @@ def render(deck: spec.Deck, template: str | None = None, font: str = "DejaVu San
 
 
 def _save(prs, epoch: int) -> bytes:
-    """The package as zip bytes, every entry stamped with ``epoch`` (python-pptx stamps 'now')."""
-    from pptx.opc.serialized import PackageWriter
+    """The package as zip bytes, every entry stamped with ``epoch`` (python-pptx stamps 'now').
 
-    stamp = _zip_stamp(epoch)
-
-    class _Entries:
-        def __init__(self, archive: zipfile.ZipFile) -> None:
-            self.archive = archive
-
-        def write(self, pack_uri, blob: bytes) -> None:
-            name = pack_uri.membername
-            if name.endswith(".xlsx"):
-                blob = _normalise_workbook(blob, epoch)
-            self.archive.writestr(_zip_info(name, stamp), blob)
-
-    class _Writer(PackageWriter):
-        def _write(self) -> None:
-            with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as archive:
-                entries = _Entries(archive)
-                self._write_content_types_stream(entries)
-                self._write_pkg_rels(entries)
-                self._write_parts(entries)
-
-    package = prs.part.package
+    python-pptx's public ``save()`` writes the parts; the one zip writer (output.normalise_zip)
+    then fixes every entry's date and permissions, and the dates inside embedded chart
+    workbooks.
+    """
     buffer = io.BytesIO()
-    _Writer.write(buffer, package._rels, tuple(package.iter_parts()))
-    return buffer.getvalue()
-
-
-def _zip_info(name: str, stamp: tuple) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, stamp)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.create_system = 3
-    info.external_attr = 0o644 << 16
-    return info
+    prs.save(buffer)
+    return normalise_zip(buffer.getvalue(), epoch, lambda name, blob: _normalise_workbook(blob, epoch) if name.endswith(".xlsx") else blob)
 
 
 class _SlideFactory:
@@ -257,11 +227,7 @@ def _core_properties(prs, deck: spec.Deck) -> None:
     properties.last_printed = stamp
 
 
-# --- deterministic zip ------------------------------------------------------------------
-
-
-def _zip_stamp(epoch: int) -> tuple[int, int, int, int, int, int]:
-    return time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
+# --- deterministic embedded workbooks -----------------------------------------------------
 
 
 def _w3c(epoch: int) -> str:
@@ -279,21 +245,6 @@ def _normalise_workbook(blob: bytes, epoch: int) -> bytes:
         return text.encode("utf-8")
 
     return normalise_zip(blob, epoch, fix)
-
-
-def normalise_zip(data: bytes, epoch: int, transform=None) -> bytes:
-    """``data`` rewritten with every entry's timestamp, permissions and system fixed."""
-    stamp = _zip_stamp(epoch)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            blob = source.read(entry.filename)
-            if transform is not None:
-                blob = transform(entry.filename, blob)
-            if entry.filename.endswith(".xlsx"):
-                blob = _normalise_workbook(blob, epoch)
-            target.writestr(_zip_info(entry.filename, stamp), blob)
-    return out.getvalue()
 
 
 # --- drawing ----------------------------------------------------------------------------
