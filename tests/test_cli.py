@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
+import facilitate
+from facilitate.layout.documents import pack_documents
 from click.testing import CliRunner
 
 from facilitate.cli import main
@@ -81,7 +84,10 @@ def test_build_markdown_and_html_then_refuse_to_clobber_a_user_edit(run, tmp_pat
     result = run("build", "-f", "markdown", "-f", "html", "-o", "pack")
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "pack").iterdir())
-    assert names == [".facilitate-manifest.json", "handout.html", "handout.md", "runsheet.html", "runsheet.md"]
+    # Every document of the pack, in both formats: the same list the PDFs have.
+    documents = [entry.stem for entry in pack_documents(facilitate.load())]
+    assert names == sorted([".facilitate-manifest.json", *(f"{stem}.{suffix}" for stem in documents for suffix in ("html", "md"))])
+    assert {"handout", "runsheet", "reflection-cards", "worksheet-attendance-curve"} <= set(documents)
     # Rebuilding over our own unchanged output is fine.
     assert run("build", "-f", "markdown", "-o", "pack").exit_code == 0
     # A file the user edited is never overwritten without --force.

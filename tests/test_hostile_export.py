@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import facilitate
+from facilitate.exporters.pptx import DeckOptions
 from facilitate.errors import ExportError, TextOverflowError
 from facilitate.model import SessionPack
 from tests.conftest import small_deck, small_pack, small_session
@@ -64,7 +65,7 @@ def test_every_generated_deck_exports_to_pdf_and_pptx(deck, tmp_path_factory):
     out = tmp_path_factory.mktemp("deck")
     pack = small_pack(decks=(attrs.evolve(deck, id="imagine"),))
     try:
-        facilitate.build(pack, out, ["cards", "pptx"], facilitate.BuildOptions(cards_as_slides=True))
+        facilitate.build(pack, out, ["cards", "pptx"], facilitate.BuildOptions(DeckOptions(cards_as_slides=True)))
     except TextOverflowError:
         pass  # the documented refusal: text too long even at the smallest size
     except ExportError as error:

@@ -7,6 +7,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -15,8 +16,72 @@ from facilitate.errors import FacilitateError
 ISSUES_URL = "the facilitate issue tracker"
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Bug(Exception):
+    """An unexpected error, passed on to be reported as a bug."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _is_stdout_error(error: OSError) -> bool:
+    import errno
+
+    return isinstance(error, BrokenPipeError) or error.errno in (errno.ENOSPC, errno.EPIPE, errno.EBADF, errno.EIO)
+
+
+def _stdout_failed(error: OSError) -> int:
+    """Standard output is closed (a reader such as ``head`` stopped) or full: quiet, or one line.
+
+    A closed pipe is a quiet exit (status 0: the reader has what it wanted). A full or
+    broken output is one line on standard error and status 2.
+    """
+    try:
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's last flush cannot fail again
+    except (OSError, ValueError, AttributeError):
+        pass
+    if isinstance(error, BrokenPipeError):
+        return 0
+    click.echo(f"error: cannot write the output: {error.strerror or error}", err=True)
+    return 2
+
+
 class FacilitateGroup(click.Group):
-    """Turns FacilitateError into one line on stderr and exit 2; bugs get a short note."""
+    """Turns FacilitateError into one line on stderr and exit 2; bugs get a short note.
+
+    Usage errors (an unknown option, a value click refuses) are one line too, naming the
+    command, instead of click's usage block.
+    """
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as error:
+            where = error.ctx.command_path if error.ctx else "facilitate"
+            click.echo(f"error: {where}: {_one_line(error.format_message())} (see {where} --help)", err=True)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            click.echo(f"error: {_one_line(error.format_message())}", err=True)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo("Aborted.", err=True)
+            sys.exit(1)
+        except OSError as error:
+            sys.exit(_stdout_failed(error))
+        try:
+            sys.stdout.flush()
+        except OSError as error:
+            sys.exit(_stdout_failed(error))
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -26,7 +91,12 @@ class FacilitateGroup(click.Group):
             ctx.exit(error.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
-        except Exception as error:  # an unexpected bug: short message, traceback on --debug
+        except OSError as error:
+            if _is_stdout_error(error):
+                ctx.exit(_stdout_failed(error))
+            raise _Bug(error) from error
+        except (Exception, _Bug) as caught:  # an unexpected bug: short message, traceback on --debug
+            error = caught.error if isinstance(caught, _Bug) else caught
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
             else:
@@ -152,78 +222,105 @@ def ladder(question: str) -> None:
         click.echo("stronger: already on the top rung")
 
 
-def _millimetres(value: str) -> str:
-    """A length from the command line: a bare number is millimetres, or give a unit ("0.1in")."""
-    try:
-        return f"{float(value)}mm"
-    except ValueError:
-        return value
+class ExporterCommand(click.Command):
+    """A command whose options are the option groups of the formats it builds (from the registry).
+
+    The options are added when the command is first parsed or its help is shown, so
+    ``facilitate --help`` loads no exporter.
+    """
+
+    def __init__(self, *args: Any, formats: tuple[str, ...] | None = None, exclude: tuple[str, ...] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.formats = formats
+        self.exclude = exclude
+        self._added = False
+
+    def groups(self) -> tuple[type, ...]:
+        from facilitate import exporters
+
+        return exporters.option_groups(self.formats)
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        if not self._added:
+            self._added = True
+            added = [param for group in self.groups() for param in _group_params(group, self.exclude)]
+            # After the command's own arguments and options, before --force.
+            at = next((index for index, param in enumerate(self.params) if param.name == "force"), len(self.params))
+            self.params[at:at] = added
+        return super().get_params(ctx)
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.formats is None:
+            from facilitate import exporters
+
+            with formatter.section("Formats (-f)"):
+                formatter.write_dl([(name, exporters.exporter(name).description) for name in exporters.names()])
+        super().format_epilog(ctx, formatter)
+
+    def build_options(self, ctx: click.Context, values: dict[str, Any]) -> Any:
+        """The options given on the command line (others keep their defaults), checked now."""
+        from facilitate.options import BuildOptions, flags, make_group
+
+        given: dict[str, Any] = {}
+        for group in self.groups():
+            for _field, flag in flags(group):
+                if flag.display in self.exclude:
+                    continue
+                for name in (flag.dest, *(_alias_dest(flag, n) for n in range(len(flag.aliases)))):
+                    source = ctx.get_parameter_source(name)
+                    if source is not None and source.name != "DEFAULT":
+                        given[flag.dest] = values[name]
+                        break
+        return BuildOptions(*(make_group(group, given) for group in self.groups()))
 
 
-#: Card printing options, shared by ``cards`` and ``build`` (for the pack's cards.pdf).
-_CARD_PRINT_OPTIONS = (
-    click.option("--size", "card_size", default="poker", show_default=True, help="Card size: poker, bridge, tarot, a6, a7, business, or WxH like 63x88mm or 2.5x3.5in."),
-    click.option("--landscape", is_flag=True, help="Cards wider than tall."),
-    click.option("--bleed", default="3mm", show_default=True, help="Background printed past the cut (0 for none)."),
-    click.option("--cut-lines", is_flag=True, help="Also outline every card, for cutting with scissors."),
-    click.option("--duplex", type=click.Choice(["long-edge", "short-edge", "none"]), default="long-edge", show_default=True, help="How your printer turns the sheet for the backs; none prints fronts only."),
-    click.option("--offset-x", default="0", show_default=True, help="Move the backs right by this many mm (negative: left), to correct a printer."),
-    click.option("--offset-y", default="0", show_default=True, help="Move the backs up by this many mm (negative: down)."),
-    click.option("--fold", is_flag=True, help="Fronts and backs side by side on one sheet, to fold and glue (no duplex needed)."),
-    click.option("--print-shop", is_flag=True, help="One card per page at card size plus bleed, with TrimBox and BleedBox."),
-    click.option("--instructions/--no-instructions", default=True, show_default=True, help="Lead each deck with a page of how to use it."),
-)
+def _alias_dest(flag: Any, number: int) -> str:
+    return f"{flag.dest}__alias{number}"
 
 
-def card_print_options(command):
-    """Add the card printing options to a command."""
-    for option in reversed(_CARD_PRINT_OPTIONS):
-        command = option(command)
-    return command
+def _group_params(group: type, exclude: tuple[str, ...]) -> list[click.Parameter]:
+    """Click options for a group's fields, as their flags describe them."""
+    from facilitate.options import flags
+
+    params: list[click.Parameter] = []
+    for field, flag in flags(group):
+        if flag.display in exclude:
+            continue
+        kwargs: dict[str, Any] = {"help": flag.help, "metavar": flag.metavar, "show_default": field.default not in (None, ())}
+        if flag.is_flag:
+            kwargs.update(is_flag=True, default=field.default)
+        elif flag.multiple:
+            kwargs.update(multiple=True, default=())
+        else:
+            kwargs.update(default=field.default, type=click.Choice(flag.choices) if flag.choices else str)
+        params.append(click.Option([flag.name, flag.dest], **kwargs))
+        for number, alias in enumerate(flag.aliases):
+            hidden = {key: value for key, value in kwargs.items() if key not in ("help", "show_default")}
+            params.append(click.Option([alias, _alias_dest(flag, number)], hidden=True, **hidden))
+    return params
 
 
-def _card_printing(card_size, landscape, bleed, cut_lines, duplex, offset_x, offset_y, fold, print_shop, instructions) -> dict:
-    """BuildOptions fields from the card printing options."""
-    if fold and print_shop:
-        raise FacilitateError("--fold and --print-shop are different layouts; choose one")
-    return dict(
-        card_size=card_size, landscape=landscape, bleed=_millimetres(bleed), cut_lines=cut_lines, duplex=duplex,
-        back_offset_x=_millimetres(offset_x), back_offset_y=_millimetres(offset_y), fold=fold,
-        print_shop=print_shop, instructions_sheet=instructions,
-    )
+def _check_formats(formats: tuple[str, ...]) -> None:
+    """Unknown format names, before anything is loaded, so a typo is reported first."""
+    from facilitate import exporters
+
+    for name in formats:
+        exporters.exporter_name(name)
 
 
-def _build_options(**kwargs):
-    """BuildOptions from the command's options that were given (None means not given)."""
-    from facilitate.options import BuildOptions
-
-    return BuildOptions(**{k: v for k, v in kwargs.items() if v is not None})
-
-
-@main.command()
+@main.command(cls=ExporterCommand)
 @click.argument("source", required=False)
 @click.option("-o", "--output", "out_dir", default="pack", show_default=True, type=click.Path(file_okay=False), help="Folder for the pack.")
 @click.option("-f", "--format", "formats", multiple=True, help="Only these formats (repeat); default: all.")
-@click.option("--page-size", type=click.Choice(["a4", "letter"]), help="Paper for PDFs (default a4).")
-@click.option("--aspect", type=click.Choice(["16:9", "4:3"]), help="Slide shape (default 16:9).")
-@click.option("--template", type=click.Path(exists=True, dir_okay=False), help="Your own .pptx whose layouts the deck uses.")
-@click.option("--template-dir", type=click.Path(exists=True, file_okay=False), help="Your own jinja2 templates for HTML/Markdown.")
-@click.option("--cards-as-slides", is_flag=True, default=None, help="One slide per card in the deck.")
-@card_print_options
 @click.option("--force", is_flag=True, help="Overwrite files in the folder that this build did not write.")
-def build(source, out_dir, formats, page_size, aspect, template, template_dir, cards_as_slides, force, **printing) -> None:
+@click.pass_context
+def build(ctx: click.Context, source: str | None, out_dir: str, formats: tuple[str, ...], force: bool, **values: Any) -> None:
     """Build a session pack from SOURCE (a session file or bundled agenda; default: the CEP day)."""
-    from facilitate import exporters
     from facilitate.building import build as run_build
     from facilitate.loaders import library
 
-    for name in formats:  # before loading anything, so a typo is reported first
-        exporters.exporter_name(name)
-
-    options = _build_options(
-        page_size=page_size, aspect=aspect, template=template, template_dir=template_dir,
-        cards_as_slides=cards_as_slides, **_card_printing(**printing),
-    )
+    _check_formats(formats)
+    options = ctx.command.build_options(ctx, values)
     pack = library.load(source)
     written = run_build(pack, out_dir, formats or None, options, force=force)
     for path in written:
@@ -242,26 +339,25 @@ def preview(file: str, out_dir: str, dpi: int) -> None:
         click.echo(f"wrote {page}")
 
 
-@main.command("build-cluster")
+@main.command("build-cluster", cls=ExporterCommand)
 @click.argument("cluster_file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out_dir", default="packs", show_default=True, type=click.Path(file_okay=False), help="Folder for the packs and zips.")
 @click.option("-f", "--format", "formats", multiple=True, help="Only these formats (repeat); default: all.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Packs built at once (default: all cores).")
-@click.option("--page-size", type=click.Choice(["a4", "letter"]), help="Paper for PDFs (default a4).")
 @click.option("--force", is_flag=True, help="Overwrite files in the packs that facilitate did not write.")
-def build_cluster_command(cluster_file, out_dir, formats, jobs, page_size, force) -> None:
+@click.pass_context
+def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, formats: tuple[str, ...], jobs: int | None,
+                          force: bool, **values: Any) -> None:
     """Build one personalised pack (and a zip) per partner listed in CLUSTER_FILE.
 
     Exit status 3 when some partners' packs failed (each is named); the others are built.
     """
-    from facilitate import exporters
     from facilitate.cluster import build_cluster
     from facilitate.loaders import library
 
-    for name in formats:
-        exporters.exporter_name(name)
+    _check_formats(formats)
+    options = ctx.command.build_options(ctx, values)
     cluster, pack = library.load_cluster(cluster_file)
-    options = _build_options(page_size=page_size)
     failures = []
     with click.progressbar(length=len(cluster.members), label=f"Building {len(cluster.members)} packs", file=sys.stderr) as bar:
 
@@ -281,20 +377,20 @@ def build_cluster_command(cluster_file, out_dir, formats, jobs, page_size, force
         sys.exit(3)
 
 
-@main.command()
+@main.command(cls=ExporterCommand, formats=("cards",), exclude=("--deck",))
 @click.argument("deck")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="PDF to write (default DECK-cards.pdf).")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size.")
-@card_print_options
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def cards(deck, output, paper, force, **printing) -> None:
+@click.pass_context
+def cards(ctx: click.Context, deck: str, output: str | None, force: bool, **values: Any) -> None:
     """Print-ready card sheets for DECK (a bundled deck id or a deck file) as one PDF."""
     from facilitate.exporters import cards_pdf
     from facilitate.loaders import library
     from facilitate.loaders.content import SUFFIXES, load_object
-    from facilitate.options import BuildOptions
+    from facilitate.options import PaperOptions
     from facilitate.output import atomic_write
 
+    options = ctx.command.build_options(ctx, values)
     if deck.endswith(SUFFIXES) or os.path.exists(deck):
         card_deck = load_object(deck, expected_kind="deck")
     else:
@@ -302,13 +398,13 @@ def cards(deck, output, paper, force, **printing) -> None:
             card_deck = load_object(library.find(deck, "deck").path, expected_kind="deck")
         except KeyError as error:
             raise FacilitateError(error.args[0]) from None
-    options = BuildOptions(page_size=paper, **_card_printing(**printing))
     target = Path(output or f"{card_deck.id}-cards.pdf")
     if target.exists() and not force:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
-    plan = cards_pdf.plan(options)
+    chosen = options[cards_pdf.CardOptions]
+    plan = cards_pdf.plan(chosen, options[PaperOptions].paper)
     atomic_write(target, cards_pdf.deck_output(card_deck, options, name=target.name).write)
-    unit = "page" if options.print_shop else "sheet"
+    unit = "page" if chosen.print_shop else "sheet"
     sheets = plan.sheets(len(card_deck.cards))
     click.echo(f"wrote {target} ({len(card_deck.cards)} cards, {plan.per_sheet} per {unit}, {sheets} {unit}{'s' if sheets != 1 else ''})")
 

@@ -23,6 +23,7 @@ from facilitate.layout import fonts
 from facilitate.layout.imposition import MM
 from facilitate.layout.units import PAPER
 from facilitate.model import DEFAULT_THEME, Card, CardBack, CardDeck
+from facilitate.layout.card_face import MIN_SIZE, PROMPT_SIZE, face_blocks
 from facilitate.options import BuildOptions
 from tests.conftest import small_deck, small_pack
 
@@ -31,9 +32,10 @@ TOLERANCE = 0.1 * MM
 
 def render(deck: CardDeck | tuple[CardDeck, ...], **options) -> bytes:
     decks = deck if isinstance(deck, tuple) else (deck,)
-    options.setdefault("instructions_sheet", False)
+    options.setdefault("instructions", False)
+    paper = options.pop("paper", "a4")
     buffer = io.BytesIO()
-    cards_pdf.write_pdf(decks, buffer, BuildOptions(**options))
+    cards_pdf.write_pdf(decks, buffer, cards_pdf.CardOptions(**options), paper_name=paper)
     return buffer.getvalue()
 
 
@@ -96,7 +98,7 @@ def test_without_duplex_there_are_no_back_pages():
 
 
 def test_the_instruction_sheet_leads_with_a_blank_back_to_keep_sheets_paired(tmp_path):
-    data = render(small_deck(12), instructions_sheet=True)
+    data = render(small_deck(12), instructions=True)
     assert len(pages(data)) == 2 + 4
     path = save(tmp_path, data)
     first = words(pdftotext(path, 1))
@@ -109,7 +111,7 @@ def test_the_instruction_sheet_leads_with_a_blank_back_to_keep_sheets_paired(tmp
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_page_size_is_exactly_the_paper(paper):
     expected = PAPER[paper]
-    for page in pages(render(small_deck(12), page_size=paper, instructions_sheet=True)):
+    for page in pages(render(small_deck(12), paper=paper, instructions=True)):
         assert float(page.mediabox.width) == pytest.approx(expected.width, abs=0.01)
         assert float(page.mediabox.height) == pytest.approx(expected.height, abs=0.01)
 
@@ -120,8 +122,8 @@ def test_page_size_is_exactly_the_paper(paper):
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_every_cards_text_is_on_its_page_in_its_slot(paper, tmp_path):
     deck = small_deck(12)
-    data = render(deck, page_size=paper)
-    plan = cards_pdf.plan(BuildOptions(page_size=paper))
+    data = render(deck, paper=paper)
+    plan = cards_pdf.plan(cards_pdf.CardOptions(), paper)
     path = save(tmp_path, data)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, card in enumerate(deck.cards):
@@ -139,7 +141,7 @@ def test_every_cards_text_is_on_its_page_in_its_slot(paper, tmp_path):
 def test_cards_are_drawn_where_the_layout_says(tmp_path):
     deck = small_deck(9)
     data = render(deck)
-    plan = cards_pdf.plan(BuildOptions())
+    plan = cards_pdf.plan(cards_pdf.CardOptions())
     backgrounds = filled_rects(data, 0, "#ffffff")
     assert len(backgrounds) == 9
     for slot, rect in zip(plan.fronts, sorted(backgrounds, key=lambda r: (-r["y1"], r["x0"]))):
@@ -151,7 +153,7 @@ def test_cards_are_drawn_where_the_layout_says(tmp_path):
 def test_category_bands_use_the_theme_palette_and_run_into_the_bleed():
     deck = small_deck(2)  # card 1 is "People", card 2 "Place"
     data = render(deck)
-    plan = cards_pdf.plan(BuildOptions())
+    plan = cards_pdf.plan(cards_pdf.CardOptions())
     theme = DEFAULT_THEME
     first = filled_rects(data, 0, theme.category_colour(deck.category_index("People")))
     second = filled_rects(data, 0, theme.category_colour(deck.category_index("Place")))
@@ -218,11 +220,11 @@ def test_long_text_shrinks_but_never_below_nine_points():
     deck = small_deck(1)
     long = "We imagine a partnership where every school shares what works. " * 4
     deck = attrs.evolve(deck, cards=(attrs.evolve(deck.cards[0], prompt=long, detail="Keep it short."),))
-    blocks = cards_pdf.face_blocks(deck, deck.cards[0], 1, cards_pdf.plan(BuildOptions()).card, DEFAULT_THEME, 30.0)
+    blocks = face_blocks(deck, deck.cards[0], 1, cards_pdf.plan(cards_pdf.CardOptions()).card, DEFAULT_THEME, 30.0)
     sizes = [block.fitted.size for block in blocks]
-    assert min(sizes) >= cards_pdf.MIN_SIZE
+    assert min(sizes) >= MIN_SIZE
     prompt = next(b for b in blocks if b.colour == DEFAULT_THEME.text)
-    assert prompt.fitted.size < cards_pdf.PROMPT_SIZE
+    assert prompt.fitted.size < PROMPT_SIZE
     assert " ".join(prompt.fitted.lines).split() == long.split()
     assert isinstance(prompt.fitted, textfit.Fitted)
 
@@ -234,8 +236,8 @@ def test_long_text_shrinks_but_never_below_nine_points():
 @pytest.mark.parametrize("count", [9, 4])
 def test_long_edge_backs_sit_at_the_mirrored_column(paper, count):
     deck = small_deck(count)
-    data = render(deck, page_size=paper)
-    plan = cards_pdf.plan(BuildOptions(page_size=paper))
+    data = render(deck, paper=paper)
+    plan = cards_pdf.plan(cards_pdf.CardOptions(), paper)
     backs = filled_rects(data, 1, deck.back.colour)
     assert len(backs) == count
     centres = [centre(rect) for rect in backs]
@@ -251,7 +253,7 @@ def test_long_edge_backs_sit_at_the_mirrored_column(paper, count):
 
 def test_short_edge_backs_sit_at_the_mirrored_row():
     data = render(small_deck(4), duplex="short-edge")
-    plan = cards_pdf.plan(BuildOptions(duplex="short-edge"))
+    plan = cards_pdf.plan(cards_pdf.CardOptions(duplex="short-edge"))
     centres = [centre(r) for r in filled_rects(data, 1, small_deck().back.colour)]
     slots = {(s.row, s.col): s for s in plan.fronts}
     for front in plan.fronts[:4]:
@@ -260,7 +262,7 @@ def test_short_edge_backs_sit_at_the_mirrored_row():
 
 def test_back_offset_moves_the_backs_by_that_many_millimetres():
     plain = [centre(r) for r in filled_rects(render(small_deck(9)), 1, "#1f4e79")]
-    moved = [centre(r) for r in filled_rects(render(small_deck(9), back_offset_x="1.5mm", back_offset_y="-0.5mm"), 1, "#1f4e79")]
+    moved = [centre(r) for r in filled_rects(render(small_deck(9), offset_x="1.5mm", offset_y="-0.5mm"), 1, "#1f4e79")]
     for a, b in zip(sorted(plain), sorted(moved)):
         assert near((a[0] + 1.5 * MM, a[1] - 0.5 * MM), b)
 
@@ -296,7 +298,7 @@ def test_back_image_is_drawn_on_every_back(tmp_path):
 
 
 def test_print_shop_pages_are_card_plus_bleed_with_trim_and_bleed_boxes(tmp_path):
-    data = render(small_deck(3), print_shop=True, instructions_sheet=True)
+    data = render(small_deck(3), print_shop=True, instructions=True)
     shop = pages(data)
     assert len(shop) == 6  # front, back, front, back... (no instruction sheet for a print shop)
     for page in shop:
@@ -310,7 +312,7 @@ def test_print_shop_pages_are_card_plus_bleed_with_trim_and_bleed_boxes(tmp_path
 def test_fold_sheets_hold_fronts_and_backs_with_a_fold_line():
     deck = small_deck(5)
     data = render(deck, fold=True)
-    plan = cards_pdf.plan(BuildOptions(fold=True))
+    plan = cards_pdf.plan(cards_pdf.CardOptions(fold=True))
     assert len(pages(data)) == math.ceil(5 / plan.per_sheet)
     first = pages(data)[0]
     assert float(first.mediabox.width) > float(first.mediabox.height)  # A4 turned: four cards a sheet
@@ -326,7 +328,7 @@ def test_fold_sheets_hold_fronts_and_backs_with_a_fold_line():
 
 def test_crop_marks_are_drawn_as_the_layout_says():
     data = render(small_deck(9))
-    plan = cards_pdf.plan(BuildOptions())
+    plan = cards_pdf.plan(cards_pdf.CardOptions())
     marks = plan.crop_marks()
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         black = [l for l in pdf.pages[0].lines if tuple(l["stroking_color"] or ()) in ((0, 0, 0), (0.0,), (0,))]
@@ -347,15 +349,15 @@ def test_qpdf_check_passes(tmp_path):
     if shutil.which("qpdf") is None:
         pytest.skip("qpdf is not installed")
     deck = attrs.evolve(small_deck(11), back=CardBack(pattern="dots", image=str(_png(tmp_path / "logo.png"))))
-    for name, options in {"sheets": {}, "fold": {"fold": True}, "shop": {"print_shop": True}, "letter": {"page_size": "letter", "cut_lines": True}}.items():
-        path = save(tmp_path, render(deck, instructions_sheet=True, **options), f"{name}.pdf")
+    for name, options in {"sheets": {}, "fold": {"fold": True}, "shop": {"print_shop": True}, "letter": {"paper": "letter", "cut_lines": True}}.items():
+        path = save(tmp_path, render(deck, instructions=True, **options), f"{name}.pdf")
         result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
         assert "No syntax or stream encoding errors" in result.stdout
 
 
 def test_every_font_is_embedded_dejavu():
-    reader = pypdf.PdfReader(io.BytesIO(render(small_deck(2), instructions_sheet=True)))
+    reader = pypdf.PdfReader(io.BytesIO(render(small_deck(2), instructions=True)))
     fonts = {}
     for page in reader.pages:
         for font in (page["/Resources"].get("/Font") or {}).values():
@@ -370,7 +372,7 @@ def test_poppler_reads_every_page_without_complaint(tmp_path):
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed")
     deck = attrs.evolve(small_deck(10), back=CardBack(pattern="stripes"))
-    path = save(tmp_path, render(deck, instructions_sheet=True, cut_lines=True))
+    path = save(tmp_path, render(deck, instructions=True, cut_lines=True))
     result = subprocess.run(["pdftoppm", "-r", "10", "-png", str(path), str(tmp_path / "page")], capture_output=True, text=True)
     assert result.returncode == 0 and result.stderr == "", result.stderr
     assert len(list(tmp_path.glob("page-*.png"))) == 6
@@ -382,8 +384,8 @@ def test_poppler_reads_every_page_without_complaint(tmp_path):
 def test_two_builds_give_identical_bytes(monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     deck = small_deck(12)
-    first = render(deck, instructions_sheet=True)
-    assert render(deck, instructions_sheet=True) == first
+    first = render(deck, instructions=True)
+    assert render(deck, instructions=True) == first
     assert b"D:20200101000000" in first
 
 
@@ -399,13 +401,13 @@ def test_source_date_epoch_sets_the_dates(monkeypatch):
 
 def test_build_writes_cards_pdf_with_every_deck_or_only_the_chosen(tmp_path):
     pack = small_pack(decks=(small_deck(3), small_deck(2, deck_id="other")))
-    written = build(pack, tmp_path / "all", ["cards"], BuildOptions(instructions_sheet=False))
+    written = build(pack, tmp_path / "all", ["cards"], BuildOptions(cards_pdf.CardOptions(instructions=False)))
     assert [p.name for p in written] == ["cards.pdf"]
     assert len(pypdf.PdfReader(written[0]).pages) == 4
-    only = build(pack, tmp_path / "one", ["cards"], BuildOptions(decks=("other",), instructions_sheet=False))
+    only = build(pack, tmp_path / "one", ["cards"], BuildOptions(cards_pdf.CardOptions(decks=("other",), instructions=False)))
     assert len(pypdf.PdfReader(only[0]).pages) == 2
     with pytest.raises(ExportError, match="no deck 'nope'.*imagine, other"):
-        build(pack, tmp_path / "bad", ["cards"], BuildOptions(decks=("nope",)))
+        build(pack, tmp_path / "bad", ["cards"], BuildOptions(cards_pdf.CardOptions(decks=("nope",))))
 
 
 def test_a_pack_without_decks_writes_no_cards_pdf(tmp_path):
@@ -414,13 +416,6 @@ def test_a_pack_without_decks_writes_no_cards_pdf(tmp_path):
     pack = small_pack()
     empty = SessionPack(session=attrs.evolve(pack.session, segments=tuple(s for s in pack.session.segments if s.deck is None)), reflections=pack.reflections)
     assert cards_pdf.outputs(empty, BuildOptions()) == []
-
-
-def test_cards_is_a_registered_format():
-    from facilitate import exporters
-
-    assert exporters.FORMATS["cards"][0] == "facilitate.exporters.cards_pdf"
-    assert exporters.exporter("cards") is cards_pdf
 
 
 DECK_YAML = """\
@@ -497,7 +492,7 @@ def test_every_bundled_deck_prints_on_a4_and_letter(deck_id, paper, tmp_path):
     from facilitate.loaders.content import load_object
 
     deck = load_object(library.find(deck_id, "deck").path, expected_kind="deck")
-    for options in ({"page_size": paper, "instructions_sheet": True}, {"page_size": paper, "print_shop": True}):
+    for options in ({"paper": paper, "instructions": True}, {"paper": paper, "print_shop": True}):
         data = render(deck, **options)
         text = words(pdftotext(save(tmp_path, data)))
         for card in deck.cards:
@@ -508,5 +503,5 @@ def test_every_bundled_deck_prints_on_a4_and_letter(deck_id, paper, tmp_path):
 def test_instructions_too_long_for_a_page_are_an_error_naming_the_deck():
     deck = attrs.evolve(small_deck(2), instructions=tuple(f"Step {i}: " + "talk with your table about it " * 12 for i in range(60)))
     with pytest.raises(TextOverflowError, match="deck 'imagine': the instructions do not fit one page"):
-        render(deck, instructions_sheet=True)
-    assert render(deck, instructions_sheet=False)  # the cards alone are fine
+        render(deck, instructions=True)
+    assert render(deck, instructions=False)  # the cards alone are fine

@@ -21,7 +21,8 @@ from facilitate.exporters import _jinja, handout_pdf
 from facilitate.layout import chart, worksheets
 from facilitate.layout.document import CurveChart, NotesRow, NotesSpace, Table, participant_handout, run_sheet
 from facilitate.model import Prompt, Reflection, Segment, TurnTheCurve
-from facilitate.options import BuildOptions
+from facilitate.layout.documents import pack_documents
+from facilitate.options import BuildOptions, PaperOptions
 from tests.conftest import small_pack, small_session
 from tests.deck_fixtures import curve as full_curve
 from tests.deck_fixtures import rich_pack, rubric
@@ -43,7 +44,7 @@ def secret_pack(**changes):
 
 def rendered(pack, page_size: str = "a4") -> dict[str, bytes]:
     files = {}
-    for output in handout_pdf.outputs(pack, BuildOptions(page_size=page_size)):
+    for output in handout_pdf.outputs(pack, BuildOptions(PaperOptions(page_size))):
         buffer = io.BytesIO()
         output.write(buffer)
         files[output.name] = buffer.getvalue()
@@ -266,10 +267,12 @@ def test_curve_worksheet_is_blank_when_the_curve_has_no_story_or_partners():
 
 
 def test_the_chart_is_drawn_where_the_chart_maths_puts_it():
+    from facilitate.exporters.handout_pdf import charts
+
     curve = full_curve()
-    block = CurveChart("caption", "%", curve.baseline, curve.projected, curve.target)
-    drawing = handout_pdf.curve_drawing(block, 480, facilitate.model.DEFAULT_THEME)
-    lines = [shape for shape in drawing.contents if type(shape).__name__ == "PolyLine"]
+    figure = chart.curve_figure(curve.baseline, curve.projected, curve.target, "%", 480, facilitate.model.DEFAULT_THEME)
+    drawing = charts.drawing(figure)
+    lines = [shape for shape in drawing.contents if type(shape).__name__ == "PolyLine" and len(shape.points) > 4]
     solid = next(line for line in lines if not line.strokeDashArray)
     dashed = next(line for line in lines if line.strokeDashArray)
     plot = chart.plot_curve(curve.baseline, curve.projected, curve.target, 480 - 46 - 16, 200 - 30 - 30)
@@ -380,7 +383,7 @@ def test_a_prompt_too_long_for_its_card_is_a_clear_error():
     reflection = Reflection("stock", "Taking stock", (Prompt("A discovery", long), Prompt("A delight")))
     pack = small_pack(reflections=(reflection,))
     with pytest.raises(TextOverflowError, match=r"^reflection-cards.pdf: card 'Taking stock': prompt 'A discovery': too much text"):
-        handout_pdf.render(handout_pdf.documents(pack)[-1][1], pack.theme, "a4", "reflection-cards.pdf")
+        handout_pdf.render(pack_documents(pack)[-1].document, pack.theme, "a4", "reflection-cards.pdf")
     # The same prompt labelling a box in the handout grows the box instead.
     handout = handout_pdf.render(participant_handout(pack), pack.theme, "a4", "handout.pdf")
     assert text_of(handout).count("Something I noticed") == 40
@@ -426,7 +429,7 @@ def test_control_characters_are_dropped_not_drawn():
 @pytest.mark.parametrize("kind", ["md", "html"])
 def test_markdown_and_html_templates_render_every_worksheet(kind):
     pack = secret_pack()
-    documents = [doc for _, doc in handout_pdf.documents(pack)]
+    documents = [entry.document for entry in pack_documents(pack)]
     assert run_sheet(pack) in documents
     for document in documents:
         out = _jinja.render(kind, f"document.{kind}.j2", None, doc=document, theme=pack.theme)

@@ -19,6 +19,7 @@ from facilitate.errors import ExportError, TextOverflowError
 from facilitate.layout import slides as spec
 from facilitate.loaders import library
 from facilitate.model import Segment, SessionPack
+from facilitate.exporters.pptx import DeckOptions
 from facilitate.options import BuildOptions
 from tests.conftest import small_pack, small_session
 from tests.deck_fixtures import rich_pack
@@ -29,7 +30,7 @@ BUNDLED_SESSIONS = [entry.id for entry in library.entries() if entry.kind == "se
 
 
 def built(tmp_path, pack, name="out", **options):
-    (path,) = build(pack, tmp_path / name, ["pptx"], BuildOptions(**options))
+    (path,) = build(pack, tmp_path / name, ["pptx"], BuildOptions(DeckOptions(**options)))
     assert path.name == "deck.pptx"
     return path
 
@@ -256,13 +257,6 @@ def test_source_date_epoch_is_honoured(tmp_path, monkeypatch):
     with zipfile.ZipFile(path) as package:
         assert {info.date_time for info in package.infolist()} == {(2026, 1, 1, 0, 0, 0)}
     assert Presentation(path).core_properties.modified == dt.datetime(2026, 1, 1)
-
-
-def test_pptx_is_a_registered_format(tmp_path):
-    from facilitate import exporters
-
-    assert exporters.FORMATS["pptx"] == ("facilitate.exporters.pptx", "deck.pptx")
-    assert "pptx" in exporters.DEFAULT_FORMATS
 
 
 # --- bundled agendas ------------------------------------------------------------------

@@ -15,6 +15,7 @@ import pytest
 from lxml import etree
 
 import facilitate
+from facilitate.exporters.pptx import DeckOptions
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
@@ -22,7 +23,7 @@ P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 @pytest.fixture(scope="module")
 def deck(tmp_path_factory):
     out = tmp_path_factory.mktemp("deck")
-    facilitate.build(facilitate.load(), out, ["pptx"], facilitate.BuildOptions(cards_as_slides=True))
+    facilitate.build(facilitate.load(), out, ["pptx"], facilitate.BuildOptions(DeckOptions(cards_as_slides=True)))
     with zipfile.ZipFile(out / "deck.pptx") as package:
         yield {name: package.read(name) for name in package.namelist()}
 

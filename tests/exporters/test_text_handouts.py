@@ -8,7 +8,7 @@ import pytest
 from facilitate.building import build
 from facilitate.errors import ExportError
 from facilitate.model import Quote
-from facilitate.options import BuildOptions
+from facilitate.options import BuildOptions, TemplateOptions
 from tests.conftest import small_pack, small_session
 
 HOSTILE = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3))'
@@ -72,7 +72,7 @@ def test_user_templates_render_in_the_sandbox(tmp_path):
     folder.mkdir()
     (folder / "document.html.j2").write_text("<h1>{{ doc.title }}</h1>{{ ''.__class__.__mro__[1].__subclasses__() }}")
     with pytest.raises(ExportError, match="unsafe|SecurityError|access to attribute"):
-        built(tmp_path, small_pack(), ("html",), BuildOptions(template_dir=str(folder)))
+        built(tmp_path, small_pack(), ("html",), BuildOptions(TemplateOptions(str(folder))))
     assert not (tmp_path / "out" / "handout.html").exists()
 
 
@@ -80,7 +80,7 @@ def test_user_template_is_used_when_safe(tmp_path):
     folder = tmp_path / "mine"
     folder.mkdir()
     (folder / "document.md.j2").write_text("MY {{ doc.title }} ({{ doc.blocks | length }} blocks)\n")
-    files = built(tmp_path, small_pack(), ("markdown",), BuildOptions(template_dir=str(folder)))
+    files = built(tmp_path, small_pack(), ("markdown",), BuildOptions(TemplateOptions(str(folder))))
     assert files["handout.md"].startswith("MY Small session (")
 
 
@@ -89,4 +89,4 @@ def test_broken_user_template_names_file_and_line(tmp_path):
     folder.mkdir()
     (folder / "document.md.j2").write_text("line one\n{% if %}\n")
     with pytest.raises(ExportError, match=r"document.md.j2:2: template syntax"):
-        built(tmp_path, small_pack(), ("markdown",), BuildOptions(template_dir=str(folder)))
+        built(tmp_path, small_pack(), ("markdown",), BuildOptions(TemplateOptions(str(folder))))

@@ -1,4 +1,4 @@
-"""The jinja2 environment shared by the text exporters (Markdown, HTML)."""
+"""The jinja2 environment shared by the text exporters (Markdown, HTML) and the live page."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 import jinja2
 import jinja2.sandbox
 
-from facilitate.loaders.library import root
+from facilitate.resources import templates_folder
 
 
 def _bundled_templates() -> str:
-    return str(root() / "templates")
+    return str(templates_folder())
 
 
 def _md_escape(value: object) -> str:
@@ -64,17 +64,16 @@ def render(kind: str, template: str, user_folder: str | Path | None = None, **co
 
 
 def document_outputs(kind: str, suffix: str, pack, user_folder: str | None = None) -> list:
-    """The handout and run-sheet rendered with ``document.{kind}.j2`` as Outputs."""
-    from facilitate.layout.document import participant_handout, run_sheet
+    """Every document of the pack (layout.documents) rendered with ``document.{kind}.j2``, as Outputs."""
+    from facilitate.layout.documents import pack_documents
     from facilitate.output import Output
 
-    files = {f"handout.{suffix}": participant_handout(pack), f"runsheet.{suffix}": run_sheet(pack)}
     return [
         Output(
-            name,
-            lambda handle, doc=doc: handle.write(
+            f"{entry.stem}.{suffix}",
+            lambda handle, doc=entry.document: handle.write(
                 render(kind, f"document.{kind}.j2", user_folder, doc=doc, theme=pack.theme).encode("utf-8")
             ),
         )
-        for name, doc in files.items()
+        for entry in pack_documents(pack)
     ]

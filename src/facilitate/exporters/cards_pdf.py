@@ -19,15 +19,23 @@ strings only (an LRU), and each page is written to the file as soon as it ends
 
 from __future__ import annotations
 
-import functools
-import time
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
-from facilitate.errors import ExportError, TextOverflowError
+from facilitate.errors import ExportError, FacilitateError, TextOverflowError
+from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, fill, fix_canvas_dates, stroke, streaming_canvas
 from facilitate.layout import fonts, textfit
+from facilitate.layout.card_face import (
+    MIN_SIZE,
+    SAFE,
+    Block,
+    back_text,
+    band_height,
+    category_colours,
+    face_blocks,
+)
 from facilitate.layout.imposition import (
     MM,
     Box,
@@ -40,47 +48,92 @@ from facilitate.layout.imposition import (
 )
 from facilitate.layout.units import Size, card_size, length, paper
 from facilitate.model.cards import Card, CardDeck
-from facilitate.model.theme import DEFAULT_THEME, Theme, readable_on
-from facilitate.options import BuildOptions
-from facilitate.output import Output, source_date_epoch
+from facilitate.model.theme import DEFAULT_THEME, Theme, mix, readable_on
+from facilitate.options import BuildOptions, Flag, PaperOptions, option
+from facilitate.output import Output
 
 if TYPE_CHECKING:
     from facilitate.model import SessionPack
 
 FILE_NAME = "cards.pdf"
-REGULAR = "DejaVuSans"
-BOLD = "DejaVuSans-Bold"
 WEIGHTS = {REGULAR: "regular", BOLD: "bold"}
-#: No text on a card is smaller than this; past it, fitting fails with an error.
-MIN_SIZE = 9.0
-#: Text stays this far inside the cut edge, so a slightly wide cut never touches it.
-SAFE = 3 * MM
-GAP = 2 * MM
-BAND_PADDING = 2.5 * MM
-PROMPT_SIZE = 18.0
-TITLE_SIZE = 12.0
-DETAIL_SIZE = 10.0
-BACK_TITLE_SIZE = 20.0
 MARK_WIDTH = 0.3
 CUT_LINE_COLOUR = "#b0b0b0"
+DUPLEX = ("long-edge", "short-edge", "none")
+
+
+def _millimetres(value: str | float) -> str:
+    """A length: a bare number is millimetres, or give a unit ("0.1in"); checked now."""
+    text = str(value).strip()
+    try:
+        text = f"{float(text)}mm"
+    except ValueError:
+        pass
+    try:
+        length(text)
+    except FacilitateError:
+        raise ValueError(f"{str(value)!r} is not a length like 3, 3mm or 0.125in") from None
+    return text
+
+
+def _bleed(value: str | float) -> str:
+    text = _millimetres(value)
+    if length(text) < 0:
+        raise ValueError(f"{str(value)!r} must not be negative")
+    return text
+
+
+def _card_size(value: str) -> str:
+    try:
+        card_size(str(value))
+    except FacilitateError as error:
+        raise ValueError(str(error)) from None
+    return str(value)
+
+
+@attrs.frozen
+class CardOptions:
+    """How card sheets are printed: size, bleed, duplex, folding, print shop, which decks."""
+
+    size: str = option("poker", Flag("--size", "Card size: poker, bridge, tarot, a6, a7, business, or WxH like 63x88mm or 2.5x3.5in."), _card_size)
+    landscape: bool = option(False, Flag("--landscape", "Cards wider than tall.", is_flag=True), bool)
+    bleed: str = option("3mm", Flag("--bleed", "Background printed past the cut, in mm or with a unit (0 for none)."), _bleed)
+    cut_lines: bool = option(False, Flag("--cut-lines", "Also outline every card, for cutting with scissors.", is_flag=True), bool)
+    duplex: str = option("long-edge", Flag("--duplex", "How your printer turns the sheet for the backs; none prints fronts only.", choices=DUPLEX))
+    offset_x: str = option("0mm", Flag("--offset-x", "Move the backs right by this many mm (negative: left), to correct a printer."), _millimetres)
+    offset_y: str = option("0mm", Flag("--offset-y", "Move the backs up by this many mm (negative: down)."), _millimetres)
+    fold: bool = option(False, Flag("--fold", "Fronts and backs side by side on one sheet, to fold and glue (no duplex needed).", is_flag=True), bool)
+    print_shop: bool = option(False, Flag("--print-shop", "One card per page at card size plus bleed, with TrimBox and BleedBox.", is_flag=True), bool)
+    instructions: bool = option(True, Flag("--instructions/--no-instructions", "Lead each deck with a page of how to use it.", is_flag=True), bool)
+    #: Only these decks (by id), in this order; all the pack's decks if empty.
+    decks: tuple[str, ...] = option((), Flag("--deck", "Only this deck in cards.pdf (repeat for more).", multiple=True, metavar="ID"), tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if self.fold and self.print_shop:
+            from facilitate.options import OptionError
+
+            raise OptionError("--fold and --print-shop are different layouts; choose one")
+
+
+name = "cards"
+description = "cards.pdf: every card deck, print-ready"
+options = (PaperOptions, CardOptions)
 
 
 # --- the plan: options → imposition ------------------------------------------------------
 
 
-def plan(options: BuildOptions) -> Imposition:
+def plan(cards: CardOptions, paper_name: str = "a4") -> Imposition:
     """The sheet plan these options ask for."""
-    card = card_size(options.card_size, options.landscape)
-    bleed = length(options.bleed)
-    if bleed < 0:
-        raise ExportError(f"bleed {options.bleed!r} must not be negative")
-    if options.print_shop:
-        return print_shop_layout(card, bleed, backs=options.duplex != "none")
-    sheet = paper(options.page_size)
-    if options.fold:
+    card = card_size(cards.size, cards.landscape)
+    bleed = length(cards.bleed)
+    if cards.print_shop:
+        return print_shop_layout(card, bleed, backs=cards.duplex != "none")
+    sheet = paper(paper_name)
+    if cards.fold:
         return fold_layout(sheet, card, bleed)
-    offset = (length(options.back_offset_x), length(options.back_offset_y))
-    return sheet_layout(sheet, card, bleed, duplex=options.duplex, back_offset=offset)
+    offset = (length(cards.offset_x), length(cards.offset_y))
+    return sheet_layout(sheet, card, bleed, duplex=cards.duplex, back_offset=offset)
 
 
 def chosen_decks(pack: SessionPack, wanted: Sequence[str]) -> tuple[CardDeck, ...]:
@@ -97,20 +150,23 @@ def chosen_decks(pack: SessionPack, wanted: Sequence[str]) -> tuple[CardDeck, ..
 
 
 def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
-    """``cards.pdf`` with every deck of the pack (or ``options.decks``); nothing if it has none."""
-    decks = chosen_decks(pack, options.decks)
+    """``cards.pdf`` with every deck of the pack (or the chosen ones); nothing if it has none."""
+    cards = options[CardOptions]
+    decks = chosen_decks(pack, cards.decks)
     if not decks:
         return []
     check_decks(decks)
     theme = pack.theme
-    return [Output(FILE_NAME, lambda handle: write_pdf(decks, handle, options, theme))]
+    paper_name = options[PaperOptions].paper
+    return [Output(FILE_NAME, lambda handle: write_pdf(decks, handle, cards, theme, paper_name))]
 
 
 def deck_output(deck: CardDeck, options: BuildOptions | None = None, theme: Theme = DEFAULT_THEME, name: str = FILE_NAME) -> Output:
     """One deck's printable PDF as an Output (for ``facilitate cards DECK``)."""
     options = options or BuildOptions()
     check_decks((deck,))
-    return Output(name, lambda handle: write_pdf((deck,), handle, options, theme))
+    cards, paper_name = options[CardOptions], options[PaperOptions].paper
+    return Output(name, lambda handle: write_pdf((deck,), handle, cards, theme, paper_name))
 
 
 # --- checks before drawing -------------------------------------------------------------
@@ -146,148 +202,20 @@ def check_decks(decks: Iterable[CardDeck]) -> None:
                         fonts.check_glyphs(text, weight, where)
 
 
-# --- text fitting ----------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=4096)
-def fitted(text: str, width: float, height: float, largest: float, smallest: float, font: str, what: str) -> textfit.Fitted:
-    """textfit.fit with the font's metrics, cached for text that repeats (titles, footers)."""
-    return textfit.fit(text, width, height, largest, smallest, measure=fonts.metrics(WEIGHTS[font]).width, what=what)
-
-
-def _fit(text: str, width: float, height: float, largest: float, font: str, what: str, where: str) -> textfit.Fitted:
-    try:
-        return fitted(fonts.printable(text), round(width, 3), round(height, 3), largest, MIN_SIZE, font, what)
-    except TextOverflowError as error:
-        raise TextOverflowError(f"{where}: {error}") from None
-
-
-@attrs.frozen
-class Block:
-    """Fitted text placed in a card: the top of its first line, and how it is drawn."""
-
-    fitted: textfit.Fitted
-    font: str
-    colour: str
-    top: float
-    align: str = "left"
-
-
-def _band_label(deck: CardDeck, card: Card) -> str:
-    return card.category or deck.title
-
-
-def _band_height(deck: CardDeck, inner: float) -> float:
-    """Height of the coloured band at the top of every card in the deck (the tallest label's)."""
-    labels = dict.fromkeys(_band_label(deck, card) for card in deck.cards)
-    tallest = 0.0
-    for label in labels:
-        block = _fit(label, inner, 2 * 10.5 * textfit.LEADING, 10.5, BOLD, "band", f"deck {deck.id!r}: band label {label!r}")
-        tallest = max(tallest, block.height)
-    return SAFE + tallest + BAND_PADDING
-
-
-def category_colours(deck: CardDeck, theme: Theme) -> dict[str, str]:
-    """Band colour of each category in the deck (and of no category), from the theme's palette."""
-    colours = {category: theme.category_colour(index) for index, category in enumerate(deck.categories)}
-    colours.setdefault("", theme.category_colour(0))
-    return colours
-
-
-def face_blocks(
-    deck: CardDeck, card: Card, number: int, card_box: Size, theme: Theme, band: float, band_colour: str | None = None
-) -> list[Block]:
-    """The text of one card's face, fitted and placed (y measured from the card's bottom edge)."""
-    where = f"deck {deck.id!r}, card {card.id!r} ({number}/{len(deck.cards)})"
-    inner = card_box.width - 2 * SAFE
-    blocks = []
-    label = _fit(_band_label(deck, card), inner, 2 * 10.5 * textfit.LEADING, 10.5, BOLD, "band", where)
-    band_colour = band_colour or theme.category_colour(deck.category_index(card.category))
-    blocks.append(Block(label, BOLD, readable_on(band_colour), card_box.height - SAFE))
-    count = f"{number}/{len(deck.cards)}"
-    count_width = fonts.metrics("regular").width(count, MIN_SIZE)
-    footer = _fit(deck.title, inner - count_width - GAP, 2 * MIN_SIZE * textfit.LEADING, MIN_SIZE, REGULAR, "footer", where)
-    footer_top = SAFE + footer.height
-    blocks.append(Block(footer, REGULAR, theme.muted, footer_top))
-    blocks.append(Block(textfit.Fitted(MIN_SIZE, (count,)), REGULAR, theme.muted, SAFE + MIN_SIZE * textfit.LEADING, "right"))
-    top = card_box.height - band - GAP
-    title = _fit(card.title, inner, 3 * TITLE_SIZE * textfit.LEADING, TITLE_SIZE, BOLD, "title", where)
-    blocks.append(Block(title, BOLD, theme.primary, top))
-    top -= title.height + GAP
-    room = top - footer_top - GAP
-    detail = None
-    if card.detail:
-        # The detail may take up to 40% of the room; the prompt gets the rest, and the
-        # detail sits right under it.
-        detail = _fit(card.detail, inner, max(room * 0.4, MIN_SIZE * textfit.LEADING), DETAIL_SIZE, REGULAR, "detail", where)
-        room -= detail.height + GAP
-    prompt = _fit(card.prompt, inner, room, PROMPT_SIZE, REGULAR, "prompt", where)
-    blocks.append(Block(prompt, REGULAR, theme.text, top))
-    if detail is not None:
-        blocks.append(Block(detail, REGULAR, theme.muted, top - prompt.height - GAP))
-    return blocks
-
-
 # --- drawing ---------------------------------------------------------------------------
 
 
-@functools.cache
-def register_fonts() -> None:
-    """Register the bundled DejaVu Sans TTFs with reportlab (embedded, subset, in every PDF)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    pdfmetrics.registerFont(TTFont(REGULAR, str(fonts.font_path("regular"))))
-    pdfmetrics.registerFont(TTFont(BOLD, str(fonts.font_path("bold"))))
-
-
-@functools.lru_cache(maxsize=256)
-def _rgb(hex_colour: str) -> tuple[float, float, float]:
-    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    return r, g, b
-
-
-def _colour(canvas, hex_colour: str, stroke: bool = False) -> None:
-    (canvas.setStrokeColorRGB if stroke else canvas.setFillColorRGB)(*_rgb(hex_colour))
-
-
-def _mix(colour: str, other: str, amount: float) -> str:
-    """``colour`` moved ``amount`` (0-1) of the way towards ``other``."""
-    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
-    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b))
-
-
-def _rect(canvas, box: Box, colour: str) -> None:
-    _colour(canvas, colour)
+def _rect(canvas: Any, box: Box, colour: str) -> None:
+    fill(canvas, colour)
     canvas.rect(box.x, box.y, box.width, box.height, stroke=0, fill=1)
 
 
-def _text(canvas, block: Block, left: float, width: float, bottom: float) -> None:
-    """Draw fitted lines, the first line's top at ``bottom + block.top``."""
-    size = block.fitted.size
-    ascent = fonts.metrics(WEIGHTS[block.font]).ascent
-    baseline = bottom + block.top - ascent * size
-    # One text object per block (not one per line): a 10,000-card deck has 100,000 lines.
-    text = canvas.beginText()
-    text.setFont(block.font, size)
-    r, g, b = _rgb(block.colour)
-    text.setFillColorRGB(r, g, b)
-    measure = fonts.metrics(WEIGHTS[block.font]).width
-    for line in block.fitted.lines:
-        if block.align == "right":
-            x = left + width - measure(line, size)
-        elif block.align == "centre":
-            x = left + (width - measure(line, size)) / 2
-        else:
-            x = left
-        text.setTextOrigin(x, baseline)
-        text.textOut(line)
-        baseline -= size * block.fitted.leading
-    canvas.drawText(text)
+def _text(canvas: Any, block: Block, left: float, width: float, bottom: float) -> None:
+    """Draw a placed block, its first line's top at ``bottom + block.top``."""
+    draw_lines(canvas, block.fitted, block.weight, block.colour, left, bottom + block.top, width, block.align)
 
 
-def draw_face(canvas, slot: Slot, deck: CardDeck, card: Card, number: int, theme: Theme, band: float, band_colour: str) -> None:
+def draw_face(canvas: Any, slot: Slot, deck: CardDeck, card: Card, number: int, theme: Theme, band: float, band_colour: str) -> None:
     """One card's face in its slot: background and band into the bleed, text in the safe zone."""
     trim = slot.trim
     blocks = face_blocks(deck, card, number, Size(trim.width, trim.height), theme, band, band_colour)
@@ -302,20 +230,10 @@ def _back_form_name(index: int) -> str:
     return f"back{index}"
 
 
-def define_back(canvas, name: str, deck: CardDeck, card: Size, bleed: float, organisation: str = "") -> None:
-    """The deck's back design as a Form XObject, origin at the card's lower-left cut corner.
-
-    The foot of the back names the deck (when the back has its own title) and the
-    organisation the pack was made for (a cluster partner's name).
-    """
-    back = deck.back
-    ink = readable_on(back.colour)
-    canvas.beginForm(name, -bleed, -bleed, card.width + bleed, card.height + bleed)
-    full = Box(-bleed, -bleed, card.width + 2 * bleed, card.height + 2 * bleed)
-    _rect(canvas, full, back.colour)
-    tint = _mix(back.colour, ink, 0.14)
-    if back.pattern == "dots":
-        _colour(canvas, tint)
+def _pattern(canvas: Any, pattern: str, full: Box, tint: str) -> None:
+    """The back's dots or stripes over the whole card and its bleed."""
+    if pattern == "dots":
+        fill(canvas, tint)
         step = 4 * MM
         y = full.y + step / 2
         row = 0
@@ -326,8 +244,8 @@ def define_back(canvas, name: str, deck: CardDeck, card: Size, bleed: float, org
                 x += step
             y += step * 0.866
             row += 1
-    elif back.pattern == "stripes":
-        _colour(canvas, tint, stroke=True)
+    elif pattern == "stripes":
+        stroke(canvas, tint)
         canvas.setLineWidth(1.6 * MM)
         step = 5 * MM
         path = canvas.beginPath()
@@ -342,35 +260,37 @@ def define_back(canvas, name: str, deck: CardDeck, card: Size, bleed: float, org
         canvas.clipPath(clip, stroke=0, fill=0)
         canvas.drawPath(path, stroke=1, fill=0)
         canvas.restoreState()
+
+
+def define_back(canvas: Any, name: str, deck: CardDeck, card: Size, bleed: float, organisation: str = "") -> None:
+    """The deck's back design as a Form XObject, origin at the card's lower-left cut corner.
+
+    The foot of the back names the deck (when the back has its own title) and the
+    organisation the pack was made for (a cluster partner's name).
+    """
+    back = deck.back
+    ink = readable_on(back.colour)
+    text = back_text(deck, card, organisation, ink)
+    canvas.beginForm(name, -bleed, -bleed, card.width + bleed, card.height + bleed)
+    full = Box(-bleed, -bleed, card.width + 2 * bleed, card.height + 2 * bleed)
+    _rect(canvas, full, back.colour)
+    _pattern(canvas, back.pattern, full, mix(back.colour, ink, 0.14))
     inner = card.width - 2 * SAFE
-    title_text = back.title or deck.title
-    where = f"deck {deck.id!r}: back"
-    title = _fit(title_text, inner, card.height * 0.4, BACK_TITLE_SIZE, BOLD, "title", where)
-    foot = " · ".join(
-        part for part in (deck.title if back.title and back.title != deck.title else "", organisation) if part
-    )
-    name_block = None
-    if foot:
-        name_block = _fit(foot, inner, 2 * MIN_SIZE * textfit.LEADING, 10.0, REGULAR, "deck name", where)
-    if back.image:
+    if back.image and text.picture is not None:
         from reportlab.lib.utils import ImageReader
 
         try:
             image = ImageReader(back.image)
         except (OSError, ValueError) as error:
-            raise ExportError(f"{where}: cannot read the image {back.image!r}: {error}") from None
-        box = Box(SAFE, card.height / 2, inner, card.height / 2 - SAFE)
-        canvas.drawImage(image, box.x, box.y, box.width, box.height, preserveAspectRatio=True, anchor="c", mask="auto")
-        title_top = card.height / 2 - GAP
-    else:
-        title_top = (card.height + title.height) / 2
-    _text(canvas, Block(title, BOLD, ink, title_top, "centre"), SAFE, inner, 0.0)
-    if name_block is not None:
-        _text(canvas, Block(name_block, REGULAR, ink, SAFE + name_block.height, "centre"), SAFE, inner, 0.0)
+            raise ExportError(f"deck {deck.id!r}: back: cannot read the image {back.image!r}: {error}") from None
+        canvas.drawImage(image, *text.picture, preserveAspectRatio=True, anchor="c", mask="auto")
+    _text(canvas, text.title, SAFE, inner, 0.0)
+    if text.foot is not None:
+        _text(canvas, text.foot, SAFE, inner, 0.0)
     canvas.endForm()
 
 
-def draw_back(canvas, slot: Slot, form: str) -> None:
+def draw_back(canvas: Any, slot: Slot, form: str) -> None:
     """Place the deck's back design in a slot, clipped to the slot's bleed box."""
     canvas.saveState()
     clip = canvas.beginPath()
@@ -381,18 +301,18 @@ def draw_back(canvas, slot: Slot, form: str) -> None:
     canvas.restoreState()
 
 
-def _draw_lines(canvas, lines: Sequence[Line]) -> None:
+def _draw_lines(canvas: Any, lines: Sequence[Line]) -> None:
     """Crop marks: a white underlay so they show on any background, black on top."""
     canvas.saveState()
     canvas.setLineCap(0)
     for colour, width in (("#ffffff", MARK_WIDTH * 3), ("#000000", MARK_WIDTH)):
-        _colour(canvas, colour, stroke=True)
+        stroke(canvas, colour)
         canvas.setLineWidth(width)
         canvas.lines([(line.x1, line.y1, line.x2, line.y2) for line in lines])
     canvas.restoreState()
 
 
-def draw_marks(canvas, imposition: Imposition, count: int, side: str, cut_lines: bool, forms: set[str]) -> None:
+def draw_marks(canvas: Any, imposition: Imposition, count: int, side: str, cut_lines: bool, forms: set[str]) -> None:
     """Crop marks (and cut lines) for ``count`` cards on one side, drawn once as a form and reused."""
     name = f"marks-{side}-{count}-{int(cut_lines)}"
     if name not in forms:
@@ -404,7 +324,7 @@ def draw_marks(canvas, imposition: Imposition, count: int, side: str, cut_lines:
             else:
                 slots = slots[:count]
             canvas.setLineWidth(0.25)
-            _colour(canvas, CUT_LINE_COLOUR, stroke=True)
+            stroke(canvas, CUT_LINE_COLOUR)
             for slot in slots:
                 canvas.rect(slot.trim.x, slot.trim.y, slot.trim.width, slot.trim.height, stroke=1, fill=0)
         marks = imposition.crop_marks(count, side)
@@ -414,7 +334,7 @@ def draw_marks(canvas, imposition: Imposition, count: int, side: str, cut_lines:
             fold = imposition.fold_line
             canvas.setDash(3 * MM, 2 * MM)
             canvas.setLineWidth(0.5)
-            _colour(canvas, "#808080", stroke=True)
+            stroke(canvas, "#808080")
             canvas.line(fold.x1, fold.y1, fold.x2, fold.y2)
         canvas.endForm()
         forms.add(name)
@@ -461,8 +381,8 @@ def _instructions_page(canvas, deck: CardDeck, imposition: Imposition, theme: Th
     for fitted_text, font, colour, offset, label, indent in laid:
         top = height - offset
         if label:
-            _text(canvas, Block(textfit.Fitted(fitted_text.size, (label,)), font, colour, top), margin, indent, margin)
-        _text(canvas, Block(fitted_text, font, colour, top), margin + indent, width - indent, margin)
+            _text(canvas, Block(textfit.Fitted(fitted_text.size, (label,)), WEIGHTS[font], colour, top), margin, indent, margin)
+        _text(canvas, Block(fitted_text, WEIGHTS[font], colour, top), margin + indent, width - indent, margin)
 
 
 def printing_notes(imposition: Imposition, cards: int) -> list[str]:
@@ -486,24 +406,21 @@ def printing_notes(imposition: Imposition, cards: int) -> list[str]:
     return notes
 
 
-def _set_dates(canvas) -> None:
-    stamp = time.gmtime(source_date_epoch())
-    fixed = time.strftime("D:%Y%m%d%H%M%S+00'00'", stamp)
-    canvas.setDateFormatter(lambda *_: fixed)
-
-
-def write_pdf(decks: Sequence[CardDeck], handle: BinaryIO, options: BuildOptions | None = None, theme: Theme = DEFAULT_THEME) -> None:
+def write_pdf(
+    decks: Sequence[CardDeck],
+    handle: BinaryIO,
+    cards: CardOptions | None = None,
+    theme: Theme = DEFAULT_THEME,
+    paper_name: str = "a4",
+) -> None:
     """Write the card sheets of ``decks`` as one PDF to ``handle``."""
-    from facilitate.exporters._streaming_pdf import streaming_canvas
-
-    options = options or BuildOptions()
+    cards = cards or CardOptions()
     check_decks(decks)
     fonts.check_glyphs(theme.organisation, "regular", "theme: organisation (printed on card backs)")
-    register_fonts()
-    imposition = plan(options)
-    sheet = paper(options.page_size)
+    imposition = plan(cards, paper_name)
+    sheet = paper(paper_name)
     canvas = streaming_canvas(handle, (imposition.page.width, imposition.page.height), REGULAR)
-    _set_dates(canvas)
+    fix_canvas_dates(canvas)
     canvas.setCreator("facilitate")
     canvas.setTitle(", ".join(deck.title for deck in decks))
     canvas.setSubject("Printable card decks")
@@ -515,14 +432,14 @@ def write_pdf(decks: Sequence[CardDeck], handle: BinaryIO, options: BuildOptions
         canvas.setTrimBox((trim.x, trim.y, trim.right, trim.top))
         canvas.setBleedBox((bleed_box.x, bleed_box.y, bleed_box.right, bleed_box.top))
     for index, deck in enumerate(decks):
-        band = _band_height(deck, card.width - 2 * SAFE)
+        band = band_height(deck, card.width - 2 * SAFE)
         colours = category_colours(deck, theme)
         back_form = _back_form_name(index)
         if imposition.has_backs:
             define_back(canvas, back_form, deck, card, imposition.bleed, theme.organisation)
         canvas.bookmarkPage(f"deck{index}")
         canvas.addOutlineEntry(deck.title, f"deck{index}", 0)
-        lead = options.instructions_sheet and imposition.kind != "print-shop" and (deck.instructions or deck.description)
+        lead = cards.instructions and imposition.kind != "print-shop" and (deck.instructions or deck.description)
         if lead:
             portrait = sheet if sheet.height >= sheet.width else sheet.rotated()
             canvas.setPageSize((portrait.width, portrait.height))
@@ -533,21 +450,21 @@ def write_pdf(decks: Sequence[CardDeck], handle: BinaryIO, options: BuildOptions
                 canvas.showPage()  # a blank back, so each sheet of fronts stays paired with its backs
         per = imposition.per_sheet
         for start in range(0, len(deck.cards), per):
-            cards = deck.cards[start : start + per]
+            chunk = deck.cards[start : start + per]
             canvas.setPageSize(page_size)
-            for offset, (slot, item) in enumerate(zip(imposition.fronts, cards)):
+            for offset, (slot, item) in enumerate(zip(imposition.fronts, chunk)):
                 draw_face(canvas, slot, deck, item, start + offset + 1, theme, band, colours[item.category])
             if imposition.kind == "fold":
-                for slot in imposition.backs[: len(cards)]:
+                for slot in imposition.backs[: len(chunk)]:
                     draw_back(canvas, slot, back_form)
             if imposition.kind != "print-shop":
-                draw_marks(canvas, imposition, len(cards), "front", options.cut_lines, forms)
+                draw_marks(canvas, imposition, len(chunk), "front", cards.cut_lines, forms)
             canvas.showPage()
             if imposition.backs_on_own_page:
                 canvas.setPageSize(page_size)
-                for slot in imposition.backs[: len(cards)]:
+                for slot in imposition.backs[: len(chunk)]:
                     draw_back(canvas, slot, back_form)
                 if imposition.kind != "print-shop":
-                    draw_marks(canvas, imposition, len(cards), "back", options.cut_lines, forms)
+                    draw_marks(canvas, imposition, len(chunk), "back", cards.cut_lines, forms)
                 canvas.showPage()
     canvas.save()

@@ -16,7 +16,7 @@ from facilitate.layout.document import _when
 from facilitate.model import SessionPack
 from facilitate.model.session import Segment
 from facilitate.model.theme import contrast_ratio, readable_on
-from facilitate.options import BuildOptions
+from facilitate.options import BuildOptions, TemplateOptions
 from facilitate.output import Output
 
 #: Characters that could end the <script> element or start markup, as JSON escapes.
@@ -124,10 +124,15 @@ def render_page(pack: SessionPack, template_dir: str | None = None) -> str:
     )
 
 
+name = "live"
+description = "session.html: the live page to run the day from"
+options = (TemplateOptions,)
+
+
 def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
     return [
         Output(
             "session.html",
-            lambda handle: handle.write(render_page(pack, options.template_dir).encode("utf-8")),
+            lambda handle: handle.write(render_page(pack, options[TemplateOptions].template_dir).encode("utf-8")),
         )
     ]

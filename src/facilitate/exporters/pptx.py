@@ -15,10 +15,12 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import attrs
+
 from facilitate.errors import ExportError
 from facilitate.layout import slides as spec
 from facilitate.model import SessionPack
-from facilitate.options import BuildOptions
+from facilitate.options import BuildOptions, Flag, option
 from facilitate.output import Output, normalise_zip, source_date_epoch
 
 EMU_PER_POINT = 12700
@@ -30,15 +32,40 @@ _GEOMETRY = {"rectangle": "rect", "rounded": "roundRect", "right-arrow": "rightA
 NOTES_SIZE = 12.0
 
 
+def _template(value: str | None) -> str | None:
+    if value in (None, ""):
+        return None
+    if not Path(str(value)).is_file():
+        raise ValueError(f"no such file {str(value)!r}")
+    return str(value)
+
+
+@attrs.frozen
+class DeckOptions:
+    """The slide deck: its shape, a facilitator's own template, cards as slides."""
+
+    #: Slide shape; None: the template's own shape (nearest of 16:9 and 4:3), else 16:9.
+    aspect: str | None = option(None, Flag("--aspect", "Slide shape (default: the template's, else 16:9).", choices=("16:9", "4:3")))
+    #: A facilitator's own .pptx whose layouts the deck uses.
+    template: str | None = option(None, Flag("--template", "Your own .pptx whose layouts the deck uses.", metavar="PPTX"), _template)
+    cards_as_slides: bool = option(False, Flag("--cards-as-slides", "One slide per card in the deck.", is_flag=True), bool)
+
+
+name = "pptx"
+description = "deck.pptx: the slide deck"
+options = (DeckOptions,)
+
+
 def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
     """``deck.pptx``; the slide model is built now, so text that cannot fit fails before any write."""
-    deck = spec.build_deck(pack, aspect=_aspect(options), cards_as_slides=options.cards_as_slides)
+    chosen = options[DeckOptions]
+    deck = spec.build_deck(pack, aspect=_aspect(chosen), cards_as_slides=chosen.cards_as_slides)
     font = pack.theme.font
-    template = options.template
+    template = chosen.template
     return [Output("deck.pptx", lambda handle: handle.write(render(deck, template, font)))]
 
 
-def _aspect(options: BuildOptions) -> str:
+def _aspect(options: DeckOptions) -> str:
     """The slide shape asked for, else the template's own (the nearest of 16:9 and 4:3), else 16:9."""
     if options.aspect is not None:
         return options.aspect

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 import attrs
 
+from facilitate.layout.figure import Circle, Figure, Line, Polygon, Rect, Shape, Text
 from facilitate.model.curve import DataPoint
+from facilitate.model.theme import Theme
 
 
 @attrs.frozen
@@ -230,3 +232,166 @@ def plot_bars(
     )
     grid = tuple((level, x(level)) for level in range(1, int(highest) + 1))
     return BarPlot(width, height, highest, placed, grid)
+
+
+# --- figures: charts placed for drawing --------------------------------------------------
+
+#: The height of a turn-the-curve chart on paper.
+CURVE_HEIGHT = 200.0
+#: The height of one bar's row in a bar chart on paper.
+BAR_ROW = 24.0
+GRID_COLOUR = "#dddddd"
+
+
+def quantity(value: float, unit: str) -> str:
+    """A value with its unit: "9%", "40 starts"."""
+    if not unit:
+        return f"{value:g}"
+    return f"{value:g}{unit}" if unit.startswith("%") else f"{value:g} {unit}"
+
+
+def _width(text: str, size: float, bold: bool = False) -> float:
+    from facilitate.layout import fonts
+
+    return fonts.metrics("bold" if bold else "regular").width(text, size)
+
+
+def _diamond(x: float, y: float, radius: float) -> tuple[tuple[float, float], ...]:
+    return ((x, y + radius), (x + radius, y), (x, y - radius), (x - radius, y))
+
+
+def curve_figure(
+    history: Sequence[DataPoint],
+    forecast: Sequence[DataPoint],
+    target: DataPoint | None,
+    unit: str,
+    width: float,
+    theme: Theme,
+    height: float = CURVE_HEIGHT,
+) -> Figure:
+    """A turn-the-curve chart as shapes: grid and axes, the history, the dashed forecast, the target, a legend."""
+    left, right, bottom, top = 46.0, 16.0, 30.0, 30.0
+    plot = plot_curve(history, forecast, target, width - left - right, height - bottom - top)
+    shapes: list[Shape] = []
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return left + x, bottom + y
+
+    for _value, y, label in plot.ticks:
+        shapes.append(Line(((left, bottom + y), (left + plot.width, bottom + y)), GRID_COLOUR, 0.5))
+        shapes.append(Text(left - 4, bottom + y - 2.5, label, 7.5, theme.muted, anchor="end"))
+    shapes.append(Line(((left, bottom), (left + plot.width, bottom)), theme.muted, 0.8))
+    shapes.append(Line(((left, bottom), (left, bottom + plot.height)), theme.muted, 0.8))
+    if unit:
+        shapes.append(Text(left - 4, bottom + plot.height + 8, unit, 7.5, theme.muted, anchor="end"))
+    xs = [x for _, x in plot.periods]
+    widths = [_width(period, 7.5) for period, _ in plot.periods]
+    for (period, x), shown in zip(plot.periods, thin_labels(xs, widths)):
+        shapes.append(Line(((left + x, bottom), (left + x, bottom - 3)), theme.muted, 0.8))
+        if shown:
+            shapes.append(Text(left + x, bottom - 13, period, 7.5, theme.text, anchor="middle"))
+    if plot.target is not None and target is not None:
+        placed = plot.target
+        shapes.append(Line(((left, bottom + placed.y), (left + plot.width, bottom + placed.y)), theme.accent, 0.8, (2.0, 2.0)))
+        x, y = at(placed.x, placed.y)
+        shapes.append(Polygon(_diamond(x, y, 5), theme.accent))
+        words = f"Target {quantity(target.value, unit)} ({target.period})"
+        anchor = "end" if placed.x + _width(words, 7.5, True) / 2 > plot.width else "middle"
+        # Above the marker, or below it when the marker is at the top by the legend.
+        label_y = y + 8 if placed.y + 18 < plot.height else y - 14
+        shapes.append(Text(x, label_y, words, 7.5, theme.accent, bold=True, anchor=anchor))
+    if plot.forecast_line:
+        shapes.append(Line(tuple(at(point.x, point.y) for point in plot.forecast_line), theme.primary, 1.4, (5.0, 3.0)))
+        for point in plot.forecast:
+            shapes.append(Circle(*at(point.x, point.y), 2.6, theme.background, theme.primary, 1.0))
+    if len(plot.history) > 1:
+        shapes.append(Line(tuple(at(point.x, point.y) for point in plot.history), theme.primary, 2.0))
+    values = [f"{point.value:g}" for point in plot.history]
+    # Value labels as many as fit side by side, always including the latest.
+    shown_values = thin_labels([-point.x for point in plot.history][::-1], [_width(v, 7) for v in values][::-1])[::-1]
+    for index, (point, value, visible) in enumerate(zip(plot.history, values, shown_values)):
+        x, y = at(point.x, point.y)
+        shapes.append(Circle(x, y, 2.8, theme.primary))
+        if visible:
+            # Below a dip (lower than both neighbours), above anywhere else, clear of the line.
+            neighbours = [p.y for p in plot.history[max(index - 1, 0) : index + 2] if p is not point]
+            below = bool(neighbours) and point.y < min(neighbours) and point.y > 12
+            shapes.append(Text(x, y - 12 if below else y + 6, value, 7.0, theme.text, anchor="middle"))
+    shapes += _curve_legend(width - right, height - 12, theme, target is not None, bool(plot.forecast))
+    return Figure(width, height, tuple(shapes), describe_curve(history, forecast, target, unit))
+
+
+def _curve_legend(right: float, y: float, theme: Theme, target: bool, forecast: bool) -> list[Shape]:
+    entries = [("What has happened", "solid")]
+    if forecast:
+        entries.append(("If nothing changes", "dashed"))
+    if target:
+        entries.append(("Target", "target"))
+    shapes: list[Shape] = []
+    x = right
+    for words, kind in reversed(entries):
+        x -= _width(words, 7.5)
+        shapes.append(Text(x, y - 2.5, words, 7.5, theme.text))
+        x -= 24
+        if kind == "target":
+            shapes.append(Polygon(_diamond(x + 10, y, 4), theme.accent))
+        elif kind == "dashed":
+            shapes.append(Line(((x, y), (x + 20, y)), theme.primary, 1.4, (5.0, 3.0)))
+        else:
+            shapes.append(Line(((x, y), (x + 20, y)), theme.primary, 2.0))
+        x -= 14
+    return shapes
+
+
+def describe_curve(history: Sequence[DataPoint], forecast: Sequence[DataPoint], target: DataPoint | None, unit: str) -> str:
+    """The chart in words, for alt text."""
+    words = "What has happened: " + ", ".join(f"{p.period} {quantity(p.value, unit)}" for p in history) + "."
+    if forecast:
+        words += " If nothing changes: " + ", ".join(f"{p.period} {quantity(round(p.value, 1), unit)}" for p in forecast) + "."
+    if target is not None:
+        words += f" Target: {quantity(target.value, unit)} by {target.period}."
+    return words
+
+
+def bar_figure(
+    bars: Sequence[tuple[str, float, float]],
+    scale: Sequence[str],
+    width: float,
+    theme: Theme,
+    where: str = "",
+) -> Figure:
+    """Mean levels as horizontal bars with spread whiskers; the lowest bar in the accent colour."""
+    from facilitate.layout import textfit
+
+    label_width = min(190.0, width * 0.32)
+    bottom, right = 30.0, 24.0
+    plot_height = BAR_ROW * len(bars)
+    plot = plot_bars(bars, len(scale), width - label_width - right, plot_height)
+    shapes: list[Shape] = []
+    lowest = min(value for _, value, _ in bars)
+    left = label_width
+    for _level, x in plot.grid:
+        shapes.append(Line(((left + x, bottom), (left + x, bottom + plot_height)), GRID_COLOUR, 0.5))
+    xs = [x for _, x in plot.grid]
+    shown = thin_labels(xs, [_width(name, 7) for name in scale])
+    for (_level, x), name, visible in zip(plot.grid, scale, shown):
+        if visible:
+            shapes.append(Text(left + x, bottom - 12, name, 7.0, theme.muted, anchor="middle"))
+    shapes.append(Line(((left, bottom), (left + plot.width, bottom)), theme.muted, 0.8))
+    shapes.append(Line(((left, bottom), (left, bottom + plot_height)), theme.muted, 0.8))
+    for bar in plot.bars:
+        y = bottom + bar.y
+        colour = theme.accent if bar.value == lowest else theme.primary
+        shapes.append(Rect(left, y - bar.thickness / 2, bar.length, bar.thickness, colour))
+        if bar.spread > 0:
+            shapes.append(Line(((left + bar.whisker_from, y), (left + bar.whisker_to, y)), theme.text, 0.9))
+            for end in (bar.whisker_from, bar.whisker_to):
+                shapes.append(Line(((left + end, y - 4), (left + end, y + 4)), theme.text, 0.9))
+        shapes.append(Text(left + max(bar.length, bar.whisker_to) + 4, y - 3, f"{bar.value:.1f}", 8.0, theme.text, bold=True))
+        label = textfit.fit(bar.label, label_width - 8, BAR_ROW, 8.5, 6, measure=textfit.measure_with("regular"),
+                            what=f"{where}: chart label {bar.label[:40]!r}")
+        first = y + (len(label.lines) - 1) * label.size * label.leading / 2 - label.size * 0.35
+        for index, line in enumerate(label.lines):
+            shapes.append(Text(label_width - 8, first - index * label.size * label.leading, line, label.size, theme.text, anchor="end"))
+    described = ", ".join(f"{label} {value:.1f}" for label, value, _ in bars)
+    return Figure(width, plot_height + bottom + 6, tuple(shapes), f"Mean level (1 to {len(scale)}) by dimension: {described}.")

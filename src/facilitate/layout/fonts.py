@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Callable
+from typing import Any, TypeVar
 from itertools import repeat
-from importlib import resources
 from pathlib import Path
 
 import attrs
+
+from facilitate.resources import font_file
 
 FAMILY = "DejaVu Sans"
 _WIDTH_CACHE = 50_000
@@ -22,7 +25,7 @@ FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
 
 
 def font_path(weight: str = "regular") -> Path:
-    return Path(str(resources.files("facilitate") / "fonts" / FILES[weight]))
+    return font_file(FILES[weight])
 
 
 @attrs.frozen
@@ -80,7 +83,7 @@ METRICS_FILE = "metrics.json"
 def _metrics_file() -> dict:
     import json
 
-    return json.loads((resources.files("facilitate") / "fonts" / METRICS_FILE).read_text("utf-8"))
+    return json.loads(font_file(METRICS_FILE).read_text("utf-8"))
 
 
 @functools.cache
@@ -121,3 +124,37 @@ def check_glyphs(text: str, weight: str, where: str) -> None:
             f"{where}: the bundled font ({FAMILY}) has no glyph for {describe_missing(missing)},"
             " so it would print as an empty box; replace the character or leave it out"
         )
+
+
+T = TypeVar("T")
+
+
+def _map_text(value: Any, change: Callable[[str], str]) -> Any:
+    """``value`` with every string inside it (attrs classes, tuples) passed through ``change``."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, tuple):
+        return tuple(_map_text(item, change) for item in value)
+    if attrs.has(type(value)):
+        fields = attrs.fields(type(value))
+        return attrs.evolve(value, **{field.name: _map_text(getattr(value, field.name), change) for field in fields if field.init})
+    return value
+
+
+def printable_document(doc: T, where: str) -> T:
+    """``doc`` (any attrs value) with its text cleaned as drawn; ExportError naming the character if the font lacks one."""
+    found: list[str] = []
+
+    def collect(text: str) -> str:
+        text = printable(text)
+        found.append(text)
+        return text
+
+    cleaned: T = _map_text(doc, collect)
+    for weight in ("regular", "bold"):
+        if not metrics(weight).missing("".join(found)):
+            continue
+        for text in found:
+            snippet = text if len(text) <= 60 else text[:57] + "..."
+            check_glyphs(text, weight, f"{where}: {snippet!r}")
+    return cleaned

@@ -26,6 +26,7 @@ from facilitate.layout.document import (
     Table,
     when,
 )
+from facilitate.layout.chart import quantity
 from facilitate.model import MaturityRubric, QuestionLadder, SessionPack, TurnTheCurve
 from facilitate.model.curve import MAX_ESSENTIALS
 
@@ -37,13 +38,6 @@ CARDS_PER_PAGE = 4
 POSTER_STEMS = 6
 COST_NAMES = {"no-cost": "no cost", "low-cost": "low cost", "some-cost": "some cost", "high-cost": "high cost"}
 CHEAP = ("no-cost", "low-cost")
-
-
-def quantity(value: float, unit: str) -> str:
-    """A value with its unit: "9%", "40 starts"."""
-    if not unit:
-        return f"{value:g}"
-    return f"{value:g}{unit}" if unit.startswith("%") else f"{value:g} {unit}"
 
 
 def _context(pack: SessionPack) -> str:

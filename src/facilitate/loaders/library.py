@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import attrs
 
 from facilitate.errors import FacilitateError
+from facilitate.resources import library_root
 from facilitate.loaders.content import KINDS, SUFFIXES, load_object, load_pack, parse_document
 
 #: Folders of the bundled library (top-level folders of the repository).
@@ -30,7 +30,7 @@ class Entry:
 
 def root() -> Traversable:
     """The bundled library's folder inside the installed package."""
-    return resources.files("facilitate") / "bundled"
+    return library_root()
 
 
 def _files() -> list[Path]:

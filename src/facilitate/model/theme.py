@@ -17,6 +17,27 @@ def hex_colour(instance, attribute, value: str) -> None:
         raise ModelError(f"{value!r} is not a colour like '#1f4e79'", (attribute.name,))
 
 
+def rgb(colour: str) -> tuple[int, int, int]:
+    """The red, green and blue of ``#rrggbb``, each 0 to 255."""
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def rgb_fractions(colour: str) -> tuple[float, float, float]:
+    """The red, green and blue of ``#rrggbb``, each 0 to 1 (as PDF wants them)."""
+    red, green, blue = rgb(colour)
+    return red / 255, green / 255, blue / 255
+
+
+def mix(colour: str, toward: str, amount: float) -> str:
+    """``colour`` moved ``amount`` (0 to 1) of the way towards ``toward``, as ``#rrggbb``."""
+    return "#" + "".join(f"{round(a + (b - a) * amount):02x}" for a, b in zip(rgb(colour), rgb(toward)))
+
+
+def tint(colour: str, share: float) -> str:
+    """``colour`` mixed with white: ``share`` of the colour, the rest white."""
+    return mix(colour, "#ffffff", 1 - share)
+
+
 def _channel(value: int) -> float:
     c = value / 255
     return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
@@ -24,7 +45,7 @@ def _channel(value: int) -> float:
 
 def relative_luminance(colour: str) -> float:
     """WCAG 2.x relative luminance of ``#rrggbb``."""
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    r, g, b = rgb(colour)
     return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
 
 

@@ -1,0 +1,65 @@
+"""Every document of the pack as a PDF (reportlab), on A4 or Letter.
+
+The documents are the pack's one list (layout.documents): run-sheet, participant
+handout, a turn-the-curve worksheet per curve, a self-assessment per rubric, a poster and
+a worksheet per question ladder, and reflection cards. Each is planned for the paper by
+``layout.print_plan`` (tables, boxes, charts, the poster and the cut-out cards fitted
+with the bundled font's metrics) before anything is drawn; the modules of this package
+only draw the plan:
+
+- ``page``: the page template, running header and "page N of M";
+- ``style``: the paragraph styles of flowing text;
+- ``blocks``: the table from block type to drawing, and keeping headings with what follows;
+- ``tables``, ``boxes``, ``charts``, ``poster``, ``cutcards``: one kind of drawing each.
+
+Output is deterministic: reportlab's invariant mode and ``source_date_epoch()``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from facilitate.layout import fonts
+from facilitate.layout.documents import pack_documents
+from facilitate.layout.print_plan import PrintedDocument, plan_document
+from facilitate.model.theme import DEFAULT_THEME, Theme
+from facilitate.options import BuildOptions, PaperOptions
+from facilitate.output import Output
+
+if TYPE_CHECKING:
+    from facilitate.layout.document import Document
+    from facilitate.model import SessionPack
+
+name = "handouts"
+description = "runsheet.pdf, handout.pdf and the worksheets (PDF)"
+options = (PaperOptions,)
+
+
+def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
+    """Every document as a PDF; it is planned now, so content that cannot fit fails before any write."""
+    paper = options[PaperOptions].paper
+    theme = pack.theme
+    planned = {f"{entry.stem}.pdf": plan(entry.document, f"{entry.stem}.pdf", theme, paper) for entry in pack_documents(pack)}
+    return [
+        Output(file_name, lambda handle, printed=printed: handle.write(draw(printed, theme)))
+        for file_name, printed in planned.items()
+    ]
+
+
+def plan(doc: Document, where: str, theme: Theme = DEFAULT_THEME, paper: str = "a4") -> PrintedDocument:
+    """``doc`` checked against the font (a character it lacks is an error naming it) and planned for ``paper``."""
+    return plan_document(fonts.printable_document(doc, where), paper, theme, where)
+
+
+def draw(printed: PrintedDocument, theme: Theme = DEFAULT_THEME) -> bytes:
+    """A planned document as PDF bytes."""
+    from facilitate.exporters._reportlab import register_fonts
+    from facilitate.exporters.handout_pdf import blocks, page
+
+    register_fonts()
+    return page.build(printed, blocks.Drawer(printed, theme).story(), theme)
+
+
+def render(doc: Document, theme: Theme = DEFAULT_THEME, paper: str = "a4", where: str = "") -> bytes:
+    """``doc`` as PDF bytes on ``paper`` paper."""
+    return draw(plan(doc, where or doc.title, theme, paper), theme)

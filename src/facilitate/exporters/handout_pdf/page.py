@@ -1,0 +1,88 @@
+"""The page template: the frame the blocks flow in, the running header, "page N of M"."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, fill, fixed_timestamp, stroke
+from facilitate.layout.page import FOOTER, HEADER, PAGE_NUMBER_SIZE, page_number
+from facilitate.layout.print_plan import PrintedDocument
+from facilitate.model.theme import Theme
+
+
+def _canvas_maker(printed: PrintedDocument, theme: Theme) -> type:
+    """A canvas that holds its pages back, to write the header and "page N of M" on each at the end."""
+
+    class PagedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._doc._timeStamp = fixed_timestamp()
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for number, state in enumerate(self._held, start=1):
+                self.__dict__.update(state)
+                if printed.heads is not None:
+                    draw_heads(self, printed, theme, number, total)
+                super().showPage()
+            super().save()
+
+    return PagedCanvas
+
+
+def draw_heads(canvas: Any, printed: PrintedDocument, theme: Theme, number: int, total: int) -> None:
+    """The running header (title left, subtitle right, a rule) and the page number."""
+    heads = printed.heads
+    assert heads is not None
+    area = printed.frame
+    margin = area.margin
+    top = area.page_height - margin
+    canvas.saveState()
+    draw_lines(canvas, heads.left, "bold", theme.primary, margin, top - heads.left.size * (heads.left.leading - 1) + 2)
+    draw_lines(canvas, heads.right, "regular", theme.muted, margin, top - heads.right.size * (heads.right.leading - 1) + 2,
+               area.page_width - 2 * margin, "right")
+    stroke(canvas, theme.primary)
+    canvas.setLineWidth(0.6)
+    canvas.line(margin, top - HEADER + 4, area.page_width - margin, top - HEADER + 4)
+    fill(canvas, theme.muted)
+    canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
+    canvas.drawRightString(area.page_width - margin, margin + FOOTER - 16, page_number(number, total))
+    canvas.restoreState()
+
+
+def build(printed: PrintedDocument, story: list[Any], theme: Theme) -> bytes:
+    """The story flowed onto pages of ``printed``'s paper, as PDF bytes."""
+    area = printed.frame
+    doc = printed.document
+    frame = Frame(area.x, area.y, area.width, area.height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    buffer = io.BytesIO()
+    template = BaseDocTemplate(
+        buffer,
+        pagesize=(area.page_width, area.page_height),
+        pageTemplates=[PageTemplate("page", [frame])],
+        invariant=1,
+        title=doc.title,
+        subject=doc.subtitle,
+        author="facilitate",
+        creator="facilitate",
+        # Only the embedded font: otherwise every page names an unembedded Helvetica.
+        initialFontName=REGULAR,
+        leftMargin=area.margin,
+        rightMargin=area.margin,
+        topMargin=area.margin,
+        bottomMargin=area.margin,
+    )
+    template.build(story, canvasmaker=_canvas_maker(printed, theme))
+    return buffer.getvalue()
+
+
+__all__ = ["BOLD", "REGULAR", "build", "draw_heads"]
