@@ -133,3 +133,13 @@ def rich_pack(**session_changes) -> SessionPack:
                        (Prompt("Your commitment"), Prompt("Who you can help"), Prompt("Who you need help from"))),
         ),
     )
+
+
+def secret_pack(**changes):
+    """The rich pack with a distinctive facilitator note on every segment."""
+    pack = rich_pack(**changes)
+    segments = tuple(
+        attrs.evolve(segment, notes=f"SECRET-{segment.id} facilitator only: {segment.notes or 'watch the clock'}")
+        for segment in pack.session.segments
+    )
+    return attrs.evolve(pack, session=attrs.evolve(pack.session, segments=segments))

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
 from click.testing import CliRunner
 
 from facilitate.cli import main
+from tests import tools
 
 
 def test_missing_libreoffice_is_a_one_line_message(tmp_path, monkeypatch):
@@ -17,8 +15,8 @@ def test_missing_libreoffice_is_a_one_line_message(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["preview", str(deck), "-o", str(tmp_path / "png")])
     assert result.exit_code == 2
     assert result.output == (
-        "error: LibreOffice is needed to render .pptx files: install it"
-        " (Debian: apt-get install libreoffice-impress-nogui)\n"
+        "error: LibreOffice is needed to render .pptx and .docx files: install it"
+        " (Debian: apt-get install libreoffice-impress-nogui libreoffice-writer-nogui)\n"
     )
 
 
@@ -30,8 +28,8 @@ def test_missing_pdftoppm_is_a_one_line_message(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "install poppler" in result.output
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_pdf_preview_writes_one_png_per_page(tmp_path):
+    tools.tool("pdftoppm")
     from reportlab.pdfgen import canvas
 
     pdf = tmp_path / "two.pdf"

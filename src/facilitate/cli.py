@@ -332,7 +332,7 @@ def build(ctx: click.Context, source: str | None, out_dir: str, formats: tuple[s
 @click.option("-o", "--output", "out_dir", default="preview", show_default=True, type=click.Path(file_okay=False), help="Folder for the PNG pages.")
 @click.option("--dpi", default=60, show_default=True, type=click.IntRange(20, 600), help="Resolution of the PNGs.")
 def preview(file: str, out_dir: str, dpi: int) -> None:
-    """Render a .pptx (through LibreOffice) or .pdf as PNG pages to look at."""
+    """Render a .pptx or .docx (through LibreOffice) or a .pdf as PNG pages to look at."""
     from facilitate.preview import render
 
     for page in render(file, out_dir, dpi):

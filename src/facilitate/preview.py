@@ -1,4 +1,4 @@
-"""Previews: PPTX → PDF through LibreOffice, PDF → PNG pages through poppler's pdftoppm.
+"""Previews: PPTX and DOCX → PDF through LibreOffice, PDF → PNG pages through poppler's pdftoppm.
 
 Both are optional system tools; when one is missing the user gets a one-line message
 saying which package to install, never a traceback.
@@ -16,7 +16,8 @@ from facilitate.errors import FacilitateError
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
 INSTALL_HINT = {
-    "soffice": "LibreOffice is needed to render .pptx files: install it (Debian: apt-get install libreoffice-impress-nogui)",
+    "soffice": "LibreOffice is needed to render .pptx and .docx files: install it"
+    " (Debian: apt-get install libreoffice-impress-nogui libreoffice-writer-nogui)",
     "pdftoppm": "pdftoppm is needed to render PDF pages: install poppler (Debian: apt-get install poppler-utils)",
 }
 
@@ -31,8 +32,8 @@ def find_tool(name: str) -> str:
     raise FacilitateError(INSTALL_HINT[name])
 
 
-def pptx_to_pdf(pptx: str | os.PathLike, out_dir: str | os.PathLike, timeout: float = 240) -> Path:
-    """Convert a deck to PDF with LibreOffice headless, in a private profile; returns the PDF."""
+def office_to_pdf(pptx: str | os.PathLike, out_dir: str | os.PathLike, timeout: float = 240) -> Path:
+    """Convert a deck or a Word document to PDF with LibreOffice headless, in a private profile; returns the PDF."""
     soffice = find_tool("soffice")
     pptx, out_dir = Path(pptx), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -77,13 +78,13 @@ def pdf_to_pngs(pdf: str | os.PathLike, out_dir: str | os.PathLike, dpi: int = 6
 
 
 def render(path: str | os.PathLike, out_dir: str | os.PathLike, dpi: int = 60) -> list[Path]:
-    """PNG pages of a .pptx or .pdf file."""
+    """PNG pages of a .pptx, .docx or .pdf file."""
     path = Path(path)
     if not path.exists():
         raise FacilitateError(f"{path}: no such file")
-    if path.suffix.lower() == ".pptx":
+    if path.suffix.lower() in (".pptx", ".docx"):
         with tempfile.TemporaryDirectory(prefix="facilitate-preview-") as work:
-            return pdf_to_pngs(pptx_to_pdf(path, work), out_dir, dpi)
+            return pdf_to_pngs(office_to_pdf(path, work), out_dir, dpi)
     if path.suffix.lower() == ".pdf":
         return pdf_to_pngs(path, out_dir, dpi)
-    raise FacilitateError(f"{path}: can preview .pptx and .pdf files only")
+    raise FacilitateError(f"{path}: can preview .pptx, .docx and .pdf files only")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import math
-import shutil
 import struct
 import subprocess
 import zlib
@@ -25,6 +24,7 @@ from facilitate.layout.units import PAPER
 from facilitate.model import DEFAULT_THEME, Card, CardBack, CardDeck
 from facilitate.layout.card_face import MIN_SIZE, PROMPT_SIZE, face_blocks
 from facilitate.options import BuildOptions
+from tests import tools
 from tests.conftest import small_deck, small_pack
 
 TOLERANCE = 0.1 * MM
@@ -46,10 +46,8 @@ def save(tmp_path: Path, data: bytes, name: str = "cards.pdf") -> Path:
 
 
 def pdftotext(path: Path, page: int | None = None) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return tools.pdftotext(path, "-enc", "UTF-8", *pages)
 
 
 def words(text: str) -> str:
@@ -346,8 +344,7 @@ def test_cut_lines_outline_every_card():
 
 
 def test_qpdf_check_passes(tmp_path):
-    if shutil.which("qpdf") is None:
-        pytest.skip("qpdf is not installed")
+    tools.tool("qpdf")
     deck = attrs.evolve(small_deck(11), back=CardBack(pattern="dots", image=str(_png(tmp_path / "logo.png"))))
     for name, options in {"sheets": {}, "fold": {"fold": True}, "shop": {"print_shop": True}, "letter": {"paper": "letter", "cut_lines": True}}.items():
         path = save(tmp_path, render(deck, instructions=True, **options), f"{name}.pdf")
@@ -369,8 +366,7 @@ def test_every_font_is_embedded_dejavu():
 
 
 def test_poppler_reads_every_page_without_complaint(tmp_path):
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    tools.tool("pdftoppm")
     deck = attrs.evolve(small_deck(10), back=CardBack(pattern="stripes"))
     path = save(tmp_path, render(deck, instructions=True, cut_lines=True))
     result = subprocess.run(["pdftoppm", "-r", "10", "-png", str(path), str(tmp_path / "page")], capture_output=True, text=True)

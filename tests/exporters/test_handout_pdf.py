@@ -5,7 +5,6 @@ from __future__ import annotations
 import html.parser
 import io
 import os
-import shutil
 import subprocess
 import sys
 
@@ -19,27 +18,18 @@ from facilitate.building import build
 from facilitate.errors import ExportError, TextOverflowError
 from facilitate.exporters import _jinja, handout_pdf
 from facilitate.layout import chart, worksheets
-from facilitate.layout.document import CurveChart, NotesRow, NotesSpace, Table, participant_handout, run_sheet
+from facilitate.layout.document import NotesRow, NotesSpace, Table, participant_handout, run_sheet
 from facilitate.model import Prompt, Reflection, Segment, TurnTheCurve
 from facilitate.layout.documents import pack_documents
 from facilitate.options import BuildOptions, PaperOptions
+from tests import tools
 from tests.conftest import small_pack, small_session
 from tests.deck_fixtures import curve as full_curve
-from tests.deck_fixtures import rich_pack, rubric
+from tests.deck_fixtures import rich_pack, rubric, secret_pack
 
 A4 = (595.276, 841.89)
 LETTER = (612.0, 792.0)
 LANDSCAPE = {"ladder-powerful.pdf", "assessment-maturity.pdf"}
-
-
-def secret_pack(**changes):
-    """The rich pack with a distinctive facilitator note on every segment."""
-    pack = rich_pack(**changes)
-    segments = tuple(
-        attrs.evolve(segment, notes=f"SECRET-{segment.id} facilitator only: {segment.notes or 'watch the clock'}")
-        for segment in pack.session.segments
-    )
-    return attrs.evolve(pack, session=attrs.evolve(pack.session, segments=segments))
 
 
 def rendered(pack, page_size: str = "a4") -> dict[str, bytes]:
@@ -341,13 +331,13 @@ def test_only_the_bundled_font_is_used_and_it_is_embedded(a4_files):
                 assert "/FontFile2" in font["/FontDescriptor"].get_object(), name
 
 
-@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
 @pytest.mark.parametrize("page_size", ["a4", "letter"])
 def test_every_pdf_passes_qpdf_check(page_size, tmp_path):
+    qpdf = tools.tool("qpdf")
     for name, data in rendered(secret_pack(), page_size).items():
         path = tmp_path / name
         path.write_bytes(data)
-        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        result = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
         assert result.returncode == 0, (name, result.stdout, result.stderr)
 
 

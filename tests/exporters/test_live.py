@@ -15,6 +15,7 @@ from facilitate.building import build
 from facilitate.exporters import DEFAULT_FORMATS
 from facilitate.exporters.live import render_page, script_json, session_data
 from facilitate.model import Quote, Segment, Theme
+from tests import tools
 from tests.conftest import small_pack, small_session
 
 CHROMIUM = "/usr/bin/chromium"
@@ -122,9 +123,12 @@ def test_page_is_deterministic_and_uses_the_theme():
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        tools.missing("the playwright package (pip install playwright)")
     if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)")
+        tools.missing(f"{CHROMIUM} (apt-get install -y chromium)")
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import shutil
 import subprocess
 import zipfile
 
@@ -21,11 +20,10 @@ from facilitate.loaders import library
 from facilitate.model import Segment, SessionPack
 from facilitate.exporters.pptx import DeckOptions
 from facilitate.options import BuildOptions
+from tests import tools
 from tests.conftest import small_pack, small_session
 from tests.deck_fixtures import rich_pack
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; CI installs it")
 BUNDLED_SESSIONS = [entry.id for entry in library.entries() if entry.kind == "session"]
 
 
@@ -277,16 +275,7 @@ def test_every_bundled_agenda_builds_a_deck(tmp_path, session_id, aspect):
 
 
 def convert_to_pdf(deck, tmp_path):
-    profile = tmp_path / "lo-profile"
-    out = tmp_path / "pdf"
-    result = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(out), str(deck)],
-        capture_output=True, text=True, timeout=300,
-    )
-    pdf = out / "deck.pdf"
-    assert result.returncode == 0 and pdf.exists(), result.stderr
-    return pdf
+    return tools.to_pdf(deck, tmp_path / "pdf")
 
 
 def page_texts(pdf) -> list[str]:
@@ -330,13 +319,11 @@ def _check_render(tmp_path, pack, **options):
     assert_words_inside_boxes(pdf, model)
 
 
-@needs_soffice
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])
 def test_libreoffice_renders_one_page_per_slide_with_its_text(tmp_path, aspect):
     _check_render(tmp_path, rich_pack(), aspect=aspect, cards_as_slides=True)
 
 
-@needs_soffice
 @pytest.mark.skipif(not BUNDLED_SESSIONS, reason="no bundled agendas in this checkout yet")
 def test_libreoffice_renders_the_default_session(tmp_path):
     _check_render(tmp_path, library.load(), cards_as_slides=True)

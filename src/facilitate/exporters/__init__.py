@@ -31,7 +31,7 @@ ENTRY_POINT_GROUP = "facilitate.exporters"
 BUILTIN: dict[str, str] = {
     "markdown": "facilitate.exporters.markdown",
     "html": "facilitate.exporters.html",
-    # "docx": "facilitate.exporters.docx",
+    "docx": "facilitate.exporters.docx",
     "pptx": "facilitate.exporters.pptx",
     "live": "facilitate.exporters.live",
     "cards": "facilitate.exporters.cards_pdf",
@@ -97,5 +97,15 @@ def option_groups(formats: Sequence[str] | None = None) -> tuple[type, ...]:
     """The option groups of ``formats`` (default: every format), each once, in build order."""
     from facilitate.options import unique_groups
 
-    chosen = names() if formats is None else formats
-    return unique_groups(group for name in chosen for group in exporter(name).options)
+    if formats is not None:
+        return unique_groups(group for name in formats for group in exporter(name).options)
+    found: list[type] = []
+    for name in names():
+        try:
+            found += exporter(name).options
+        except ExportError:
+            if name in BUILTIN:
+                raise
+            # Another package's format that cannot load is reported when it is asked for,
+            # not on every build.
+    return unique_groups(found)

@@ -141,6 +141,12 @@ def _map_text(value: Any, change: Callable[[str], str]) -> Any:
     return value
 
 
+def cleaned(doc: T) -> T:
+    """``doc`` (any attrs value) with every text as it is drawn (see :func:`printable`)."""
+    result: T = _map_text(doc, printable)
+    return result
+
+
 def printable_document(doc: T, where: str) -> T:
     """``doc`` (any attrs value) with its text cleaned as drawn; ExportError naming the character if the font lacks one."""
     found: list[str] = []

@@ -76,12 +76,13 @@ def _longest_word(text: str, bold: bool = False) -> float:
     return max((measure(word, CELL) for word in text.split()), default=0.0) + extra
 
 
-def column_widths(block: Table, total: float) -> tuple[float, ...]:
+def column_widths(block: Table, total: float, slack: float = 0.0) -> tuple[float, ...]:
     """Column widths in proportion to the block's weights, widened so no word has to break.
 
     A column narrower than its widest word (a clock time, a long name) takes the room it
     needs from the others, in proportion to their spare width; if the words cannot all
-    fit, the proportions stand and the longest words break.
+    fit, the proportions stand and the longest words break. ``slack`` is room added to
+    each word, for renderers that set the text themselves with their own fonts (Word).
     """
     columns = len(block.header)
     weights = block.widths if len(block.widths) == columns else (1.0,) * columns
@@ -89,6 +90,7 @@ def column_widths(block: Table, total: float) -> tuple[float, ...]:
     needs = [
         max([_longest_word(block.header[index], bold=True)] + [_longest_word(row[index]) for row in block.rows if index < len(row)])
         + 2 * PAD_X
+        + slack
         for index in range(columns)
     ]
     if sum(needs) > total:
