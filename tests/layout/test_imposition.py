@@ -235,12 +235,21 @@ def test_as_many_cards_as_fit(sheet, width, height, bleed, gutter):
 @given(
     st.integers(1, 8), st.integers(1, 8), st.data(), st.sampled_from(["long-edge", "short-edge", "none"]), st.booleans()
 )
-def test_mirror_is_an_involution(rows, cols, data, duplex, landscape):
+def test_mirror_is_where_the_card_lands_when_the_sheet_is_turned_over(rows, cols, data, duplex, landscape):
+    """A physical model: turn the sheet over about the edge the printer flips on, and see which cell the card's middle is in."""
     row = data.draw(st.integers(0, rows - 1))
     col = data.draw(st.integers(0, cols - 1))
-    back = mirror(row, col, rows, cols, duplex, landscape)
-    assert 0 <= back[0] < rows and 0 <= back[1] < cols
-    assert mirror(*back, rows, cols, duplex, landscape) == (row, col)
+    # The card's middle as a share of the sheet's width (x) and height (y), row 0 at the top.
+    x, y = (col + 0.5) / cols, (row + 0.5) / rows
+    long_edge_is_vertical = not landscape
+    if duplex == "none":
+        turned = (x, y)
+    elif (duplex == "long-edge") == long_edge_is_vertical:
+        turned = (1 - x, y)  # turned about a vertical edge: left and right swap
+    else:
+        turned = (x, 1 - y)  # turned about a horizontal edge: top and bottom swap
+    expected = (int(turned[1] * rows), int(turned[0] * cols))
+    assert mirror(row, col, rows, cols, duplex, landscape) == expected
 
 
 @given(papers, lengths_mm, lengths_mm, bleeds, gutters, st.sampled_from(["long-edge", "short-edge"]))
