@@ -187,8 +187,10 @@ def _part_title(pack: SessionPack, part_id: str | None) -> str:
 
 def sources(pack: SessionPack) -> tuple[str, ...]:
     """Where the session and each item it uses come from, "Title – source", once each."""
-    items = (pack.session, *pack.decks, *pack.ladders, *pack.rubrics, *pack.curves, *pack.reflections)
-    return tuple(dict.fromkeys(f"{item.title} – {item.source}" for item in items if item.source))
+    credited: list[tuple[str, str]] = [(pack.session.title, pack.session.source)]
+    for collection in (pack.decks, pack.ladders, pack.rubrics, pack.curves, pack.reflections):
+        credited += [(item.title, item.source) for item in collection]
+    return tuple(dict.fromkeys(f"{title} – {source}" for title, source in credited if source))
 
 
 def participant_handout(pack: SessionPack) -> Document:
