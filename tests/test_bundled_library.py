@@ -396,6 +396,7 @@ def test_the_continuum_rubrics_run_from_least_to_most_mature():
     assert scales["ways-of-partnering-rubric"] == ("Networking", "Coordinating", "Cooperating", "Collaborating")
     assert scales["partnership-depth"] == ("Transactional", "Relational", "Transformative")
     assert scales["five-insights-rubric"] == ("Emerging", "Developing", "Established", "Leading")
+    assert scales["mature-partnerships-rubric"] == scales["five-insights-rubric"]
 
 
 def test_taking_stock_asks_for_a_discovery_a_disturbance_and_a_delight():
