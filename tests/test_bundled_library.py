@@ -6,6 +6,7 @@ check what a user gets from ``pip install``, not only the files in the repositor
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from pathlib import Path
 
@@ -68,10 +69,12 @@ def test_the_library_has_every_required_item():
         ("deck", "leadership-qualities"),
         ("deck", "steps-to-partnering"),
         ("deck", "what-it-takes"),
+        ("deck", "partnership-structures"),
         ("ladder", "powerful-questions"),
         ("rubric", "ways-of-partnering-rubric"),
         ("rubric", "partnership-depth"),
         ("rubric", "five-insights-rubric"),
+        ("rubric", "mature-partnerships-rubric"),
         ("reflection", "taking-stock"),
         ("theme", "default"),
     }
@@ -147,10 +150,66 @@ def test_the_cep_day_references_resolve(cep):
         ("deck", "lets-imagine"),
         ("deck", "five-insights"),
         ("ladder", "powerful-questions"),
-        ("rubric", "five-insights-rubric"),
+        ("rubric", "mature-partnerships-rubric"),
         ("reflection", "taking-stock"),
     } <= used
     assert any(field == "curve" for field, _ in used)
+
+
+def test_the_cep_day_follows_the_source_decks_order(cep):
+    """Features (part 2) before rating them (part 3); the five insights (part 4) after both."""
+    session = cep.session
+    assert [part.id for part in session.conversation] == ["envision", "features", "maturity", "strategies", "curve"]
+    order = [segment.part for segment in session.segments if segment.part]
+    assert order == sorted(order, key=[part.id for part in session.conversation].index), "parts run out of order"
+    assert session.segment("silver-bullet").part == "envision", "Hattie's challenge closes part 1, as in the deck"
+    (rating,) = [s for s in session.segments if s.rubric]
+    assert rating.part == "maturity"
+    rubric = cep.rubric(rating.rubric)
+    strands = {dimension.title.split(":")[0] for dimension in rubric.dimensions}
+    assert strands == {"Strengthen relationships", "Focus on learning", "Be determined"}
+    taught = " ".join(session.segment("mature-features").bullets).casefold()
+    assert all(strand.casefold() in taught for strand in strands), "every strand rated is taught first"
+    # Nobody rates the five insights before meeting them: that rubric waits for a later session.
+    assert "five-insights-rubric" not in {r.id for r in cep.rubrics}
+    assert session.segments.index(rating) < session.segments.index(session.segment("five-insights"))
+
+
+def test_the_cep_day_keeps_every_feature_of_strengthen_relationships(cep):
+    """"Every opportunity to find learning spaces and places" was once dropped from the day."""
+    bullets = " ".join(cep.session.segment("mature-features").bullets)
+    assert "every opportunity to find learning spaces and places" in bullets
+    row = cep.rubric("mature-partnerships-rubric").dimensions[1]
+    assert row.title.startswith("Strengthen relationships")
+    assert "learning spaces and places" in " ".join(level.descriptor for level in row.levels)
+
+
+def test_the_cep_day_gives_each_part_the_time_its_work_needs(cep):
+    session = cep.session
+    minutes = {part.id: sum(s.minutes for s in session.segments_in(part.id)) for part in session.conversation}
+    # The turn-the-curve worksheet: curve, story, partners, what works, essentials, actions.
+    assert session.segment("turn-the-curve").minutes >= 60
+    # Rating alone, then comparing ratings at tables.
+    assert session.segment("self-assessment").minutes >= 15
+    assert session.segment("compare-ratings").minutes >= 20
+    assert minutes["maturity"] >= 40
+    assert minutes == {"envision": 65, "features": 35, "maturity": 40, "strategies": 40, "curve": 60}
+
+
+def test_the_cep_day_runs_nine_to_half_past_three_with_breaks_where_people_expect_them(cep):
+    session = cep.session
+    placed = {item.segment.id: item for item in session.schedule}
+    assert (session.starts_at, session.ends_at, session.ends_by) == (dt.time(9, 0), dt.time(15, 30), dt.time(15, 30))
+    assert session.total_minutes == 390
+    assert (placed["morning-break"].starts_at, placed["morning-break"].ends_at) == (dt.time(10, 50), dt.time(11, 5))
+    assert (placed["lunch"].starts_at, placed["lunch"].ends_at) == (dt.time(12, 20), dt.time(13, 5))
+    assert (placed["afternoon-break"].starts_at, placed["afternoon-break"].ends_at) == (dt.time(13, 45), dt.time(13, 55))
+    assert (placed["turn-the-curve"].starts_at, placed["turn-the-curve"].ends_at) == (dt.time(13, 55), dt.time(14, 55))
+    # No stretch of work longer than two hours without a break.
+    stretch = 0
+    for item in session.schedule:
+        stretch = 0 if item.segment.kind == "break" else stretch + item.segment.minutes
+        assert stretch <= 120, f"{stretch} min without a break by {item.ends_at:%H:%M}"
 
 
 def test_the_cep_day_has_breaks_lunch_and_credited_quotes(cep):
@@ -249,7 +308,46 @@ def test_every_deck_back_reads_in_white_and_has_instructions(entry):
     assert contrast_ratio("#ffffff", deck.back.colour) >= 4.5
     assert deck.back.title
     assert deck.instructions
-    assert deck.source or deck.id == "lets-imagine"
+    assert deck.source
+
+
+def test_lets_imagine_credits_the_cep_deck_for_the_activity():
+    deck = _deck("lets-imagine")
+    assert "CEP" in deck.source and "face down" in deck.source
+
+
+def test_the_structures_deck_sets_out_the_three_wested_structures():
+    deck = _deck("partnership-structures")
+    assert [card.id for card in deck.cards] == ["limited", "coalition", "collaborative"]
+    assert "Berliner" in deck.source and "Tushnet" in deck.source
+    limited, coalition, collaborative = (f"{card.prompt} {card.detail}" for card in deck.cards)
+    assert "lead organisation sets the vision and the agenda" in limited
+    assert "does not easily move on" in limited
+    assert "divide the work" in coalition
+    assert "pool their funds" in collaborative and "readily turns to new concerns" in collaborative
+
+
+def test_the_kickoff_weighs_the_structures_before_the_ways_of_working():
+    kickoff = library.load("partnership-kickoff").session
+    ids = [segment.id for segment in kickoff.segments]
+    structure = kickoff.segment("which-structure")
+    assert structure.deck == "partnership-structures" and structure.part == "structure"
+    assert ids.index("which-structure") < ids.index("how-closely")
+    why = " ".join(kickoff.segment("why-together").bullets)
+    assert "new markets" in why and "clients" in why
+
+
+def test_the_five_insights_keep_the_force_of_their_source():
+    data_wise = _deck("five-insights").cards[0]
+    assert "obsess" in data_wise.prompt
+
+
+def test_the_ladder_credits_both_of_its_sources():
+    ladder = load_object(library.find("powerful-questions", "ladder").path)
+    for name in ("Vogt", "Brown", "Isaacs", "CEP"):
+        assert name in ladder.source
+    assert "What if" in ladder.source
+    assert "CEP" in ladder.description and "Vogt" in ladder.description
 
 
 # --- exercises ----------------------------------------------------------------------------
@@ -298,6 +396,7 @@ def test_the_continuum_rubrics_run_from_least_to_most_mature():
     assert scales["ways-of-partnering-rubric"] == ("Networking", "Coordinating", "Cooperating", "Collaborating")
     assert scales["partnership-depth"] == ("Transactional", "Relational", "Transformative")
     assert scales["five-insights-rubric"] == ("Emerging", "Developing", "Established", "Leading")
+    assert scales["mature-partnerships-rubric"] == scales["five-insights-rubric"]
 
 
 def test_taking_stock_asks_for_a_discovery_a_disturbance_and_a_delight():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,24 @@ def test_new_agenda_validates_and_refuses_to_overwrite(run, tmp_path):
     assert again.exit_code == 2
     assert "already exists" in again.output
     assert starter.read_text().endswith("# my edit\n")
+
+
+def test_the_agenda_starter_puts_nothing_made_up_on_a_run_sheet(run, tmp_path):
+    """A starter built unchanged must not print a real-looking date or a note about notes."""
+    import facilitate
+    from facilitate.layout.document import run_sheet
+
+    assert run("new", "agenda", "Cluster day").exit_code == 0
+    pack = facilitate.load(tmp_path / "cluster-day.yaml")
+    assert pack.session.date is None
+    sheet = run_sheet(pack)
+    words = " ".join(str(block) for block in sheet.blocks) + sheet.subtitle
+    months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    assert not re.search(rf"\b({months})\b|\d{{4}}-\d\d-\d\d", words), "a date facilitators did not choose"
+    assert sheet.subtitle == "09:00–10:25"
+    for segment in pack.session.segments:
+        assert "never shown" not in segment.notes and "notes" not in segment.notes.lower()
+    assert "One or two sentences" not in pack.session.purpose
 
 
 def test_new_deck_validates(run, tmp_path):

@@ -20,6 +20,11 @@ def describe(obj: object) -> str:
     return repr(obj)
 
 
+def _credited(lines: list[str], source: str) -> str:
+    """The summary's lines, ending with where the item comes from (when it says)."""
+    return "\n".join(lines + (["", f"Source: {source}"] if source else []))
+
+
 @describe.register
 def _(session: Session) -> str:
     lines = [session.title]
@@ -37,7 +42,7 @@ def _(session: Session) -> str:
     for item in session.schedule:
         s = item.segment
         lines.append(f"  {item.starts_at:%H:%M}–{item.ends_at:%H:%M}  {s.minutes:>3} min  {s.kind:<10}  {s.title}")
-    return "\n".join(lines)
+    return _credited(lines, session.source)
 
 
 @describe.register
@@ -51,7 +56,7 @@ def _(deck: CardDeck) -> str:
     for number, card in enumerate(deck.cards, 1):
         category = f" [{card.category}]" if card.category else ""
         lines.append(f"  {number:>2}. {card.title}{category}: {card.prompt}")
-    return "\n".join(lines)
+    return _credited(lines, deck.source)
 
 
 @describe.register
@@ -62,7 +67,7 @@ def _(ladder: QuestionLadder) -> str:
         lines.append(f"  {number}. {rung.label}{extension}: {rung.description}")
         for question in ladder.questions_for(rung.id):
             lines.append(f"       e.g. {question}")
-    return "\n".join(lines)
+    return _credited(lines, ladder.source)
 
 
 @describe.register
@@ -78,7 +83,7 @@ def _(curve: TurnTheCurve) -> str:
         lines.append(f"Target: {curve.target.period} {curve.target.value:g}")
     for number, essential in enumerate(curve.essentials, 1):
         lines.append(f"Essential {number}: {essential}")
-    return "\n".join(lines)
+    return _credited(lines, curve.source)
 
 
 @describe.register
@@ -92,14 +97,14 @@ def _(rubric: MaturityRubric) -> str:
         for score in assessment.scores:
             lines.append(f"  {score.dimension.title}: mean {score.mean:.1f}, spread {score.spread:.2f}")
         lines.append(f"Weakest: {assessment.weakest.dimension.title}")
-    return "\n".join(lines)
+    return _credited(lines, rubric.source)
 
 
 @describe.register
 def _(reflection: Reflection) -> str:
     lines = [reflection.title]
     lines += [f"  - {p.label}" + (f": {p.question}" if p.question else "") for p in reflection.prompts + reflection.commitments]
-    return "\n".join(lines)
+    return _credited(lines, reflection.source)
 
 
 @describe.register

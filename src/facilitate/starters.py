@@ -9,15 +9,17 @@ kind: session
 id: {name}
 title: {title}
 subtitle: ""
-date: 2026-09-03          # YYYY-MM-DD
+# date: YYYY-MM-DD        # the day itself, once it is fixed (shown on every page)
 starts_at: "09:00"
 ends_by: "12:30"          # optional: the build refuses an agenda that runs past it
 venue: ""
 hosts: []
 facilitators: []
 audience: ""
+# Why the group meets: it opens the handout and the run-sheet. Say it in your own words.
 purpose: >-
-  One or two sentences on why the group is meeting.
+  To agree why our partnership matters now, to see honestly where we are, and to choose
+  one thing we will do next, together.
 
 # The 3 to 7 parts listed on the "Our conversation today" slide.
 conversation:
@@ -43,7 +45,9 @@ segments:
     prompts:
       - Why am I here?
       - What can I offer the group?
-    notes: Facilitator-only notes; never shown to participants.
+    # notes: are for you alone (run-sheet, speaker notes), never shown to participants.
+    notes: >-
+      Keep your own welcome to five minutes, then give each person a minute at their table.
     materials: [name badges]
   - id: imagine
     title: Let's imagine

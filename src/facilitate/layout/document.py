@@ -185,6 +185,14 @@ def _part_title(pack: SessionPack, part_id: str | None) -> str:
     return pack.session.part(part_id).title if part_id else ""
 
 
+def sources(pack: SessionPack) -> tuple[str, ...]:
+    """Where the session and each item it uses come from, "Title – source", once each."""
+    credited: list[tuple[str, str]] = [(pack.session.title, pack.session.source)]
+    for collection in (pack.decks, pack.ladders, pack.rubrics, pack.curves, pack.reflections):
+        credited += [(item.title, item.source) for item in collection]
+    return tuple(dict.fromkeys(f"{title} – {source}" for title, source in credited if source))
+
+
 def participant_handout(pack: SessionPack) -> Document:
     """What participants take away: agenda, purpose, quotes, insights, the ladder; no facilitator notes."""
     session = pack.session
@@ -242,6 +250,9 @@ def participant_handout(pack: SessionPack) -> Document:
         blocks.append(Heading(reflection.title))
         for prompt in reflection.prompts + reflection.commitments:
             blocks.append(NotesSpace(f"{prompt.label}{': ' + prompt.question if prompt.question else ''}", 3))
+    credits = sources(pack)
+    if credits:
+        blocks += [Heading("Sources"), Bullets(credits)]
     blocks += [Heading("My notes"), NotesSpace("Notes", 12)]
     return Document(session.title, when(pack), tuple(blocks), "participant")
 
@@ -288,4 +299,7 @@ def run_sheet(pack: SessionPack) -> Document:
         ]
     if session.room_setup:
         blocks += [Heading("Room set-up"), Bullets(session.room_setup)]
+    credits = sources(pack)
+    if credits:
+        blocks += [Heading("Sources"), Bullets(credits)]
     return Document(f"Run-sheet: {session.title}", when(pack), tuple(blocks), "facilitator")

@@ -238,6 +238,8 @@ def ladder_worksheet(pack: SessionPack, ladder: QuestionLadder) -> Document:
         blocks.append(NotesSpace("", 2))
     if ladder.cautions:
         blocks += [Heading("Take care"), Bullets(ladder.cautions)]
+    if ladder.source:
+        blocks.append(Paragraph(f"Source: {ladder.source}", "small"))
     return Document(f"{ladder.title}: write your own", _context(pack), tuple(blocks), "participant")
 
 

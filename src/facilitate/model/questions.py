@@ -1,7 +1,8 @@
 """The powerful-question ladder: rungs, classification and stronger rewrites.
 
 The first five rungs follow "The Art of Powerful Questions" (Vogt, Brown and Isaacs,
-2003); "what if" is this project's extension above "why".
+2003); "what if", above "why", goes beyond their ladder, as the ladder in the CEP
+workshop deck "The Power of Partnerships" does.
 """
 
 from __future__ import annotations
@@ -256,6 +257,8 @@ class QuestionLadder:
     rungs: tuple[Rung, ...] = attrs.field(default=STANDARD_RUNGS, converter=tuple)
     examples: tuple[RungExamples, ...] = tuple_field()
     cautions: tuple[str, ...] = tuple_field()
+    #: Where the ladder comes from, credited on its worksheet and in the handout.
+    source: str = ""
 
     def __attrs_post_init__(self) -> None:
         if len(self.rungs) < 2:

@@ -33,3 +33,5 @@ class Reflection:
     prompts: tuple[Prompt, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     commitments: tuple[Prompt, ...] = tuple_field()
     description: str = ""
+    #: Where the prompts come from, credited in the handout.
+    source: str = ""

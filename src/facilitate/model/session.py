@@ -143,6 +143,8 @@ class Session:
     room_setup: tuple[str, ...] = tuple_field()
     #: Quotations for the handout, each credited to its author.
     quotes: tuple[Quote, ...] = tuple_field()
+    #: Where the session's design comes from, credited in the handout and run-sheet.
+    source: str = ""
 
     def __attrs_post_init__(self) -> None:
         if self.conversation and not 3 <= len(self.conversation) <= 7:
