@@ -135,7 +135,9 @@ def share_minutes(weights: Sequence[int], total: int) -> tuple[int, ...]:
 
 
 def timed_steps(steps: Sequence[Step], minutes: int) -> tuple[TimedStep, ...]:
-    """Every round of ``steps``, its minutes scaled so that they add up to ``minutes``."""
+    """Every round of ``steps``, its minutes scaled so that they add up to ``minutes`` (none: no steps)."""
+    if not steps:
+        return ()
     rounds = [(step, number) for step in steps for number in range(1, step.rounds + 1)]
     shares = share_minutes([step.minutes for step, _ in rounds], minutes)
     placed = []
