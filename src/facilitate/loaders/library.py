@@ -132,7 +132,7 @@ def tagged() -> tuple[Any, ...]:
 
     A segment carries the tags it states or those of the method it uses.
     """
-    from facilitate.model.suggest import Tagged
+    from facilitate.model.suggestions import Tagged
 
     items = [Tagged("method", method.id, method.name, method.tags) for method in methods() if method.tags]
     for entry in entries():

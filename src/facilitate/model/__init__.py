@@ -21,7 +21,7 @@ _MODULES = {
     "reflection": ("Prompt", "Quote", "Reflection"),
     "session": ("Part", "ScheduledSegment", "Segment", "Session"),
     "steps": ("Step", "TimedStep", "share_minutes", "timed_steps"),
-    "suggest": ("Suggestion", "Tagged", "suggest"),
+    "suggestions": ("Suggestion", "Tagged", "suggest"),
     "theme": ("DEFAULT_THEME", "Theme", "contrast_ratio"),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
@@ -53,5 +53,5 @@ if TYPE_CHECKING:
     from facilitate.model.reflection import Prompt, Quote, Reflection
     from facilitate.model.session import Part, ScheduledSegment, Segment, Session
     from facilitate.model.steps import Step, TimedStep, share_minutes, timed_steps
-    from facilitate.model.suggest import Suggestion, Tagged, suggest
+    from facilitate.model.suggestions import Suggestion, Tagged, suggest
     from facilitate.model.theme import DEFAULT_THEME, Theme, contrast_ratio

@@ -87,8 +87,9 @@ class Source:
 class Method:
     """A facilitation method: steps with their usual minutes, and what it takes to run it."""
 
-    #: Lower-case, digits, - or _: what a segment writes in ``method:``.
+    #: Lower-case letters, digits, - or _: what a segment names in its method.
     id: str = attrs.field(validator=identifier)
+    #: What the method is called, e.g. "World Café".
     name: str = attrs.field(validator=non_empty)
     #: What the method is for, in one sentence.
     purpose: str = attrs.field(validator=non_empty)

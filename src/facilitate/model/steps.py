@@ -48,13 +48,15 @@ def _optional_grouping(instance: Any, attribute: attrs.Attribute[str | None], va
 class Step:
     """One step of a method: what people do, and for how long."""
 
+    #: What the step is called, e.g. "Pairs" or "Round".
     title: str = attrs.field(validator=non_empty)
     #: How long one round takes when the method runs at its usual length; a segment
     #: of another length scales it in proportion.
     minutes: int = attrs.field(validator=whole_minutes)
     #: What people do, in a sentence or two, for the room (shown on the slide and the live page).
     instructions: str = ""
-    #: Who works together in this step, if not the grouping of the whole method.
+    #: Who works together in this step (whole-room, tables, pairs or individual), if not
+    #: the grouping of the whole method or segment.
     grouping: str | None = attrs.field(default=None, validator=_optional_grouping)
     #: How many times the step runs one after another, e.g. 3 conversation rounds.
     rounds: int = attrs.field(default=1, validator=_rounds)

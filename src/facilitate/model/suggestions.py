@@ -13,6 +13,25 @@ import attrs
 
 from facilitate.model.maturity import DimensionScore, SelfAssessment
 
+#: Tags for what a group needs, beside rubric dimension ids: tag → what it means.
+NEEDS: dict[str, str] = {
+    "differing-views": "surfacing views that differ, and working with them",
+    "everyone-heard": "giving every person a voice",
+    "ideas": "generating ideas",
+    "decisions": "deciding, or checking how much agreement there is",
+    "priorities": "choosing what matters most",
+    "root-causes": "finding the causes of a problem",
+    "risks": "spotting what could go wrong",
+    "reflection": "looking back and learning from it",
+    "sense-making": "making sense of an experience or data together",
+    "sharing-practice": "sharing practice and expertise",
+    "action-planning": "turning talk into actions",
+    "peer-support": "getting help from peers",
+    "strengths": "building on what already works",
+    "energy": "connecting people and lifting the energy",
+    "getting-started": "opening a meeting",
+    "closing": "closing a meeting",
+}
 #: The tag of items that help a group work with views that differ.
 DIFFERING_VIEWS = "differing-views"
 WEAKEST = "weakest"
