@@ -111,3 +111,11 @@ def test_validate_points_at_an_unknown_method_id(run, tmp_path):
     result = CliRunner().invoke(main, ["validate", str(session)])
     assert result.exit_code == 2
     assert f"{session}:8: segments[0].method: no method named 'world-caffe' (did you mean 'world-cafe'?)" in result.output
+
+
+def test_copy_a_bundled_method_to_edit_it(run, tmp_path):
+    result = run("copy", "world-cafe")
+    assert result.exit_code == 0, result.output
+    copied = tmp_path / "world-cafe.yaml"
+    assert copied.read_text("utf-8").startswith("# Described in facilitate's own words")
+    assert run("validate", str(copied)).exit_code == 0

@@ -305,7 +305,7 @@ def run_sheet(pack: SessionPack) -> Document:
     return Document(f"Run-sheet: {session.title}", when(pack), tuple(blocks), "facilitator")
 
 
-def _step_rows(starts_at: dt.time, segment: Segment) -> list[tuple[str, ...]]:
+def _step_rows(starts_at: dt.time, segment: Segment) -> list[tuple[str, str, str, str, str, str]]:
     """A run-sheet row for every round of a segment's steps: its clock time, minutes and what to do."""
     rows = []
     for timed in segment.timed_steps:

@@ -281,7 +281,7 @@ def load_pack(path: str | os.PathLike, resolve: Resolver) -> SessionPack:
         raise document.error(path_, error.message) from None
 
 
-def _with_methods(document: Document, session: Any, methods: dict[str, Any], fetch: Callable[[str, tuple], Any]) -> Any:
+def _with_methods(document: Document, session: Any, methods: dict[str, Any], fetch: Callable[[str, tuple[str | int, ...]], Any]) -> Any:
     """The session with each segment that names a method (by id) filled in from it.
 
     Methods come from ``uses`` first (already in ``methods``), then a file beside the

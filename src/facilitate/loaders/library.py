@@ -6,12 +6,16 @@ import functools
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from facilitate.errors import FacilitateError
 from facilitate.loaders.content import KINDS, SUFFIXES, load_object, load_pack, parse_document
+
+if TYPE_CHECKING:
+    from facilitate.model.method import Method
+    from facilitate.model.suggestions import Tagged
 
 #: Folders of the bundled library (top-level folders of the repository).
 FOLDERS = ("agendas", "card_decks", "exercises", "methods", "templates/themes")
@@ -122,12 +126,12 @@ def load(source: str | Path | None = None):
     return load_pack(path, resolve)
 
 
-def methods() -> tuple[Any, ...]:
+def methods() -> tuple[Method, ...]:
     """Every bundled method, by id."""
     return tuple(load_object(entry.path, expected_kind="method") for entry in entries() if entry.kind == "method")
 
 
-def tagged() -> tuple[Any, ...]:
+def tagged() -> tuple[Tagged, ...]:
     """Every bundled method, card deck and agenda segment that carries tags, for suggestions.
 
     A segment carries the tags it states or those of the method it uses.
