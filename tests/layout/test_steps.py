@@ -16,6 +16,7 @@ CAFE = Method(
         Step("Harvest", 15, "Share what came up.", grouping="whole-room"),
     ],
     grouping="tables",
+    materials=["paper tablecloths", "markers"],
     room_setup=["Café tables of four or five."],
     source=Source("Juanita Brown and David Isaacs", "https://theworldcafe.com/"),
 )
@@ -59,6 +60,7 @@ def test_the_run_sheet_has_a_row_per_round_under_its_segment_and_credits_the_met
         ("09:59", "11", "↳ Harvest", "as a whole room", "Share what came up."),
     ]
     texts = [getattr(block, "items", ()) for block in document.blocks]
+    assert ("☐ paper tablecloths", "☐ markers") in texts  # the materials checklist has the method's
     assert ("World Café: Café tables of four or five.",) in texts
     assert ("World Café: Juanita Brown and David Isaacs (https://theworldcafe.com/)",) in texts
 
