@@ -14,10 +14,12 @@ from facilitate.model import (
     Cause,
     DataPoint,
     Dimension,
+    GroupSize,
     Idea,
     Indicator,
     Level,
     MaturityRubric,
+    Method,
     Part,
     Partner,
     Prompt,
@@ -29,6 +31,8 @@ from facilitate.model import (
     RungExamples,
     Segment,
     Session,
+    Source,
+    Step,
     TurnTheCurve,
 )
 from facilitate.model.session import GROUPINGS, SEGMENT_KINDS
@@ -167,6 +171,36 @@ reflections = st.builds(
     st.lists(st.builds(Prompt, short_text), max_size=3).map(tuple),
 )
 
+steps = st.builds(
+    Step,
+    short_text,
+    st.integers(1, 90),
+    instructions=st.just("") | short_text,
+    grouping=st.none() | st.sampled_from(GROUPINGS),
+    rounds=st.integers(1, 4),
+    cue=st.just("") | short_text,
+)
+
+
+@st.composite
+def methods(draw) -> Method:
+    smallest = draw(st.integers(1, 20))
+    return Method(
+        draw(ids),
+        draw(short_text),
+        draw(short_text),
+        tuple(draw(st.lists(steps, min_size=1, max_size=6))),
+        grouping=draw(st.sampled_from(GROUPINGS)),
+        group_size=GroupSize(smallest, draw(st.none() | st.integers(smallest, 200))),
+        materials=tuple(draw(st.lists(short_text, max_size=3))),
+        online=draw(st.just("") | short_text),
+        cautions=tuple(draw(st.lists(short_text, max_size=2))),
+        tags=tuple(draw(st.lists(ids, max_size=4))),
+        source=draw(st.none() | st.builds(Source, short_text, st.just("") | short_text, st.just("") | short_text)),
+        licence=draw(st.just("") | short_text),
+    )
+
+
 #: kind → strategy, for properties that hold for every content kind.
 BY_KIND = {
     "session": sessions(),
@@ -175,4 +209,5 @@ BY_KIND = {
     "curve": curves(),
     "rubric": rubrics(),
     "reflection": reflections,
+    "method": methods(),
 }

@@ -153,7 +153,7 @@ def test_show_a_bundled_item_and_an_unknown_one(run):
 def test_schema_is_json_and_covers_every_kind(run):
     schema = json.loads(run("schema").output)
     kinds = [branch["if"]["properties"]["kind"]["const"] for branch in schema["allOf"]]
-    assert kinds == ["session", "deck", "ladder", "curve", "rubric", "reflection", "theme", "cluster"]
+    assert kinds == ["session", "deck", "ladder", "curve", "rubric", "reflection", "method", "theme", "cluster"]
     segment = schema["$defs"]["Segment"]
     assert segment["properties"]["kind"]["enum"][0] == "welcome"
     assert set(segment["required"]) == {"id", "title", "minutes"}

@@ -19,13 +19,13 @@ def test_tests_run_against_a_real_install_not_the_source_tree():
     assert "site-packages" in package.parts
     bundled = Path(str(library.root()))
     assert not bundled.is_symlink()
-    for folder in ("agendas", "card_decks", "exercises", "templates"):
+    for folder in ("agendas", "card_decks", "exercises", "methods", "templates"):
         assert (bundled / folder).is_dir() and not (bundled / folder).is_symlink()
 
 
 def test_bundled_library_is_found_through_importlib_resources():
     kinds = {entry.kind for entry in library.entries()}
-    assert {"session", "deck", "theme"} <= kinds
+    assert {"session", "deck", "method", "theme"} <= kinds
 
 
 def test_console_script_runs():

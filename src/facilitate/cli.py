@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from facilitate.errors import FacilitateError
+from facilitate.model.steps import GROUPINGS
 
 ISSUES_URL = "the facilitate issue tracker"
 
@@ -119,16 +120,60 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
+#: ``facilitate list WHAT``: a kind of item, or its plural as people say it.
+LIST_NAMES = {
+    "agendas": "session", "sessions": "session", "decks": "deck", "ladders": "ladder", "curves": "curve",
+    "rubrics": "rubric", "reflections": "reflection", "methods": "method", "themes": "theme", "clusters": "cluster",
+}
+_KIND_CHOICES = ["session", "deck", "ladder", "curve", "rubric", "reflection", "method", "theme", "cluster"]
+
+
 @main.command("list")
-@click.option("--kind", type=click.Choice(["session", "deck", "ladder", "curve", "rubric", "reflection", "theme", "cluster"]), help="Only items of this kind.")
-def list_command(kind: str | None) -> None:
-    """List the bundled library: agendas, card decks, ladders, exercises, themes."""
+@click.argument("what", required=False, type=click.Choice(sorted({*LIST_NAMES, *_KIND_CHOICES})), metavar="[WHAT]")
+@click.option("--kind", type=click.Choice(_KIND_CHOICES), help="Only items of this kind (the same as WHAT).")
+@click.option("--minutes-max", type=click.IntRange(1, 24 * 60), help="Methods that usually take at most this many minutes.")
+@click.option("--grouping", type=click.Choice(GROUPINGS), help="Methods with a step for this grouping.")
+@click.option("--group-size", type=click.IntRange(1, None), help="Methods that work for this many people.")
+@click.option("--online", is_flag=True, help="Methods that can be run online.")
+@click.option("--tag", help="Methods tagged with this rubric dimension or need (e.g. differing-views).")
+def list_command(what, kind, minutes_max, grouping, group_size, online, tag) -> None:
+    """List the bundled library: agendas, card decks, ladders, exercises, methods, themes.
+
+    WHAT is a kind or its plural: agendas, decks, ladders, curves, rubrics, reflections,
+    methods, themes. The other options choose methods, e.g.
+    `facilitate list methods --minutes-max 20 --grouping tables --group-size 30 --online`.
+    """
     from facilitate.loaders import library
 
-    rows = [e for e in library.entries() if kind is None or e.kind == kind]
+    wanted = LIST_NAMES.get(what, what) if what else kind
+    if what and kind and wanted != kind:
+        raise FacilitateError(f"list {what!r} or --kind {kind}, not both")
+    filters = dict(minutes_max=minutes_max, grouping=grouping, people=group_size, online=online, tag=tag)
+    if any(filters.values()):
+        if wanted not in (None, "method"):
+            raise FacilitateError("--minutes-max, --grouping, --group-size, --online and --tag choose methods: use 'facilitate list methods ...'")
+        chosen = [m for m in library.methods() if m.suits(**filters)]
+        if not chosen:
+            click.echo("no bundled method fits all of that; try fewer options", err=True)
+        _list_methods(chosen)
+        return
+    if wanted == "method":
+        _list_methods(list(library.methods()))
+        return
+    rows = [e for e in library.entries() if wanted is None or e.kind == wanted]
     width = max((len(e.id) for e in rows), default=10)
     for entry in rows:
         click.echo(f"{entry.kind:<10}  {entry.id:<{width}}  {entry.title}")
+
+
+def _list_methods(methods) -> None:
+    """One line per method: id, name, usual minutes, groupings, group size, online or not."""
+    width = max((len(m.id) for m in methods), default=10)
+    for method in methods:
+        facts = [f"{method.minutes} min", "/".join(method.groupings), method.group_size.phrase]
+        if method.online:
+            facts.append("online")
+        click.echo(f"{method.id:<{width}}  {method.name} ({', '.join(facts)})")
 
 
 @main.command()
@@ -182,12 +227,12 @@ def schema() -> None:
 
 
 @main.command()
-@click.argument("what", type=click.Choice(["agenda", "deck"]))
+@click.argument("what", type=click.Choice(["agenda", "deck", "method"]))
 @click.argument("name")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default NAME.yaml).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new(what: str, name: str, output: str | None, force: bool) -> None:
-    """Write a commented starter agenda or deck to edit."""
+    """Write a commented starter agenda, deck or method to edit."""
     import re
 
     from facilitate.output import write_bytes

@@ -7,6 +7,7 @@ import functools
 from facilitate.model import (
     CardDeck,
     MaturityRubric,
+    Method,
     QuestionLadder,
     Reflection,
     Session,
@@ -105,6 +106,42 @@ def _(reflection: Reflection) -> str:
     lines = [reflection.title]
     lines += [f"  - {p.label}" + (f": {p.question}" if p.question else "") for p in reflection.prompts + reflection.commitments]
     return _credited(lines, reflection.source)
+
+
+@describe.register
+def _(method: Method) -> str:
+    groupings = ", ".join(method.groupings)
+    lines = [f"{method.name} ({method.minutes} min; {groupings}; {method.group_size.phrase})", method.purpose, "", "Steps:"]
+    for number, step in enumerate(method.steps, 1):
+        how = f"{step.rounds} rounds of {step.minutes} min" if step.rounds > 1 else f"{step.minutes} min"
+        if step.grouping:
+            how += f", {step.grouping}"
+        lines.append(f"  {number}. {step.title} ({how})" + (f": {step.instructions}" if step.instructions else ""))
+        if step.cue:
+            lines.append(f"     Between rounds: {step.cue}")
+    for heading, items in (
+        ("Materials", method.materials),
+        ("Room set-up", method.room_setup),
+        ("Variations", method.variations),
+        ("Cautions", method.cautions),
+    ):
+        if items:
+            lines += ["", f"{heading}:"] + [f"  - {item}" for item in items]
+    lines += ["", "Online: " + (method.online or "not suited to running online.")]
+    if method.tags:
+        lines.append("Helps with: " + ", ".join(method.tags))
+    if method.source is not None:
+        source = method.source
+        lines += ["", f"Source: {source.credit}"]
+        if source.url:
+            lines.append(f"  {source.url}")
+        if source.licence:
+            lines.append(f"  Licence of the source: {source.licence}")
+        if source.notice:
+            lines.append(f"  {source.notice}")
+    if method.licence:
+        lines.append(f"This description: {method.licence}")
+    return "\n".join(lines)
 
 
 @describe.register

@@ -94,4 +94,46 @@ cards:
     category: Ideas
 """
 
-STARTERS = {"agenda": AGENDA, "deck": DECK}
+METHOD = """\
+# A facilitate method. A segment uses it with  method: {name}  and takes its steps,
+# materials and grouping (unless the segment states its own); the segment's minutes
+# scale the steps' minutes in proportion. Check it with:  facilitate validate {name}.yaml
+kind: method
+id: {name}
+name: {title}
+purpose: One sentence on what the method is for.
+grouping: tables             # whole-room, tables, pairs, individual: who works together most
+group_size:
+  min: 4
+  max: 40                    # leave out for no upper limit
+steps:                       # minutes are the usual length; a segment scales them
+  - title: Set the scene
+    minutes: 5
+    grouping: whole-room     # optional: this step's grouping, if not the method's
+    instructions: What people do in this step, in a sentence or two, for the room.
+  - title: Round
+    minutes: 10
+    rounds: 2                # optional: the step runs this many times in a row
+    cue: move tables         # optional: what people do as each later round starts
+    instructions: Talk about the question at your table.
+  - title: Share
+    minutes: 5
+    grouping: whole-room
+    instructions: Each table says the one thing everyone should hear.
+materials: [sticky notes, pens]
+room_setup:
+  - Tables of four to six.
+online: How to run it online (breakout rooms, a shared board); leave empty if it does not work online.
+variations:
+  - Another way to run it.
+cautions:
+  - What goes wrong, and how to avoid it.
+tags: [involvement]          # rubric dimensions (ids) or needs it helps with
+source:
+  credit: Who created the method, and where they published it.
+  url: https://example.org/where-to-read-more
+  licence: The licence of that source's own text.
+licence: The licence of this description's text.
+"""
+
+STARTERS = {"agenda": AGENDA, "deck": DECK, "method": METHOD}

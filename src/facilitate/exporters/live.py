@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 from facilitate.layout.document import _when
+from facilitate.layout.steps import grouping_phrase
 from facilitate.model import SessionPack
 from facilitate.model.session import Segment
 from facilitate.model.theme import contrast_ratio, readable_on
@@ -49,6 +50,28 @@ def _extras(pack: SessionPack, segment: Segment) -> list[dict[str, object]]:
     return extras
 
 
+def _steps(segment: Segment) -> list[dict[str, object]]:
+    """The segment's sub-timers: every round of its steps, with minutes that add up to the segment's.
+
+    ``offset`` is minutes from the segment's start; ``label`` is the line for the timer,
+    e.g. "Round 2 of 3 · 10 min · move tables".
+    """
+    return [
+        {
+            "title": timed.name,
+            "label": timed.label,
+            "minutes": timed.minutes,
+            "offset": timed.offset,
+            "round": timed.round,
+            "rounds": timed.rounds,
+            "cue": timed.cue,
+            "instructions": timed.step.instructions,
+            "grouping": grouping_phrase(segment, timed),
+        }
+        for timed in segment.timed_steps
+    ]
+
+
 def session_data(pack: SessionPack) -> dict[str, object]:
     """Everything the page shows, as plain JSON-ready data (clock times as "HH:MM")."""
     session = pack.session
@@ -68,7 +91,8 @@ def session_data(pack: SessionPack) -> dict[str, object]:
                 "part": segment.part,
                 "partTitle": parts.get(segment.part, "") if segment.part else "",
                 "timing": segment.timing_phrase,
-                "method": segment.method,
+                "method": pack.method_name(segment),
+                "steps": _steps(segment),
                 "description": segment.description,
                 "prompts": list(segment.prompts),
                 "bullets": list(segment.bullets),

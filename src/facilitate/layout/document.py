@@ -6,9 +6,13 @@ thing. Nothing here knows about Markdown, HTML or PDF.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 
+from facilitate.layout.steps import grouping_phrase
 from facilitate.model import DataPoint, Prompt, SessionPack
+from facilitate.model.session import Segment, add_minutes
 
 
 @attrs.frozen
@@ -276,7 +280,7 @@ def run_sheet(pack: SessionPack) -> Document:
     rows = []
     for item in session.schedule:
         segment = item.segment
-        how = "; ".join(x for x in (segment.method, segment.timing_phrase) if x)
+        how = "; ".join(x for x in (pack.method_name(segment), segment.timing_phrase) if x)
         rows.append(
             (
                 f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}",
@@ -287,6 +291,7 @@ def run_sheet(pack: SessionPack) -> Document:
                 ", ".join(segment.materials),
             )
         )
+        rows += _step_rows(item.starts_at, segment)
     blocks.append(
         Table(("Time", "Min", "Segment (part)", "Method, grouping", "Facilitator notes", "Materials"), tuple(rows), (1.1, 0.5, 2.0, 1.6, 3.2, 1.4))
     )
@@ -297,9 +302,36 @@ def run_sheet(pack: SessionPack) -> Document:
             Heading("Materials checklist"),
             Bullets(tuple(f"☐ {name}" + (f" (used in {count} segments)" if count > 1 else "") for name, count in checklist)),
         ]
-    if session.room_setup:
-        blocks += [Heading("Room set-up"), Bullets(session.room_setup)]
+    used = [method for method in pack.methods if any(s.method == method.id for s in session.segments)]
+    room_setup = session.room_setup + tuple(f"{method.name}: {line}" for method in used for line in method.room_setup)
+    if room_setup:
+        blocks += [Heading("Room set-up"), Bullets(room_setup)]
+    methods_used = [
+        f"{method.name}: {method.source.credit}" + (f" ({method.source.url})" if method.source.url else "")
+        for method in used
+        if method.source is not None
+    ]
+    if methods_used:
+        blocks += [Heading("Methods used"), Bullets(tuple(methods_used))]
     credits = sources(pack)
     if credits:
         blocks += [Heading("Sources"), Bullets(credits)]
     return Document(f"Run-sheet: {session.title}", when(pack), tuple(blocks), "facilitator")
+
+
+def _step_rows(starts_at: dt.time, segment: Segment) -> list[tuple[str, str, str, str, str, str]]:
+    """A run-sheet row for every round of a segment's steps: its clock time, minutes and what to do."""
+    rows = []
+    for timed in segment.timed_steps:
+        what = timed.step.instructions if timed.round == 1 else timed.cue[:1].upper() + timed.cue[1:]
+        rows.append(
+            (
+                f"{add_minutes(starts_at, timed.offset):%H:%M}",
+                str(timed.minutes),
+                f"↳ {timed.name}",
+                grouping_phrase(segment, timed),
+                what,
+                "",
+            )
+        )
+    return rows

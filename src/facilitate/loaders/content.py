@@ -2,16 +2,22 @@
 
 Every content file is a mapping with a ``kind`` key naming what it holds:
 
-    kind: session | deck | ladder | curve | rubric | reflection | theme
+    kind: session | deck | ladder | curve | rubric | reflection | method | theme | cluster
 
 The other keys map one-to-one onto the model class of that kind. A session may also
 have a ``uses`` mapping that pulls library items (by id, or by a path relative to the
 session file) into its pack; items named by a segment (``deck: lets-imagine``) are
 pulled in automatically.
+
+A segment's ``method`` written as an id (``method: world-cafe``) names a method: one in
+``uses``, a file ``world-cafe.yaml`` beside the session, or a bundled one; the segment
+takes the method's steps, materials, grouping and tags unless it states them itself.
+Written with a capital letter or a space (``method: Card sort``) it is free text.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from collections.abc import Callable
@@ -36,6 +42,7 @@ KINDS: dict[str, str] = {
     "curve": "TurnTheCurve",
     "rubric": "MaturityRubric",
     "reflection": "Reflection",
+    "method": "Method",
     "theme": "Theme",
     "cluster": "Cluster",
 }
@@ -47,7 +54,10 @@ def kind_class(kind: str) -> type:
 
 
 #: pack collection → kind of the items in it.
-COLLECTION_KINDS = {"decks": "deck", "ladders": "ladder", "curves": "curve", "rubrics": "rubric", "reflections": "reflection"}
+COLLECTION_KINDS = {
+    "decks": "deck", "ladders": "ladder", "curves": "curve", "rubrics": "rubric", "reflections": "reflection",
+    "methods": "method",
+}
 #: Content files larger than this are refused before they are read.
 MAX_FILE_BYTES = 2 * 1024 * 1024
 SUFFIXES = (".yaml", ".yml", ".toml")
@@ -258,6 +268,7 @@ def load_pack(path: str | os.PathLike, resolve: Resolver) -> SessionPack:
                 if item.id != wanted:
                     raise document.error(("segments", index, field), f"refers to {wanted!r} but that file's id is {item.id!r}")
                 collections[collection][item.id] = item
+    session = _with_methods(document, session, collections["methods"], lambda name, where: fetch("method", name, where))
     theme = fetch("theme", theme_name, ("theme",)) if theme_name is not None else None
     try:
         return SessionPack(
@@ -268,3 +279,47 @@ def load_pack(path: str | os.PathLike, resolve: Resolver) -> SessionPack:
     except ModelError as error:
         path_ = error.field_path[1:] if error.field_path[:1] == ("session",) else error.field_path
         raise document.error(path_, error.message) from None
+
+
+def _with_methods(document: Document, session: Any, methods: dict[str, Any], fetch: Callable[[str, tuple[str | int, ...]], Any]) -> Any:
+    """The session with each segment that names a method (by id) filled in from it.
+
+    Methods come from ``uses`` first (already in ``methods``), then a file beside the
+    session or the bundled library; each one used is added to ``methods``. A ``method:``
+    written as an id that names no method is an error with a "did you mean".
+    """
+    from facilitate.model.method import names_a_method, use_methods
+
+    stated: dict[int, set[str]] = {}
+    for index, segment in enumerate(session.segments):
+        name = segment.method
+        if not name or not names_a_method(name):
+            continue
+        where = ("segments", index, "method")
+        if name not in methods:
+            try:
+                method = fetch(name, where)
+            except LoadError as error:
+                if error.path != document.path or error.field_path != where:
+                    raise  # a broken method file: its own error
+                raise document.error(where, _no_method(name, methods)) from None
+            if method.id != name:
+                raise document.error(where, f"refers to {name!r} but that file's id is {method.id!r}")
+            methods[name] = method
+        raw = document.data["segments"][index]
+        stated[index] = set(raw) if isinstance(raw, dict) else set()
+    return use_methods(session, methods.values(), stated)
+
+
+def _no_method(name: str, methods: dict[str, Any]) -> str:
+    from facilitate.loaders import library
+
+    known = sorted({e.id for e in library.entries() if e.kind == "method"} | set(methods))
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"no method named {name!r} (did you mean {close[0]!r}?)"
+    return (
+        f"no method named {name!r}: a lower-case name with no spaces is read as a method id"
+        " (see 'facilitate list methods'); to describe the method in your own words, write it"
+        f" with a capital letter or a space, e.g. {name.replace('-', ' ').capitalize()!r}"
+    )

@@ -1,11 +1,11 @@
-"""The bundled library: agendas, card decks, exercises and themes shipped inside the package."""
+"""The bundled library: agendas, card decks, exercises, methods and themes shipped inside the package."""
 
 from __future__ import annotations
 
 import functools
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -13,8 +13,12 @@ from facilitate.errors import FacilitateError
 from facilitate.resources import library_root
 from facilitate.loaders.content import KINDS, SUFFIXES, load_object, load_pack, parse_document
 
+if TYPE_CHECKING:
+    from facilitate.model.method import Method
+    from facilitate.model.suggestions import Tagged
+
 #: Folders of the bundled library (top-level folders of the repository).
-FOLDERS = ("agendas", "card_decks", "exercises", "templates/themes")
+FOLDERS = ("agendas", "card_decks", "exercises", "methods", "templates/themes")
 DEFAULT_SESSION = "power-of-partnerships"
 
 
@@ -120,3 +124,30 @@ def load(source: str | Path | None = None):
         except KeyError as error:
             raise FacilitateError(f"{source}: {error.args[0]}") from None
     return load_pack(path, resolve)
+
+
+def methods() -> tuple[Method, ...]:
+    """Every bundled method, by id."""
+    return tuple(load_object(entry.path, expected_kind="method") for entry in entries() if entry.kind == "method")
+
+
+def tagged() -> tuple[Tagged, ...]:
+    """Every bundled method, card deck and agenda segment that carries tags, for suggestions.
+
+    A segment carries the tags it states or those of the method it uses.
+    """
+    from facilitate.model.suggestions import Tagged
+
+    items = [Tagged("method", method.id, method.name, method.tags) for method in methods() if method.tags]
+    for entry in entries():
+        if entry.kind == "deck":
+            deck = load_object(entry.path, expected_kind="deck")
+            if deck.tags:
+                items.append(Tagged("deck", deck.id, deck.title, deck.tags))
+    for entry in entries():
+        if entry.kind == "session":
+            session = load_pack(entry.path, resolve).session
+            for segment in session.segments:
+                if segment.tags:
+                    items.append(Tagged("segment", f"{session.id}/{segment.id}", f"{segment.title} ({session.title})", segment.tags))
+    return tuple(items)

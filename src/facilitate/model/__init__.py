@@ -15,10 +15,13 @@ _MODULES = {
     "cluster": ("Cluster", "Member"),
     "curve": ("Action", "Cause", "DataPoint", "Idea", "Indicator", "Partner", "TurnTheCurve", "forecast", "linear_trend"),
     "maturity": ("Dimension", "DimensionScore", "Level", "MaturityRubric", "Rating", "Response", "SelfAssessment"),
+    "method": ("GroupSize", "Method", "Source", "apply_method", "use_methods"),
     "pack": ("SessionPack",),
     "questions": ("STANDARD_RUNGS", "Classification", "QuestionLadder", "Rung", "RungExamples", "classify", "strengthen"),
     "reflection": ("Prompt", "Quote", "Reflection"),
     "session": ("Part", "ScheduledSegment", "Segment", "Session"),
+    "steps": ("Step", "TimedStep", "share_minutes", "timed_steps"),
+    "suggestions": ("Suggestion", "Tagged", "suggest"),
     "theme": ("DEFAULT_THEME", "Theme", "contrast_ratio"),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
@@ -44,8 +47,11 @@ if TYPE_CHECKING:
     from facilitate.model.cluster import Cluster, Member
     from facilitate.model.curve import Action, Cause, DataPoint, Idea, Indicator, Partner, TurnTheCurve, forecast, linear_trend
     from facilitate.model.maturity import Dimension, DimensionScore, Level, MaturityRubric, Rating, Response, SelfAssessment
+    from facilitate.model.method import GroupSize, Method, Source, apply_method, use_methods
     from facilitate.model.pack import SessionPack
     from facilitate.model.questions import STANDARD_RUNGS, Classification, QuestionLadder, Rung, RungExamples, classify, strengthen
     from facilitate.model.reflection import Prompt, Quote, Reflection
     from facilitate.model.session import Part, ScheduledSegment, Segment, Session
+    from facilitate.model.steps import Step, TimedStep, share_minutes, timed_steps
+    from facilitate.model.suggestions import Suggestion, Tagged, suggest
     from facilitate.model.theme import DEFAULT_THEME, Theme, contrast_ratio

@@ -30,6 +30,16 @@ def identifier(instance: Any, attribute: attrs.Attribute, value: str) -> None:
         )
 
 
+def valid_tags(instance: Any, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
+    """Every item is an id, e.g. the tags naming what a method or deck helps with."""
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not _ID.match(item):
+            raise ModelError(
+                f"{item!r} is not a valid tag (use lower-case letters, digits, '-' or '_')",
+                (attribute.name, index),
+            )
+
+
 def one_of(choices: Iterable[str]):
     """Validator factory: the value is one of ``choices``."""
     allowed = tuple(choices)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, tuple_field, unique_ids
+from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, tuple_field, unique_ids, valid_tags
 from facilitate.model.theme import hex_colour
 
 
@@ -50,6 +50,8 @@ class CardDeck:
     back: CardBack = attrs.field(factory=CardBack)
     #: Where the content comes from, credited on the instruction sheet.
     source: str = ""
+    #: Rubric dimensions (by id) and needs the deck helps with.
+    tags: tuple[str, ...] = tuple_field(validator=valid_tags)
 
     def __attrs_post_init__(self) -> None:
         unique_ids(self.cards, "cards")

@@ -9,9 +9,10 @@ from facilitate.model._fields import tuple_field, unique_ids
 from facilitate.model.cards import CardDeck
 from facilitate.model.curve import TurnTheCurve
 from facilitate.model.maturity import MaturityRubric
+from facilitate.model.method import Method
 from facilitate.model.questions import QuestionLadder
 from facilitate.model.reflection import Reflection
-from facilitate.model.session import Session
+from facilitate.model.session import Segment, Session
 from facilitate.model.theme import DEFAULT_THEME, Theme
 
 #: Segment field → the pack collection its id refers to.
@@ -35,9 +36,11 @@ class SessionPack:
     curves: tuple[TurnTheCurve, ...] = tuple_field()
     rubrics: tuple[MaturityRubric, ...] = tuple_field()
     reflections: tuple[Reflection, ...] = tuple_field()
+    #: Methods the segments use (a segment's ``method`` names one by id).
+    methods: tuple[Method, ...] = tuple_field()
 
     def __attrs_post_init__(self) -> None:
-        for collection in REFERENCES.values():
+        for collection in (*REFERENCES.values(), "methods"):
             unique_ids(getattr(self, collection), collection)
         for index, segment in enumerate(self.session.segments):
             for field, collection in REFERENCES.items():
@@ -69,3 +72,12 @@ class SessionPack:
 
     def reflection(self, reflection_id: str) -> Reflection:
         return self._find("reflections", reflection_id)
+
+    def method_for(self, segment: Segment) -> Method | None:
+        """The method a segment uses, if its ``method`` is the id of one in the pack."""
+        return next((method for method in self.methods if method.id == segment.method), None)
+
+    def method_name(self, segment: Segment) -> str:
+        """How to name the segment's method: the method's name, or the segment's own words."""
+        method = self.method_for(segment)
+        return method.name if method is not None else segment.method

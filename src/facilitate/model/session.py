@@ -15,17 +15,12 @@ from facilitate.model._fields import (
     to_tuple,
     tuple_field,
     unique_ids,
+    valid_tags,
 )
 from facilitate.model.reflection import Quote
+from facilitate.model.steps import GROUPING_PHRASES, GROUPINGS, Step, TimedStep, timed_steps, whole_minutes
 
 SEGMENT_KINDS = ("welcome", "input", "activity", "discussion", "break", "reflection", "close")
-GROUPINGS = ("whole-room", "tables", "pairs", "individual")
-GROUPING_PHRASES = {
-    "whole-room": "as a whole room",
-    "tables": "at your tables",
-    "pairs": "in pairs",
-    "individual": "on your own",
-}
 
 
 def add_minutes(clock: dt.time, minutes: int) -> dt.time:
@@ -50,13 +45,6 @@ class Part:
     title: str = attrs.field(validator=non_empty)
 
 
-def _positive_minutes(instance, attribute, value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ModelError(f"must be a whole number of minutes, got {value!r}", (attribute.name,))
-    if value <= 0:
-        raise ModelError(f"must be at least 1 minute, got {value}", (attribute.name,))
-
-
 @attrs.frozen
 class Segment:
     """A timed block of the session. ``notes`` are for the facilitator only."""
@@ -65,12 +53,13 @@ class Segment:
     id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=non_empty)
     #: How long it runs; start and end clock times are computed.
-    minutes: int = attrs.field(validator=_positive_minutes)
+    minutes: int = attrs.field(validator=whole_minutes)
     #: What sort of segment: it decides the slide it gets.
     kind: str = attrs.field(default="input", validator=one_of(SEGMENT_KINDS))
     #: The conversation part (its id) this segment belongs to.
     part: str | None = None
-    #: How it is run, e.g. "World café" or "Card sort".
+    #: How it is run: a method's id (e.g. world-cafe), which brings its steps, materials and
+    #: grouping, or your own words with a capital letter or a space (e.g. "Card sort").
     method: str = ""
     #: What happens, in a sentence or two, for participants.
     description: str = ""
@@ -93,6 +82,16 @@ class Segment:
     curve: str | None = None
     rubric: str | None = None
     reflection: str | None = None
+    #: What happens, step by step (from the method unless stated); their minutes are
+    #: scaled in proportion to the segment's.
+    steps: tuple[Step, ...] = tuple_field()
+    #: Rubric dimensions or needs the segment helps with (from the method unless stated).
+    tags: tuple[str, ...] = tuple_field(validator=valid_tags)
+
+    @property
+    def timed_steps(self) -> tuple[TimedStep, ...]:
+        """Every round of the steps, with minutes that add up to the segment's."""
+        return timed_steps(self.steps, self.minutes)
 
     @property
     def timing_phrase(self) -> str:
