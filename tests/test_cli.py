@@ -154,7 +154,7 @@ def test_schema_accepts_every_bundled_file_and_rejects_a_typo():
 def test_unexpected_bug_gives_short_message_and_traceback_only_with_debug(run, monkeypatch):
     import facilitate.model.questions as questions
 
-    def broken(question, rungs=None):
+    def broken(question, rungs=None, **options):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(questions, "classify", broken)
