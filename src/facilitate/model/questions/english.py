@@ -199,7 +199,7 @@ def read(tokens: list[Token], framed: bool = False) -> Reading:
         role, alternative = "facts", True
     if framed or (counterfactual and any(w in ("would", "could", "might") for w in words[start:end])):
         role, framed = "possibility", True
-    elif role not in ("purpose", "possibility") and _has_possibility_if(words, start, end):
+    elif role not in ("closed", "purpose", "possibility") and _has_possibility_if(words, start, end):
         role = "possibility"
     return Reading(role, "question", start, tuple(tokens[:start]), alternative, framed)
 
@@ -237,13 +237,13 @@ def _role(words: list[str], start: int, end: int) -> str:
         if following == "come":
             return "purpose"
         if (not following or following in lx.AUXILIARIES or following in lx.NEGATIVE_AUXILIARIES
-                or following in lx.HOW_PROCESS_NEXT or following in lx.PRONOUNS or following in lx.DETERMINERS):
+                or following in lx.HOW_PROCESS_NEXT or following in lx.PRONOUNS or following in _CLAUSE_OPENERS):
             return "process"
         return "facts"
     if head == "what":
         if following == "if":
             return "possibility"
-        if following in ("time", "day", "date", "year", "month", "week", "percentage", "proportion"):
+        if following in ("time", "times", "day", "days", "date", "year", "month", "week", "percentage", "proportion"):
             return "facts"
         if following in ("is", "are", "was", "were") and len(rest) > 3 and rest[2] in ("the", "your", "our", "their"):
             if rest[3] in ("reason", "reasons", "purpose", "point", "rationale", "motivation"):
@@ -269,6 +269,9 @@ def _prepositional(words: list[str], start: int, end: int) -> str:
     return "open" if preposition not in ("by", "until", "since") else "facts"
 
 
+#: After "how", words that start a clause (so "how" asks about process, not degree).
+_CLAUSE_OPENERS = frozenset({"the", "a", "an", "our", "your", "their", "my", "his", "her", "its", "this", "that",
+                             "these", "those", "all", "each", "every", "some", "any"})
 _COMPARATIVES = frozenset({"better", "worse", "more", "less", "fewer", "higher", "lower", "faster", "slower",
                            "bigger", "smaller", "easier", "harder", "stronger", "weaker", "up", "down"})
 

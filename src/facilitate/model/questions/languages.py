@@ -65,7 +65,8 @@ FRENCH = Language(
         "à partir de quoi": "open",
         "qui": "facts", "à qui": "facts", "avec qui": "facts", "pour qui": "facts", "de qui": "facts",
         "où": "facts", "d'où": "facts", "par où": "facts", "jusqu'où": "facts", "quand": "facts",
-        "combien": "facts", "lequel": "facts", "laquelle": "facts", "lesquels": "facts", "lesquelles": "facts",
+        "quelle heure": "facts", "quel jour": "facts", "quelle date": "facts", "a qui": "facts", "a quoi": "open",
+        "a partir de quoi": "open", "combien": "facts", "lequel": "facts", "laquelle": "facts", "lesquels": "facts", "lesquelles": "facts",
         "à quel point": "facts", "dans quelle mesure": "facts", "depuis combien": "facts", "depuis quand": "facts",
         "comment": "process", "de quelle manière": "process", "de quelle façon": "process",
         "pourquoi": "purpose", "pour quelle raison": "purpose", "dans quel but": "purpose",
@@ -157,7 +158,7 @@ _MARKERS: dict[str, frozenset[str]] = {
     "fr": frozenset(
         "vous tu nous je est sont les des du le la une et pour avec dans sur ce cette ces votre vos ton ta tes mon "
         "ma mes pas ne qui quoi quel quelle quels quelles comment pourquoi où quand combien c' qu' est-ce t' m' "
-        "j' l' d' n' s' y a-t-il peux pouvez faites as avez êtes sommes suis aux au".split()
+        "j' l' d' n' s' y a-t-il peux pouvez faites as avez êtes sommes suis aux au cela ça il elle ils elles on".split()
     ),
     "es": frozenset(
         "qué cuál cuáles cómo quién quiénes dónde cuándo cuánto cuántos el los las y es son está estás con del al "
@@ -177,7 +178,8 @@ _MARKERS: dict[str, frozenset[str]] = {
     ),
     "nl": frozenset("het een en zijn wat hoe waarom wie waar wanneer ik jij wij niet van voor met op dit dat".split()),
     "it": frozenset(
-        "il gli che cosa come perché chi dove quando quale è sono non per con di della un una voi noi io".split()
+        "il gli che cosa come perché chi dove quando quale è sono non per con di della un una voi noi io quanto "
+        "quanti quale quali dura usare ho hai bisogno".split()
     ),
     "pt": frozenset(
         "os que como porque quem onde quando qual é são não para com do da um uma você vocês nós eu".split()
@@ -209,4 +211,7 @@ def detect_language(text: str) -> str:
         return best if best in SUPPORTED else OTHER
     if "¿" in text and scores["es"] >= 1 and scores["es"] >= scores["en"]:
         return "es"
+    if scores["en"] <= 0 and scores[best] >= 1:
+        # No English word at all, and one that marks another language ("Pam?").
+        return best if best in SUPPORTED else OTHER
     return "en"

@@ -54,7 +54,7 @@ HOW_PROCESS_NEXT = frozenset({"to", "else", "exactly", "best", "precisely", "spe
                               "might", "so", "on", "in", "do", "does", "did", "else's"})
 #: Verbs after which "if" means "whether" ("check if it works").
 WHETHER_VERBS = frozenset({"know", "see", "check", "ask", "wonder", "tell", "decide", "find", "sure", "test", "judge",
-                           "determine", "learn", "notice", "show", "say", "assess", "explore", "discover", "out"})
+                           "determine", "assess", "explore", "discover", "out"})
 #: Words that signal a counterfactual "if" clause ("If we could ...", "If you had ...").
 COUNTERFACTUAL = frozenset({"could", "would", "were", "had", "was", "did", "might", "knew", "wasn't", "weren't",
                             "didn't", "hadn't", "couldn't", "woke", "went", "got", "became", "came", "found",

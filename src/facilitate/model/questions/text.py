@@ -8,8 +8,9 @@ import re
 _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"', "\u2032": "'"})
 #: Quoted or bracketed words: their wh-words are not the question's.
 _QUOTED = re.compile(r"\"[^\"]*\"|\([^()]*\)|\[[^\[\]]*\]|(?<![\w'])'[^']{1,60}'(?![\w'])")
-#: A sentence ends at . ? ! (or ;) followed by space; keep the mark with the sentence.
-_SENTENCE = re.compile(r"[^.?!;]+(?:[.?!;]+|$)")
+#: A sentence ends at "?" followed by space, or at . ! ; followed by space and a capital
+#: (so "What if... (more time)?" stays whole); the mark stays with the sentence.
+_BOUNDARY = re.compile(r"(?<=[.?!;])\s+")
 #: Words: letters (any script) with inner apostrophes or hyphens, or numbers.
 WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*|\d+")
 
@@ -25,8 +26,20 @@ def unquote(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """The sentences of ``text``, each with its closing mark ("?" for questions)."""
-    found = [s.strip() for s in _SENTENCE.findall(text)]
+    found = [s.strip() for s in _split(text)]
     return [s for s in found if WORD.search(s)]
+
+
+def _split(text: str) -> list[str]:
+    out, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        following = text[match.end() : match.end() + 2]
+        if text[match.start() - 1] != "?" and not (following[:1].isupper() or following[:1] in "\"'\u201c\u2018\u00bf\u00a1"):
+            continue
+        out.append(text[start : match.start()])
+        start = match.end()
+    out.append(text[start:])
+    return out
 
 
 def words(text: str) -> list[str]:
