@@ -12,13 +12,14 @@ import re
 AUXILIARIES = "do|does|did|is|are|was|were|am|can|could|will|would|should|shall|may|might|must|have|has|had"
 PRONOUNS = "i|you|we|they|he|she|it|there"
 _WORD = re.compile(r"[A-Za-z']+")
-# A do-form left after its inverted subject inside an embedded clause: "whether do we", "what did you".
-_LEFT_DO = re.compile(rf"\b(?:whether|if|that|what|who|where|when|why|how|which)\s+(?:do|does|did)\s+(?:{PRONOUNS})\b", re.I)
+# A do-form left after its inverted subject inside an embedded clause: "... whether do we",
+# "... matter what did you see" (the question's own opening inversion is fine).
+_LEFT_DO = re.compile(rf"\b(?:whether|if|what|who|where|when|why|how|which)\s+(?:\w+\s+)?(?:do|does|did|have|has|can|will|would|are|is)\s+(?:{PRONOUNS})\s+\w+", re.I)
 # An auxiliary straight after a subject pronoun and before another auxiliary: "who make should".
 _DOUBLE_AUX = re.compile(rf"\b(?:{PRONOUNS})\s+(?:{AUXILIARIES})\s+(?:{AUXILIARIES})\s+(?:{PRONOUNS})\b", re.I)
-_AUX_AT_END = re.compile(rf"\b(?:{AUXILIARIES}|don't|doesn't|didn't)\s*\?$", re.I)
-# Allowed at the end: a clause that really ends with its auxiliary ("... where the practice is?").
-_END_OK = re.compile(rf"\b(?:{PRONOUNS}|practice|it|this|that|they|one|problem|situation|issue|difference|answer|\w+s)\s+(?:is|are|was|were|do|did|can|could|will|would|should|have|has|had)\s*\?$", re.I)
+# An auxiliary at the very end straight after a verb: "why that happen did?", "how long it been falling has?".
+_AUX_AT_END = re.compile(rf"\b(?!to\b)(\w+(?:ed|ing|en)|happen|go|work|change|make|take|decide|help|start|stop|feel|"
+                         rf"look|matter|need|host|share|meet)\s+(?:{AUXILIARIES}|don't|doesn't|didn't)\s*\?$", re.I)
 
 
 def problems(text: str) -> list[str]:
@@ -32,11 +33,16 @@ def problems(text: str) -> list[str]:
     for first, second in zip(words, words[1:]):
         if first == second and first not in ("that", "had", "is"):
             found.append(f"doubled word {first!r}")
-    if _LEFT_DO.search(text):
-        found.append("do/does/did left after an inverted subject")
+    # Only inside the question: the first clause of each comma-separated part may invert.
+    for part in re.split(r"[,:;\u2013\u2014]|\s-\s", text):
+        body = part.strip()
+        opening = re.match(r"(?:\w+\s+){0,2}?(?:what|who|where|when|why|how|which|whether)\b", body, re.I)
+        rest = body[opening.end():] if opening else body
+        if _LEFT_DO.search(rest):
+            found.append("an auxiliary left before its subject inside the question")
     if _DOUBLE_AUX.search(text):
         found.append("two auxiliaries in a row")
-    if _AUX_AT_END.search(text) and not _END_OK.search(text):
+    if _AUX_AT_END.search(text):
         found.append("an auxiliary at the end")
     if not text[:1].isupper():
         found.append("does not start with a capital")

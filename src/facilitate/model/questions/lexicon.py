@@ -104,7 +104,7 @@ VERBS = frozenset(IRREGULAR) | frozenset("""
     experience explain explore express face fail fear fill finish fit fix focus follow form foster fund gain
     gather generate guide handle happen hate help hire hope identify ignore imagine impact implement improve
     include increase influence inform inspire intend interest introduce invest invite involve join judge jump
-    kill kick last laugh launch like limit link listen live look love maintain manage mark matter measure
+    kill kick laugh launch host like limit link listen live look love maintain manage mark matter measure
     mention merge mind miss move need notice observe occur offer open operate organise organize own partner
     pass perform plan play prefer prepare present prevent produce promise protect provide publish pull push
     raise reach react realise realize receive recognise recognize recommend reduce reflect refuse relate release
@@ -125,7 +125,9 @@ PREDICATIVE = frozenset("""
     changing needing required available likely certain sure ready right best worst most least hard easy
     difficult useful valuable essential critical relevant necessary common shared special unique strong weak
     alive present absent behind underneath beneath at in on about within between still really already
-    coming next left enough possible
+    coming next left enough possible fresh hopeful better worse good bad great fine okay ok fair able
+    happy useful effective successful safe worth part realistic ready proud afraid aware responsible
+    interesting surprising exciting challenging frustrating irritating obvious constant confident
 """.split())
 
 

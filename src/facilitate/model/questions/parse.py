@@ -25,9 +25,17 @@ class Clause:
     predicate: tuple[str, ...]
     #: The wh-phrase is the subject: "Who decides?", "What happened?".
     wh_subject: bool = False
+    #: The second choice of an alternative question, as a statement.
+    alternative: tuple[str, ...] = ()
 
     def statement(self, positive: bool = False) -> list[str]:
         """The clause as a statement: "we met our goals", "the strongest practice is"."""
+        words = self._statement(positive)
+        if self.alternative:
+            words = [*words[:-1], words[-1] + ",", "or", *self.alternative] if words else list(self.alternative)
+        return words
+
+    def _statement(self, positive: bool) -> list[str]:
         negated = self.negated and not positive
         if self.aux is None:
             return [*self.subject, *self.predicate]
@@ -68,7 +76,7 @@ def _looks_like_verb(word: str) -> bool:
     return word in lx.VERBS
 
 
-def _subject_end(words: list[str], start: int, copula: bool, wh: bool = False) -> int:
+def _subject_end(words: list[str], start: int, copula: bool, wh: bool = False, perfect: bool = False) -> int:
     """Where the subject that starts at ``start`` ends (the predicate's first word)."""
     if start >= len(words):
         return start
@@ -97,6 +105,8 @@ def _subject_end(words: list[str], start: int, copula: bool, wh: bool = False) -
             index += 1
             continue
         if seen_noun:
+            if copula and word in lx.PREPOSITIONS and word != "of":
+                return index  # "those people | in the room"
             if word in lx.PREPOSITIONS:
                 # "schools in the cluster share": a prepositional phrase inside the subject.
                 index += 1
@@ -119,8 +129,14 @@ def _subject_end(words: list[str], start: int, copula: bool, wh: bool = False) -
                     return index
                 if word in lx.PRONOUNS:
                     return index
-            elif _looks_like_verb(word) or word in lx.AUXILIARIES or word in ("not",):
+            elif perfect and (word.endswith(("ed", "en")) or word in _PARTICIPLES):
                 return index
+            elif _looks_like_verb(word) or word in lx.AUXILIARIES or word in ("not",):
+                # "peer review move us": a verb followed by a verb was part of the subject.
+                nxt = words[index + 1] if index + 1 < len(words) else ""
+                if not (nxt in lx.VERBS and nxt not in lx.PRONOUNS and index + 1 < len(words) - 0 and _looks_like_verb(word)
+                        and nxt not in ("be", "have", "get", "make", "let", "help", "go", "come")):
+                    return index
         seen_noun = True
         index += 1
     if copula and wh:
@@ -142,18 +158,22 @@ def parse(tokens: list[Token], start: int) -> Clause | None:
     texts = [t.text for t in tokens[start:]]
     if not texts:
         return None
-    texts[-1] = texts[-1].rstrip("?!.")
+    texts[-1] = texts[-1].rstrip("?!")
     if not texts[-1]:
         texts.pop()
     words = [_word(t) for t in texts]
     if not words:
         return None
     # Keep the writer's capitals, except on an opening function word.
-    if words[0] in lx.WH_WORDS or words[0] in lx.AUXILIARIES or words[0] in lx.WH_CONTRACTIONS or words[0] in lx.NEGATIVE_AUXILIARIES:
+    if words[0] in lx.WH_WORDS or words[0] in lx.AUXILIARIES or words[0] in lx.WH_CONTRACTIONS \
+            or words[0] in lx.NEGATIVE_AUXILIARIES or words[0] in lx.PREPOSITIONS:
         texts[0] = texts[0][0].lower() + texts[0][1:]
     first = words[0]
     if first in lx.WH_CONTRACTIONS:
         wh, aux = lx.WH_CONTRACTIONS[first]
+        after = words[1] if len(words) > 1 else ""
+        if aux == "is" and (after in _PARTICIPLES or (after.endswith("ed") and after not in lx.PREDICATIVE)):
+            aux = "has"
         texts = [wh, aux, *texts[1:]]
         words = [wh, aux, *words[1:]]
     # A question joined to another ("..., and why do you care?"): only the first is taken apart.
@@ -163,52 +183,94 @@ def parse(tokens: list[Token], start: int) -> Clause | None:
             texts[-1] = texts[-1].rstrip(",;")
             break
     if words[0] in lx.AUXILIARIES or words[0] in lx.NEGATIVE_AUXILIARIES:
-        return _after_auxiliary((), texts, words, 0)
-    if words[0] not in lx.WH_WORDS:
+        clause = _after_auxiliary((), texts, words, 0)
+        return _with_alternative(clause)
+    opens_with_preposition = words[0] in lx.PREPOSITIONS and len(words) > 1 and words[1] in lx.WH_WORDS
+    if words[0] not in lx.WH_WORDS and not opens_with_preposition:
         return None
-    # The wh-phrase: "how much", "which of our schools", "what evidence".
-    end = 1
-    if words[0] == "how" and len(words) > 1 and words[1] not in lx.AUXILIARIES and words[1] not in lx.NEGATIVE_AUXILIARIES \
-            and words[1] not in lx.PRONOUNS and words[1] not in lx.DETERMINERS and words[1] != "to":
-        end = 2
-    if words[0] in ("which", "what", "whose", "how") and end < len(words):
-        if words[end] == "of":
-            end += 1
-            while end < len(words) and not _looks_like_verb(words[end]) and words[end] not in lx.AUXILIARIES \
-                    and words[end] not in lx.NEGATIVE_AUXILIARIES:
-                end += 1
-        else:
-            while end < len(words) and words[end] not in lx.AUXILIARIES and words[end] not in lx.NEGATIVE_AUXILIARIES \
-                    and words[end] not in lx.PRONOUNS and words[end] not in lx.DETERMINERS \
-                    and words[end] not in ("else", "if") and not (words[0] != "how" and _looks_like_verb(words[end])) \
-                    and not words[end].endswith("ed") and end < 4:
-                end += 1
-    if words[0] in ("who", "what") and end < len(words) and words[end] == "else":
+    end = _wh_end(words, 2 if opens_with_preposition else 1)
+    aux_at = next((i for i in range(end, min(len(words), end + 7))
+                   if words[i] in lx.AUXILIARIES or words[i] in lx.NEGATIVE_AUXILIARIES), None)
+    if aux_at is not None and _inverted(words, end, aux_at):
+        return _after_auxiliary(tuple(texts[:aux_at]), texts, words, aux_at, argument=_argument_wh(words, aux_at))
+    # The wh-phrase is the subject ("Who decides?", "What is happening now?"): its words
+    # already stand in statement order.
+    return Clause(tuple(texts[:end]), None, False, (), tuple(texts[end:]), wh_subject=True)
+
+
+#: Adverbs that stand between a subject wh-word and its verb ("What still puzzles us?").
+_ADVERBS = frozenset({"still", "really", "actually", "just", "most", "more", "less", "least", "already", "ever",
+                      "never", "always", "often", "usually", "exactly", "truly", "currently", "possibly"})
+
+
+def _wh_end(words: list[str], start: int) -> int:
+    """Where the wh-word's own phrase ends: "how much", "how many schools", "what"."""
+    if words[start - 1] != "how" or start >= len(words):
+        return start
+    following = words[start]
+    if following in lx.AUXILIARIES or following in lx.NEGATIVE_AUXILIARIES or following in lx.PRONOUNS \
+            or following in ("to", "else", "exactly", "best", "come", "the", "our", "your", "their", "this", "that"):
+        return start
+    end = start + 1
+    if following in ("many", "much") and end < len(words) and words[end] not in lx.AUXILIARIES \
+            and words[end] not in lx.NEGATIVE_AUXILIARIES:
         end += 1
-    wh = tuple(texts[:end])
-    if end >= len(words):
-        return Clause(wh, None, False, (), (), wh_subject=True)
-    nxt = words[end]
-    if nxt in lx.AUXILIARIES or nxt in lx.NEGATIVE_AUXILIARIES:
-        aux = lx.NEGATIVE_AUXILIARIES.get(nxt, nxt)
-        after = words[end + 1] if end + 1 < len(words) else ""
-        wh_is_subject = words[0] in ("who", "what", "which", "whose") and (
-            not after or (aux in lx.COPULAS and (after in lx.PREDICATIVE or after.endswith(("ing", "ed")) or after in lx.PREPOSITIONS))
-            or (aux in lx.MODALS | lx.HAVE_FORMS and (after in lx.VERBS or after in ("been", "not")) and after not in lx.PRONOUNS)
-            or (aux in lx.DO_FORMS and False)
-        )
-        if wh_is_subject:
-            negated = nxt in lx.NEGATIVE_AUXILIARIES
-            predicate = tuple(texts[end + 1 :])
-            if predicate and _word(predicate[0]) == "not":
-                negated, predicate = True, predicate[1:]
-            return Clause(wh, aux, negated, (), predicate, wh_subject=True)
-        return _after_auxiliary(wh, texts, words, end)
-    # No auxiliary: the wh-phrase is the subject ("Who decides?", "What stopped you?").
-    return Clause(wh, None, False, (), tuple(texts[end:]), wh_subject=True)
+    return end
 
 
-def _after_auxiliary(wh: tuple[str, ...], texts: list[str], words: list[str], at: int) -> Clause | None:
+def _inverted(words: list[str], end: int, aux_at: int) -> bool:
+    """Whether a subject stands after the auxiliary at ``aux_at`` ("What do *you* see?")."""
+    between = words[end:aux_at]
+    if any(w in lx.PRONOUNS for w in between):
+        return False
+    if between and words[0] in ("who", "why", "when", "where"):
+        return False
+    if not between and end == 1 and words[0] in ("why", "how", "when", "where"):
+        return True  # these never stand for the subject: "Why does working together matter?"
+    after = words[aux_at + 1] if aux_at + 1 < len(words) else ""
+    if not after or after in _ADVERBS or after in ("not", "been", "being", "going", "able"):
+        return False
+    if after in lx.PRONOUNS or after in lx.DETERMINERS:
+        return True
+    aux = lx.NEGATIVE_AUXILIARIES.get(words[aux_at], words[aux_at])
+    if after in lx.PREDICATIVE or after in lx.PREPOSITIONS or after.endswith(("ed", "ing")) or after in _PARTICIPLES:
+        return False
+    if aux in lx.MODALS and after in lx.VERBS:
+        return False
+    return True
+
+
+def _argument_wh(words: list[str], aux_at: int) -> bool:
+    """A wh-phrase that stands for a noun ("what", "which school", "how much"): after a
+    copula, everything up to the end is the subject ("what the issue is")."""
+    return aux_at > 1 or words[0] in ("what", "which", "who", "whom", "whose")
+
+
+#: Irregular past participles, which start a predicate after "has" or "have".
+_PARTICIPLES = frozenset(pp for _, pp in lx.IRREGULAR.values()) | {"been", "done", "gone", "got", "gotten"}
+
+
+def _with_alternative(clause: Clause | None) -> Clause | None:
+    """ "Should we meet monthly, or should we meet termly?": the second choice as a statement too."""
+    if clause is None:
+        return None
+    words = [_word(t) for t in clause.predicate]
+    for index in range(len(words) - 2):
+        if words[index] == "or" and (words[index + 1] in lx.AUXILIARIES or words[index + 1] in lx.NEGATIVE_AUXILIARIES):
+            head = list(clause.predicate[:index])
+            tail_words = [_word(t) for t in clause.predicate[index + 1 :]]
+            tail = _after_auxiliary((), list(clause.predicate[index + 1 :]), tail_words, 0)
+            if tail is None:
+                return clause
+            if head:
+                head[-1] = head[-1].rstrip(",")
+            return attrs.evolve(clause, predicate=tuple(head), alternative=tuple(tail.statement(positive=True)))
+    return clause
+
+
+def _after_auxiliary(
+    wh: tuple[str, ...], texts: list[str], words: list[str], at: int, argument: bool = False
+) -> Clause | None:
     raw = words[at]
     aux = lx.NEGATIVE_AUXILIARIES.get(raw, raw)
     negated = raw in lx.NEGATIVE_AUXILIARIES
@@ -216,7 +278,10 @@ def _after_auxiliary(wh: tuple[str, ...], texts: list[str], words: list[str], at
     if start < len(words) and words[start] == "not":
         negated, start = True, start + 1
     copula = aux in lx.COPULAS
-    end = _subject_end(words, start, copula, bool(wh))
+    if copula and argument and not (start < len(words) and words[start] in lx.PRONOUNS and words[start] != "there"):
+        end = len(words)
+    else:
+        end = _subject_end(words, start, copula, bool(wh), aux in lx.HAVE_FORMS)
     if end < len(words) and words[end] == "not":
         negated = True
         predicate = tuple(texts[end + 1 :])

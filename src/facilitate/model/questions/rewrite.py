@@ -35,6 +35,9 @@ _INSTRUCTION_FRAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+_FILLER_WORDS = frozenset({"so", "and", "but", "then", "ok", "okay", "well", "now", "right", "also", "honestly", ""})
+
+
 @attrs.frozen
 class Suggestions:
     """Rewrites of a question on higher rungs, or why there are none."""
@@ -101,6 +104,8 @@ def _candidates(question: str, role: str, rungs: tuple[Rung, ...]) -> list[tuple
     tokens = tokenize(sentence)
     reading = read(tokens)
     lead = " ".join(t.text for t in reading.lead)
+    if all(t.word in _FILLER_WORDS for t in reading.lead):
+        lead = ""  # "So what's ...": a filler is no frame worth keeping
     roles = _roles_above(role, rungs)
     if not roles:
         return []
