@@ -163,7 +163,7 @@ _MARKERS: dict[str, frozenset[str]] = {
     "es": frozenset(
         "qué cuál cuáles cómo quién quiénes dónde cuándo cuánto cuántos el los las y es son está estás con del al "
         "lo que se me te tu tus su sus hay más muy esto eso este esta usted nosotros para por pero también tienes "
-        "puedes quieres crees sientes algo".split()
+        "puedes quieres crees sientes algo puedo podemos hacer tengo tiene estoy mucho nada".split()
     ),
     "cy": frozenset(
         "beth pwy pryd ble pam sut faint mae yw ydy ydych ydyn wyt oes sydd sy' mae' chi ti nhw eich ein hyn "
@@ -209,8 +209,8 @@ def detect_language(text: str) -> str:
     best = max((code for code in _MARKERS if code != "en"), key=lambda code: (scores[code], code == "cy"))
     if scores[best] >= 2 and scores[best] > scores["en"]:
         return best if best in SUPPORTED else OTHER
-    if "¿" in text and scores["es"] >= 1 and scores["es"] >= scores["en"]:
-        return "es"
+    if "¿" in text and scores["es"] >= scores["en"]:
+        return "es"  # the opening question mark is Spanish's own
     if scores["en"] <= 0 and scores[best] >= 1:
         # No English word at all, and one that marks another language ("Pam?").
         return best if best in SUPPORTED else OTHER

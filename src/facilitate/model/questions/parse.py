@@ -44,14 +44,18 @@ class Clause:
                 return [*self.subject, self.aux, "not", *self.predicate]
             if not self.predicate:
                 return [*self.subject, self.aux]
-            verb, *rest = self.predicate
-            plain = verb.lower()
-            if plain in lx.VERBS or plain.isalpha():
+            # Adverbs before the verb stay as they are: "when we last asked".
+            at = 0
+            while at < len(self.predicate) - 1 and _word(self.predicate[at]) in _PRE_VERB_ADVERBS:
+                at += 1
+            verb, rest = self.predicate[at], list(self.predicate[at + 1 :])
+            plain = _word(verb)
+            if plain.isalpha() and verb.strip(".,;:?!\"'()[]") == plain:
                 if self.aux == "did":
-                    verb = lx.past(plain)
+                    verb = verb.replace(plain, lx.past(plain))
                 elif self.aux == "does":
-                    verb = lx.third_person(plain)
-            return [*self.subject, verb, *rest]
+                    verb = verb.replace(plain, lx.third_person(plain))
+            return [*self.subject, *self.predicate[:at], verb, *rest]
         aux = self.aux
         if aux == "are" and [w.lower() for w in self.subject] == ["i"]:
             aux = "am"
@@ -66,6 +70,11 @@ class Clause:
             negation = ["not"] if self.negated and not positive else []
             return [*self.wh, *verb, *negation, *self.predicate]
         return [*self.wh, *self.statement(positive)]
+
+
+#: Adverbs that may stand between a subject and its verb: "When did we *last* ask?".
+_PRE_VERB_ADVERBS = frozenset({"last", "first", "really", "ever", "still", "just", "always", "never", "often",
+                               "actually", "already", "usually", "sometimes", "truly", "even", "also", "all", "both"})
 
 
 def _word(token: str) -> str:

@@ -128,17 +128,17 @@ def _candidates(question: str, role: str, rungs: tuple[Rung, ...]) -> list[tuple
     clause = parse(tokens, reading.start)
     if clause is None:
         return []
-    return _from_clause(clause, roles, lead)
+    return _from_clause(clause, roles, lead, reading.alternative)
 
 
-def _from_clause(clause: Clause, roles: list[str], lead: str) -> list[tuple[str, bool]]:
+def _from_clause(clause: Clause, roles: list[str], lead: str, alternative: bool = False) -> list[tuple[str, bool]]:
     closed = not clause.wh
     statement = " ".join(_proposition(clause)) if closed else ""
     embedded = f"whether {statement}" if closed else " ".join(clause.embedded())
     out: list[tuple[str, bool]] = []
     for round_ in (0, 1):
         for target in roles:
-            if closed and target == "possibility":
+            if closed and target == "possibility" and not (alternative or clause.alternative):
                 frame = _IMAGINE if round_ == 0 else _FRAMES["possibility"][0]
             else:
                 frame = _FRAMES[target][round_]
