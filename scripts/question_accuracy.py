@@ -45,7 +45,7 @@ def figures() -> str:
     lines = [
         f"Measured on {len(labelled)} questions ({len(english)} in English), "
         f"{sum(1 for r in labelled if r['source'] == CONSTRUCTED)} of them written for facilitate's tests "
-        f"and the rest quoted from {len({r["source"] for r in labelled if r["source"] != CONSTRUCTED})} published "
+        f"and the rest quoted from {len({r['source'] for r in labelled if r['source'] != CONSTRUCTED})} published "
         f"pages; {len(rows(AMBIGUOUS))} more that a facilitator would hesitate over are kept apart and not counted.",
         "",
         f"**English accuracy: {right} of {len(english)} ({100 * right / len(english):.1f}%).**",
