@@ -218,7 +218,7 @@ def _question_lines(path: str) -> list[tuple[str, int, str]]:
     """(file, line number, question) for each question line of ``path`` ("-" is stdin)."""
     from facilitate.loaders.content import read_text
 
-    text = click.get_text_stream("stdin").read() if path == "-" else read_text(path)
+    text = sys.stdin.read() if path == "-" else read_text(path)
     label = "<stdin>" if path == "-" else path
     return [
         (label, number, line.strip())

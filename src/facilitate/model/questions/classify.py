@@ -97,7 +97,9 @@ def classify(
         single = asked[0] if asked else results[0]
         return attrs.evolve(single, question=question.strip())
     best = max(asked, key=lambda r: (r.level, r.score))
-    notes = (Note("form", f"{len(asked)} questions in one prompt: each is classified; the prompt reaches its highest rung"),)
+    notes: tuple[Note, ...] = (
+        Note("form", f"{len(asked)} questions in one prompt: each is classified; the prompt reaches its highest rung"),
+    )
     notes += tuple(n for r in asked for n in r.notes if n.kind != "form" and n not in notes)
     return attrs.evolve(best, question=question.strip(), verdict="several-questions", notes=notes, parts=tuple(asked))
 

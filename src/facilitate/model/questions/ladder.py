@@ -43,11 +43,6 @@ STANDARD_ROLES = {
 }
 
 
-def _optional_role(instance: object, attribute: attrs.Attribute, value: str | None) -> None:  # type: ignore[type-arg]
-    if value is not None:
-        one_of(ROLES)(instance, attribute, value)
-
-
 @attrs.frozen
 class Rung:
     """One step of a ladder: its name, its opening words and the role it plays."""
@@ -61,7 +56,7 @@ class Rung:
     extension: bool = False
     #: What kind of question sits here: closed, facts, open, process, purpose or
     #: possibility. Left out, it is taken from a standard rung id or from the stems.
-    role: str | None = attrs.field(default=None, validator=_optional_role)
+    role: str | None = attrs.field(default=None, validator=attrs.validators.optional(one_of(ROLES)))
 
     @property
     def kind(self) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import attrs
 
 from facilitate.model.questions.classify import Classification, classify
-from facilitate.model.questions.english import read, tokenize
+from facilitate.model.questions.english import Token, read, tokenize
 from facilitate.model.questions.ladder import ROLES, STANDARD_RUNGS, Rung
 from facilitate.model.questions.languages import NAMES
 from facilitate.model.questions.parse import Clause, parse
@@ -161,7 +161,7 @@ def _proposition(clause: Clause) -> list[str]:
     return clause.statement(positive=True)
 
 
-def _instruction_object(tokens: list, start: int) -> str:
+def _instruction_object(tokens: list[Token], start: int) -> str:
     """What an instruction is about: "Tell me about a time when ..." -> "a time when ..."."""
     index = start + 1
     if index < len(tokens) and tokens[start].word == "please":
