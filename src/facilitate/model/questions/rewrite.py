@@ -73,17 +73,17 @@ def suggest(question: str, rungs: tuple[Rung, ...] = STANDARD_RUNGS, *, language
     if current.language != "en":
         name = NAMES.get(current.language, current.language)
         return Suggestions(current, (), f"rewrites in {name} are not available yet: try the question words of a higher rung")
-    target = current.parts[0] if current.parts else current
-    if current.parts:
-        target = min(current.parts, key=lambda part: part.level)
-    candidates = _candidates(target.question, target.role or "closed", rungs)
+    # A prompt of several questions: its weakest question is rewritten, and a rewrite
+    # must still climb above the prompt's own (highest) rung.
+    target = min(current.parts, key=lambda part: part.level) if current.parts else current
+    candidates = _candidates(target.question, current.role or "closed", rungs)
     kept: list[tuple[int, str]] = []
     # One rewrite per higher rung; the spare frames only make up a minimum of two.
     for text, spare in candidates:
         if any(text == seen for _, seen in kept) or (spare and len(kept) >= 2):
             continue
         level = classify(text, rungs, language="en").level
-        if level > target.level:
+        if level > current.level:
             kept.append((level, text))
     rewrites = tuple(text for _, text in sorted(kept, key=lambda item: item[0]))
     if not rewrites:
