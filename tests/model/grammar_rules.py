@@ -17,9 +17,22 @@ _WORD = re.compile(r"[A-Za-z']+")
 _LEFT_DO = re.compile(rf"\b(?:whether|if|what|who|where|when|why|how|which)\s+(?:\w+\s+)?(?:do|does|did|have|has|can|will|would|are|is)\s+(?:{PRONOUNS})\s+\w+", re.I)
 # An auxiliary straight after a subject pronoun and before another auxiliary: "who make should".
 _DOUBLE_AUX = re.compile(rf"\b(?:{PRONOUNS})\s+(?:{AUXILIARIES})\s+(?:{AUXILIARIES})\s+(?:{PRONOUNS})\b", re.I)
-# An auxiliary at the very end straight after a verb: "why that happen did?", "how long it been falling has?".
-_AUX_AT_END = re.compile(rf"\b(?!to\b)(\w+(?:ed|ing|en)|happen|go|work|change|make|take|decide|help|start|stop|feel|"
-                         rf"look|matter|need|host|share|meet)\s+(?:{AUXILIARIES}|don't|doesn't|didn't)\s*\?$", re.I)
+# An auxiliary at the very end straight after a verb: "why that happen did?", "how long it
+# been falling has?", "which school host the next meeting should?". A copula may end an
+# embedded clause after a noun in -ing ("how reliable our evidence of pupil learning is").
+_BASE_VERBS = "happen|go|work|change|make|take|decide|help|start|stop|feel|look|matter|need|host|share|meet"
+_AUX_AT_END = re.compile(
+    rf"\b(?!to\b)(?:\w+(?:ed|ing|en)\s+(?:do|does|did|can|could|will|would|should|shall|may|might|must|have|has|had)"
+    rf"|(?:{_BASE_VERBS})\s+(?:{AUXILIARIES}))\s*\?$",
+    re.I,
+)
+
+
+# A verb straight before an auxiliary and its object: "who make should the decision".
+_VERB_THEN_AUX = re.compile(
+    rf"\b(?:{_BASE_VERBS}|\w+ed)\s+(?:should|could|would|can|will|did|does|do|must|might)\s+(?:the|a|an|our|your|their|this|that)\b",
+    re.I,
+)
 
 
 def problems(text: str) -> list[str]:
@@ -42,6 +55,8 @@ def problems(text: str) -> list[str]:
             found.append("an auxiliary left before its subject inside the question")
     if _DOUBLE_AUX.search(text):
         found.append("two auxiliaries in a row")
+    if _VERB_THEN_AUX.search(text):
+        found.append("a verb before its auxiliary")
     if _AUX_AT_END.search(text):
         found.append("an auxiliary at the end")
     if not text[:1].isupper():

@@ -114,8 +114,10 @@ def _subject_end(words: list[str], start: int, copula: bool, wh: bool = False, p
             index += 1
             continue
         if seen_noun:
-            if copula and word in lx.PREPOSITIONS and word != "of":
-                return index  # "those people | in the room"
+            if copula and word in lx.PREPOSITIONS and word != "of" and not any(
+                w.endswith("ing") for w in words[index + 1 :]
+            ):
+                return index  # "those people | in the room" (but "our tools for change | impacting")
             if word in lx.PREPOSITIONS:
                 # "schools in the cluster share": a prepositional phrase inside the subject.
                 index += 1
@@ -229,7 +231,7 @@ def _wh_end(words: list[str], start: int) -> int:
 
 def _inverted(words: list[str], end: int, aux_at: int) -> bool:
     """Whether a subject stands after the auxiliary at ``aux_at`` ("What do *you* see?")."""
-    between = words[end:aux_at]
+    between = [w for w in words[end:aux_at] if w not in ("exactly", "else", "precisely", "specifically", "actually")]
     if any(w in lx.PRONOUNS for w in between):
         return False
     if between and words[0] in ("who", "why", "when", "where"):
@@ -252,6 +254,8 @@ def _inverted(words: list[str], end: int, aux_at: int) -> bool:
 def _argument_wh(words: list[str], aux_at: int) -> bool:
     """A wh-phrase that stands for a noun ("what", "which school", "how much"): after a
     copula, everything up to the end is the subject ("what the issue is")."""
+    if words[0] in lx.PREPOSITIONS:
+        return False  # "to what extent", "in what ways" say how, not what
     return aux_at > 1 or words[0] in ("what", "which", "who", "whom", "whose")
 
 
