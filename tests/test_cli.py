@@ -138,7 +138,7 @@ def test_ladder_command(run):
     result = run("ladder", "Is our partnership working?")
     assert result.exit_code == 0
     assert "rung:  Yes/no (1 of 6)" in result.output
-    assert "How is our partnership working?" in result.output
+    assert "How might we find out whether our partnership is working?" in result.output
 
 
 def test_show_a_bundled_item_and_an_unknown_one(run):
@@ -179,10 +179,10 @@ def test_schema_accepts_every_bundled_file_and_rejects_a_typo():
 def test_unexpected_bug_gives_short_message_and_traceback_only_with_debug(run, monkeypatch):
     import facilitate.model.questions as questions
 
-    def broken(question, rungs=None):
+    def broken(question, rungs=None, **options):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(questions, "classify", broken)
+    monkeypatch.setattr(questions, "suggest", broken)
     result = CliRunner().invoke(main, ["ladder", "Why?"])
     assert result.exit_code == 70
     assert "internal error: RuntimeError: boom" in result.output

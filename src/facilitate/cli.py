@@ -197,7 +197,8 @@ def show(name: str) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def validate(files: tuple[str, ...]) -> None:
+@click.option("--warn-closed", is_flag=True, help="Also warn (on stderr) about session prompts that are yes/no questions.")
+def validate(files: tuple[str, ...], warn_closed: bool) -> None:
     """Check content files; prints 'FILE: ok' or the first problem in each."""
     from facilitate.loaders import library
     from facilitate.loaders.content import load_object, parse_document
@@ -205,8 +206,12 @@ def validate(files: tuple[str, ...]) -> None:
     failed = 0
     for file in files:
         try:
-            if parse_document(file).kind == "session":
-                library.load(file)
+            document = parse_document(file)
+            if document.kind == "session":
+                pack = library.load(file)
+                if warn_closed:
+                    for warning in _closed_prompt_warnings(file, document.lines, pack):
+                        click.echo(warning, err=True)
             else:
                 load_object(file)
         except FacilitateError as error:
@@ -216,6 +221,30 @@ def validate(files: tuple[str, ...]) -> None:
             click.echo(f"{file}: ok")
     if failed:
         sys.exit(2)
+
+
+def _closed_prompt_warnings(file: str, lines: dict, pack) -> list[str]:
+    """One "FILE:LINE: segments[i].prompts[j]: ..." line per yes/no prompt of the session.
+
+    The prompts are read in the language of the session's ladder when it names one,
+    else each prompt's language is detected.
+    """
+    from facilitate.errors import format_field_path
+    from facilitate.loaders.yaml_source import line_for
+    from facilitate.model.questions import classify
+
+    language = next((ladder.language for ladder in pack.ladders if ladder.language), None)
+    warnings = []
+    for index, segment in enumerate(pack.session.segments):
+        for number, prompt in enumerate(segment.prompts):
+            result = classify(prompt, language=language)
+            if result.role == "closed":
+                path = ("segments", index, "prompts", number)
+                line = line_for(lines, path)
+                where = f"{file}:{line}" if line else file
+                warnings.append(f"{where}: {format_field_path(path)}: warning: a yes/no question: {prompt!r}"
+                                f" (try 'facilitate ladder' for stronger versions)")
+    return warnings
 
 
 @main.command()
@@ -248,23 +277,105 @@ def new(what: str, name: str, output: str | None, force: bool) -> None:
 
 
 @main.command()
-@click.argument("question")
-def ladder(question: str) -> None:
-    """Place QUESTION on the powerful-question ladder and suggest stronger versions."""
-    from facilitate.model.questions import classify, strengthen
+@click.argument("question", required=False)
+@click.option("--file", "question_file", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Classify every question in FILE (one a line; blank lines and # comments skipped; - for stdin).")
+@click.option("--format", "output_format", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True,
+              help="How to print the results.")
+@click.option("--language", type=click.Choice(["auto", "en", "cy", "fr", "es"]), default="auto", show_default=True,
+              help="The questions' language; auto detects it (cautiously) for each question.")
+def ladder(question: str | None, question_file: str | None, output_format: str, language: str) -> None:
+    """Place QUESTION (or each line of --file) on the powerful-question ladder and suggest stronger versions."""
+    from facilitate.model import questions
 
-    result = classify(question)
-    click.echo(f"rung:  {result.rung.label} ({result.level} of 6)")
-    click.echo(f"score: {result.score:g}")
-    for caution in result.cautions:
-        click.echo(f"note:  {caution}")
-    stronger = strengthen(question)
-    if stronger:
-        click.echo("stronger:")
-        for text in stronger:
-            click.echo(f"  - {text}")
+    if (question is None) == (question_file is None):
+        raise FacilitateError("give one QUESTION, or --file FILE with one question a line")
+    if question_file is not None:
+        items = _question_lines(question_file)
     else:
-        click.echo("stronger: already on the top rung")
+        items = [(question_file or "", 0, question or "")]
+    if not any(text.strip() for _, _, text in items):
+        raise FacilitateError(f"{question_file or 'QUESTION'}: no question to classify")
+    chosen = None if language == "auto" else language
+    rows = []
+    for source, line, text in items:
+        suggestions = questions.suggest(text, language=chosen)
+        rows.append(_ladder_row(source, line, suggestions, len(questions.STANDARD_RUNGS)))
+    if output_format == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif output_format == "csv":
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        fields = ["line", "question", "language", "verdict", "rung", "level", "score", "scope", "assumptions", "notes", "stronger"]
+        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({**{k: row[k] for k in fields}, "assumptions": "; ".join(row["assumptions"]),
+                             "notes": "; ".join(row["notes"]), "stronger": " | ".join(row["stronger"])})
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        for number, row in enumerate(rows):
+            if question_file is not None:
+                if number:
+                    click.echo("")
+                click.echo(f"{row['source']}:{row['line']}: {row['question']}")
+            _echo_ladder_row(row, indent="  " if question_file is not None else "")
+
+
+def _question_lines(path: str) -> list[tuple[str, int, str]]:
+    """(file, line number, question) for each question line of ``path`` ("-" is stdin)."""
+    from facilitate.loaders.content import read_text
+
+    text = sys.stdin.read() if path == "-" else read_text(path)
+    label = "<stdin>" if path == "-" else path
+    return [
+        (label, number, line.strip())
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def _ladder_row(source: str, line: int, suggestions, rung_count: int) -> dict:
+    result = suggestions.question
+    return {
+        "source": source,
+        "line": line,
+        "question": result.question,
+        "language": result.language,
+        "verdict": result.verdict,
+        "rung": result.rung.id if result.rung else None,
+        "rung_label": result.rung.label if result.rung else None,
+        "role": result.role,
+        "level": result.level,
+        "of": rung_count,
+        "score": result.score,
+        "scope": result.scope,
+        "assumptions": list(result.assumptions),
+        "notes": list(result.cautions),
+        "parts": [{"question": p.question, "rung": p.rung.id if p.rung else None, "level": p.level} for p in result.parts],
+        "stronger": list(suggestions.rewrites),
+        "no_stronger_because": suggestions.reason,
+    }
+
+
+def _echo_ladder_row(row: dict, indent: str = "") -> None:
+    if row["rung"] is None:
+        click.echo(f"{indent}rung:  none ({row['verdict'].replace('-', ' ')})")
+    else:
+        click.echo(f"{indent}rung:  {row['rung_label']} ({row['level']} of {row['of']})")
+        click.echo(f"{indent}score: {row['score']:g}")
+    for part in row["parts"]:
+        click.echo(f"{indent}part:  {part['question']} ({part['rung']}, {part['level']} of {row['of']})")
+    for note in row["notes"]:
+        click.echo(f"{indent}note:  {note}")
+    if row["stronger"]:
+        click.echo(f"{indent}stronger:")
+        for text in row["stronger"]:
+            click.echo(f"{indent}  - {text}")
+    elif row["rung"] is not None:
+        click.echo(f"{indent}stronger: {row['no_stronger_because']}")
 
 
 class ExporterCommand(click.Command):

@@ -71,6 +71,7 @@ def field_docs(cls: type) -> dict[str, str]:
 def _validator_choices(field: attrs.Attribute) -> list[str] | None:
     """Read allowed values from a one_of/in_ validator, so the enum is in the schema."""
     validator = field.validator
+    validator = getattr(validator, "validator", validator)  # attrs.validators.optional(...)
     closure = getattr(validator, "__closure__", None) or ()
     for cell in closure:
         value = cell.cell_contents
@@ -91,6 +92,10 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         choices = _validator_choices(field)
         if choices and schema.get("type") == "string":
             schema["enum"] = choices
+        elif choices and "anyOf" in schema:
+            for option in schema["anyOf"]:
+                if option.get("type") == "string":
+                    option["enum"] = choices
         doc = field_docs(cls).get(field.name)
         if doc:
             schema["description"] = doc

@@ -246,7 +246,7 @@ def participant_handout(pack: SessionPack) -> Document:
             blocks.append(Paragraph(ladder.description))
         rows = []
         for rung in ladder.rungs:
-            example = next(iter(ladder.questions_for(rung.id)), "")
+            example = ladder.example(rung.id)
             label = rung.label + (" (extension)" if rung.extension else "")
             rows.append((label, rung.description, example))
         blocks.append(Table(("Rung (less → more powerful)", "What it does", "For example"), tuple(rows), (1.6, 2.6, 2.8)))

@@ -198,7 +198,7 @@ def ladder_poster(pack: SessionPack, ladder: QuestionLadder) -> Document:
             rung.label,
             rung.description,
             _stems(rung.stems, POSTER_STEMS),
-            next(iter(ladder.questions_for(rung.id)), ""),
+            ladder.example(rung.id),
             rung.extension,
         )
         for rung in ladder.rungs
@@ -232,7 +232,7 @@ def ladder_worksheet(pack: SessionPack, ladder: QuestionLadder) -> Document:
             about.append("Starts with: " + ", ".join(_stems(rung.stems)))
         if about:
             blocks.append(Paragraph(" ".join(about), "small"))
-        example = next(iter(ladder.questions_for(rung.id)), "")
+        example = ladder.example(rung.id)
         if example:
             blocks.append(Paragraph(f"For example: “{example}”"))
         blocks.append(NotesSpace("", 2))
