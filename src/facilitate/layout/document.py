@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import attrs
 
-from facilitate.model import DataPoint, Prompt, SessionPack
+from facilitate.model.curve import DataPoint
+from facilitate.model.pack import SessionPack
+from facilitate.model.reflection import Prompt
 
 
 @attrs.frozen

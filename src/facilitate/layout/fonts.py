@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from itertools import repeat
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -30,10 +31,10 @@ class FontMetrics:
     """Advance widths and character coverage of one TTF."""
 
     units_per_em: int
-    advances: dict  # code point → advance width in font units
+    advances: dict[int, float]  # code point → advance width in font units
     ascent: float  # per 1pt of size
     descent: float
-    _widths: dict = attrs.field(factory=dict, eq=False, repr=False, init=False)
+    _widths: dict[str, float] = attrs.field(factory=dict, eq=False, repr=False, init=False)
 
     def width(self, text: str, size: float) -> float:
         """Width of ``text`` at ``size`` points (unknown characters count as a wide glyph)."""
@@ -77,10 +78,11 @@ METRICS_FILE = "metrics.json"
 
 
 @functools.cache
-def _metrics_file() -> dict:
+def _metrics_file() -> dict[str, Any]:
     import json
 
-    return json.loads((resources.files("facilitate") / "fonts" / METRICS_FILE).read_text("utf-8"))
+    data: dict[str, Any] = json.loads((resources.files("facilitate") / "fonts" / METRICS_FILE).read_text("utf-8"))
+    return data
 
 
 @functools.cache
