@@ -12,6 +12,7 @@ from pptx import Presentation
 from facilitate.exporters import _pptx_internals, pptx
 from facilitate.layout import slides as spec
 from tests.deck_fixtures import rich_pack
+from tests.exporters.test_pptx import _template
 
 
 @contextlib.contextmanager
@@ -44,21 +45,11 @@ def test_the_installed_python_pptx_is_one_the_private_path_was_tested_with():
     assert _pptx_internals.private_path(), importlib.metadata.version("python-pptx")
 
 
-def _template(tmp_path):
-    prs = Presentation()
-    slide = prs.slides.add_slide(prs.slide_layouts[1])
-    slide.shapes.title.text = "TEMPLATE SAMPLE SLIDE"
-    slide.notes_slide.notes_text_frame.text = "template notes"
-    path = tmp_path / "mine.pptx"
-    prs.save(path)
-    return str(path)
-
-
 @pytest.mark.parametrize("template", [False, True], ids=["default template", "template with its own slides"])
 def test_an_untested_python_pptx_takes_the_public_path_to_the_same_deck(template, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     deck = spec.build_deck(rich_pack(), cards_as_slides=True)
-    source = _template(tmp_path) if template else None
+    source = str(_template(tmp_path, with_slide=True)) if template else None
     fast = pptx.render(deck, source)
     with python_pptx_reports("9.0.0"):
         public = pptx.render(deck, source)
@@ -72,7 +63,7 @@ def test_an_untested_python_pptx_takes_the_public_path_to_the_same_deck(template
 
 
 def test_removing_a_templates_slides_keeps_its_layouts(tmp_path):
-    prs = Presentation(_template(tmp_path))
+    prs = Presentation(_template(tmp_path, with_slide=True))
     layouts = [layout.name for layout in prs.slide_layouts]
     _pptx_internals.drop_slides(prs)
     assert len(prs.slides) == 0 and [layout.name for layout in prs.slide_layouts] == layouts
