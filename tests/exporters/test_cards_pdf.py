@@ -496,8 +496,26 @@ def test_every_bundled_deck_prints_on_a4_and_letter(deck_id, paper, tmp_path):
 
 
 
+def test_long_instructions_shrink_to_one_page_inside_its_margins(tmp_path):
+    steps = tuple(f"Step {i}: talk with your table about what the card shows, then agree one thing to try" for i in range(1, 31))
+    deck = attrs.evolve(small_deck(2), instructions=steps)
+    data = render(deck, instructions=True)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        chars = page.chars
+        title = [c for c in chars if c["fontname"].endswith("Bold")][0]["size"]
+        text = words(pdftotext(save(tmp_path, data), 1))
+        assert 9 <= min(c["size"] for c in chars) and title < 24  # shrunk, not below the floor
+        margin = 20 * MM
+        assert min(c["top"] for c in chars) >= margin - 0.5 and max(c["bottom"] for c in chars) <= page.height - margin + 0.5
+        assert min(c["x0"] for c in chars) >= margin - 0.5 and max(c["x1"] for c in chars) <= page.width - margin + 0.5
+    for step in steps:
+        assert words(step) in text
+    assert "Printing and cutting" in text
+
+
 def test_instructions_too_long_for_a_page_are_an_error_naming_the_deck():
     deck = attrs.evolve(small_deck(2), instructions=tuple(f"Step {i}: " + "talk with your table about it " * 12 for i in range(60)))
-    with pytest.raises(TextOverflowError, match="deck 'imagine': the instructions do not fit one page"):
+    with pytest.raises(TextOverflowError, match=r"deck 'imagine': the instructions page: too much text to fit even at 9 pt: it needs \d+ pt"):
         render(deck, instructions=True)
     assert render(deck, instructions=False)  # the cards alone are fine

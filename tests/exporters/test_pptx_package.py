@@ -16,14 +16,17 @@ from lxml import etree
 
 import facilitate
 from facilitate.exporters.pptx import DeckOptions
+from tests.exporters.test_pptx_internals import python_pptx_reports
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
-@pytest.fixture(scope="module")
-def deck(tmp_path_factory):
+@pytest.fixture(scope="module", params=["private path", "public path"])
+def deck(request, tmp_path_factory):
+    """The default pack's deck, made through python-pptx's private API (the tested versions) or its public API."""
     out = tmp_path_factory.mktemp("deck")
-    facilitate.build(facilitate.load(), out, ["pptx"], facilitate.BuildOptions(DeckOptions(cards_as_slides=True)))
+    with python_pptx_reports("1.0.2" if request.param == "private path" else "9.0.0"):
+        facilitate.build(facilitate.load(), out, ["pptx"], facilitate.BuildOptions(DeckOptions(cards_as_slides=True)))
     with zipfile.ZipFile(out / "deck.pptx") as package:
         yield {name: package.read(name) for name in package.namelist()}
 

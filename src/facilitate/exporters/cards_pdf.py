@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
-from facilitate.errors import ExportError, FacilitateError, TextOverflowError
+from facilitate.errors import ExportError, FacilitateError
 from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, fill, fix_canvas_dates, stroke, streaming_canvas
 from facilitate.layout import fonts, textfit
 from facilitate.layout.card_face import (
@@ -355,34 +355,25 @@ def _instructions_page(canvas, deck: CardDeck, imposition: Imposition, theme: Th
     if deck.source:
         blocks.append((f"Source: {deck.source}", REGULAR, 10.0, theme.muted, ""))
     margin = 20 * MM
-    width = page.width - 2 * margin
-    height = page.height - 2 * margin
-    measure = {font: fonts.metrics(WEIGHTS[font]).width for font in (REGULAR, BOLD)}
-    scale = 1.0
-    while True:  # shrink everything together until the page holds it, down to the floor
-        laid = []
-        used = 0.0
-        for number, (text, font, size, colour, label) in enumerate(blocks):
-            size = max(MIN_SIZE, size * scale)
-            if font == BOLD and number:
-                used += size * 0.8  # space above a heading
-            indent = 2 * size if label else 0.0
-            lines = textfit.wrap(fonts.printable(text), width - indent, size, measure[font])
-            laid.append((textfit.Fitted(size, tuple(lines)), font, colour, used, label, indent))
-            used += laid[-1][0].height + size * 0.5
-        if used <= height or all(block[2] * scale <= MIN_SIZE for block in blocks):
-            break
-        scale -= 0.05
-    if used > height + 1e-6:
-        raise TextOverflowError(
-            f"deck {deck.id!r}: the instructions do not fit one page even at {MIN_SIZE:g} pt"
-            f" ({used - height:.0f} pt too tall); shorten the description or the steps"
-        )
-    for fitted_text, font, colour, offset, label, indent in laid:
-        top = height - offset
+    frame = textfit.Frame(page.width - 2 * margin, page.height - 2 * margin)
+    # Everything shrinks together from the title's 24 pt, each block down to the floor; a
+    # heading has space above it, every block half a line below it, a label's step hangs.
+    drafts = [
+        textfit.Draft(fonts.printable(text), size / 24.0, font == BOLD, gap=0.8 if font == BOLD else 0.0, after=0.5,
+                      hang=2.0 if label else 0.0)
+        for text, font, size, _, label in blocks
+    ]
+    what = f"deck {deck.id!r}: the instructions page"
+    placed = textfit.fit_paragraphs(drafts, frame, 24.0, MIN_SIZE, what, proportional=False)
+    offset = 0.0
+    for one, (_, font, _, colour, label) in zip(placed, blocks):
+        offset += one.space_before
+        top = frame.height - offset
         if label:
-            _text(canvas, Block(textfit.Fitted(fitted_text.size, (label,)), WEIGHTS[font], colour, top), margin, indent, margin)
-        _text(canvas, Block(fitted_text, WEIGHTS[font], colour, top), margin + indent, width - indent, margin)
+            _text(canvas, Block(textfit.Fitted(one.size, (label,)), WEIGHTS[font], colour, top), margin, one.indent, margin)
+        lines = textfit.Fitted(one.size, one.lines(frame))
+        _text(canvas, Block(lines, WEIGHTS[font], colour, top), margin + one.indent, frame.width - one.indent, margin)
+        offset += lines.height
 
 
 def printing_notes(imposition: Imposition, cards: int) -> list[str]:

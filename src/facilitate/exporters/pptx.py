@@ -8,7 +8,6 @@ SOURCE_DATE_EPOCH), no random ids.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import io
 import re
@@ -18,6 +17,7 @@ from xml.sax.saxutils import escape
 import attrs
 
 from facilitate.errors import ExportError
+from facilitate.exporters import _pptx_internals
 from facilitate.layout import slides as spec
 from facilitate.model import SessionPack
 from facilitate.options import BuildOptions, Flag, option
@@ -25,7 +25,6 @@ from facilitate.output import Output, normalise_zip, source_date_epoch
 
 EMU_PER_POINT = 12700
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_SECTION_LIST_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _GEOMETRY = {"rectangle": "rect", "rounded": "roundRect", "right-arrow": "rightArrow"}
@@ -105,22 +104,8 @@ def _open(template: str | None):
         prs = Presentation(template)
     except Exception as error:  # python-pptx raises several kinds for a file that is not a deck
         raise ExportError(f"{template}: cannot read it as a PowerPoint template ({type(error).__name__}: {error})") from None
-    _drop_slides(prs)
+    _pptx_internals.drop_slides(prs)
     return prs
-
-
-def _drop_slides(prs) -> None:
-    """Remove a template's own slides (and its section list), keeping its masters and layouts."""
-    slide_list = prs.slides._sldIdLst
-    for slide_id in list(slide_list):
-        rel_id = slide_id.rId
-        slide_list.remove(slide_id)
-        prs.part.drop_rel(rel_id)
-    presentation = prs.part._element
-    for ext in presentation.xpath(f"./p:extLst/p:ext[@uri='{_SECTION_LIST_EXT}']"):
-        ext.getparent().remove(ext)
-    for shows in presentation.xpath("./p:custShowLst"):
-        presentation.remove(shows)
 
 
 def _layouts(prs, deck: spec.Deck, template: str | None) -> dict:
@@ -150,7 +135,7 @@ def render(deck: spec.Deck, template: str | None = None, font: str = "DejaVu San
     prs.slide_width = _emu(deck.width)
     prs.slide_height = _emu(deck.height)
     layouts = _layouts(prs, deck, template)
-    factory = _SlideFactory(prs)
+    factory = _pptx_internals.SlideFactory(prs)
     painter = _Painter(font)
     for number, slide_spec in enumerate(deck.slides, start=1):
         slide = factory.slide(layouts[slide_spec.layout])
@@ -173,70 +158,6 @@ def _save(prs, epoch: int) -> bytes:
     buffer = io.BytesIO()
     prs.save(buffer)
     return normalise_zip(buffer.getvalue(), epoch, lambda name, blob: _normalise_workbook(blob, epoch) if name.endswith(".xlsx") else blob)
-
-
-class _SlideFactory:
-    """New slides and notes slides, made in constant time each.
-
-    python-pptx looks for a free part name by scanning every part of the package for each
-    new notes slide (python-pptx issue #644), which makes a long deck quadratic, and it
-    clones placeholders one property at a time. Here slide ``n`` is ``slide{n}.xml`` and
-    its notes ``notesSlide{n}.xml`` (a template's own slides are removed first, so both
-    names are free), and each layout's slide, and the notes slide, is made once by
-    python-pptx and copied after that.
-    """
-
-    def __init__(self, prs) -> None:
-        self.prs = prs
-        self.notes_master_part = prs.part.notes_master_part
-        self.prototypes: dict = {}
-        self.notes_prototype = None
-        self.slide_list = prs.slides._sldIdLst
-        self.next_id = max([255] + [int(i) for i in self.slide_list.xpath("./p:sldId/@id")]) + 1
-
-    def slide(self, layout):
-        from pptx.opc.constants import CONTENT_TYPE as CT
-        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-        from pptx.opc.packuri import PackURI
-        from pptx.oxml.slide import CT_Slide
-        from pptx.parts.slide import SlidePart
-
-        key = id(layout.part)
-        prototype = self.prototypes.get(key)
-        number = len(self.slide_list) + 1
-        element = CT_Slide.new() if prototype is None else copy.deepcopy(prototype)
-        part = SlidePart(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, self.prs.part.package, element)
-        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        if prototype is None:
-            part.slide.shapes.clone_layout_placeholders(layout)
-            self.prototypes[key] = copy.deepcopy(part._element)
-        # A new slide is never already related: skip python-pptx's search of every relationship.
-        rel_id = self.prs.part.rels._add_relationship(RT.SLIDE, part)
-        self.slide_list._add_sldId(id=self.next_id, rId=rel_id)
-        self.next_id += 1
-        return part.slide
-
-    def notes_slide(self, slide, number: int):
-        from pptx.opc.constants import CONTENT_TYPE as CT
-        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-        from pptx.opc.packuri import PackURI
-        from pptx.oxml.slide import CT_NotesSlide
-        from pptx.parts.slide import NotesSlidePart
-
-        slide_part = slide.part
-        if self.notes_prototype is None:
-            element = CT_NotesSlide.new()
-        else:
-            element = copy.deepcopy(self.notes_prototype)
-        part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"), CT.PML_NOTES_SLIDE,
-                              slide_part.package, element)
-        part.relate_to(self.notes_master_part, RT.NOTES_MASTER)
-        part.relate_to(slide_part, RT.SLIDE)
-        if self.notes_prototype is None:
-            part.notes_slide.clone_master_placeholders(self.notes_master_part.notes_master)
-            self.notes_prototype = copy.deepcopy(part._element)
-        slide_part.relate_to(part, RT.NOTES_SLIDE)
-        return part.notes_slide
 
 
 def _core_properties(prs, deck: spec.Deck) -> None:
@@ -320,8 +241,8 @@ class _Painter:
         """Add a rectangle, rounded rectangle or arrow with explicit fill, outline and text."""
         from pptx.oxml import parse_xml
 
-        tree = slide.shapes._spTree
-        shape_id = slide.shapes._next_shape_id
+        tree = slide.shapes.element
+        shape_id = tree.max_shape_id + 1
         geometry = _GEOMETRY[text_box.shape]
         adjust = ""
         if text_box.shape == "right-arrow":
@@ -343,21 +264,17 @@ class _Painter:
         _set_text_body(element[-1], text_box, self.font)
         tree.append(element)
 
-    def text(self, frame, text_box: spec.TextBox) -> None:
-        """Replace ``frame``'s text body with ``text_box``'s paragraphs, every property explicit."""
-        _set_text_body(frame._txBody, text_box, self.font)
-
     def notes(self, notes_slide, text: str) -> None:
         from pptx.oxml.ns import qn
 
         body = None
-        for shape in notes_slide._element.cSld.spTree.iterchildren(qn("p:sp")):
+        for shape in notes_slide.shapes.element.iterchildren(qn("p:sp")):
             ph = shape.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
             if ph is not None and ph.get("type") == "body":
                 body = shape.get_or_add_txBody()
                 break
         if body is None:  # a template whose notes master has no body placeholder
-            body = notes_slide.shapes.add_textbox(0, 0, _emu(500), _emu(300)).text_frame._txBody
+            body = notes_slide.shapes.add_textbox(0, 0, _emu(500), _emu(300)).element.get_or_add_txBody()
         paragraphs = tuple(spec.Paragraph(line, NOTES_SIZE) for line in _clean(text).split("\n"))
         _set_text_body(body, spec.TextBox(spec.Box(0, 0, 0, 0), paragraphs), self.font)
 
@@ -376,7 +293,7 @@ class _Painter:
         frame = slide.shapes.add_chart(kind, _emu(box.x), _emu(box.y), _emu(box.width), _emu(box.height), data)
         if chart_spec.name:
             frame.name = chart_spec.name
-        _alt_text(frame._element.nvGraphicFramePr.cNvPr, chart_spec.alt_text)
+        _alt_text(frame.element.nvGraphicFramePr.cNvPr, chart_spec.alt_text)
         chart = frame.chart
         chart.font.name = self.font
         chart.font.size = Pt(chart_spec.font_size)
@@ -399,10 +316,8 @@ class _Painter:
             axis.major_unit = chart_spec.major_unit
         if chart_spec.value_title:
             axis.has_title = True
-            self.text(
-                axis.axis_title.text_frame,
-                spec.TextBox(box, (spec.Paragraph(chart_spec.value_title, chart_spec.font_size, colour=chart_spec.text_colour),)),
-            )
+            title = spec.TextBox(box, (spec.Paragraph(chart_spec.value_title, chart_spec.font_size, colour=chart_spec.text_colour),))
+            _set_text_body(axis.axis_title.element.get_or_add_tx_rich(), title, self.font)
         for axis_ in (chart.value_axis, chart.category_axis):
             axis_.tick_labels.font.name = self.font
             axis_.tick_labels.font.size = Pt(chart_spec.font_size)
@@ -450,8 +365,8 @@ class _Painter:
         frame = slide.shapes.add_table(rows, columns, _emu(box.x), _emu(box.y), _emu(box.width), _emu(box.height))
         if table_spec.name:
             frame.name = table_spec.name
-        _alt_text(frame._element.nvGraphicFramePr.cNvPr, table_spec.alt_text)
-        table = frame.table
+        _alt_text(frame.element.nvGraphicFramePr.cNvPr, table_spec.alt_text)
+        table, cells = frame.table, frame.element.graphicData.tbl
         for column, width in zip(table.columns, table_spec.column_widths):
             column.width = _emu(width)
         for row, height in zip(table.rows, table_spec.row_heights):
@@ -465,7 +380,8 @@ class _Painter:
                 cell.margin_top = cell.margin_bottom = _emu(spec.INSET_Y)
                 cell.vertical_anchor = MSO_ANCHOR.TOP
                 paragraph = spec.Paragraph(cell_spec.text, table_spec.size, bold=cell_spec.bold, colour=cell_spec.colour)
-                _set_text_body(cell._tc.get_or_add_txBody(), spec.TextBox(spec.Box(0, 0, 0, 0), (paragraph,)), self.font)
+                body = cells.tc(row_number, column_number).get_or_add_txBody()
+                _set_text_body(body, spec.TextBox(spec.Box(0, 0, 0, 0), (paragraph,)), self.font)
 
     def picture(self, slide, picture_spec: spec.Picture) -> None:
         from pptx.parts.image import Image
@@ -485,7 +401,7 @@ class _Painter:
         picture = slide.shapes.add_picture(str(path), _emu(x), _emu(y), _emu(width), _emu(height))
         if picture_spec.name:
             picture.name = picture_spec.name
-        _alt_text(picture._element.nvPicPr.cNvPr, picture_spec.alt_text)
+        _alt_text(picture.element.nvPicPr.cNvPr, picture_spec.alt_text)
 
 
 def _placeholders(slide):
@@ -493,7 +409,7 @@ def _placeholders(slide):
     from pptx.oxml.ns import qn
 
     title = body = None
-    tree = slide.shapes._spTree
+    tree = slide.shapes.element
     for element in list(tree.iterchildren(qn("p:sp"))):
         ph = element.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
         if ph is None:
@@ -549,7 +465,7 @@ def _set_background(slide, colour: str) -> None:
     from pptx.oxml import parse_xml
     from pptx.oxml.ns import qn
 
-    common = slide._element.cSld
+    common = slide.element.cSld
     for old in common.findall(qn("p:bg")):
         common.remove(old)
     common.insert(0, parse_xml(

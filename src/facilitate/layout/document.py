@@ -11,7 +11,9 @@ import datetime as dt
 import attrs
 
 from facilitate.layout.steps import grouping_phrase
-from facilitate.model import DataPoint, Prompt, SessionPack
+from facilitate.model.curve import DataPoint
+from facilitate.model.pack import SessionPack
+from facilitate.model.reflection import Prompt
 from facilitate.model.session import Segment, add_minutes
 
 

@@ -10,7 +10,7 @@ import attrs
 
 from facilitate.layout import worksheets
 from facilitate.layout.document import Document, participant_handout, run_sheet
-from facilitate.model import SessionPack
+from facilitate.model.pack import SessionPack
 
 
 @attrs.frozen

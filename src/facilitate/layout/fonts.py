@@ -11,9 +11,9 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Callable
-from typing import Any, TypeVar
 from itertools import repeat
 from pathlib import Path
+from typing import Any, TypeVar
 
 import attrs
 
@@ -33,10 +33,10 @@ class FontMetrics:
     """Advance widths and character coverage of one TTF."""
 
     units_per_em: int
-    advances: dict  # code point → advance width in font units
+    advances: dict[int, float]  # code point → advance width in font units
     ascent: float  # per 1pt of size
     descent: float
-    _widths: dict = attrs.field(factory=dict, eq=False, repr=False, init=False)
+    _widths: dict[str, float] = attrs.field(factory=dict, eq=False, repr=False, init=False)
 
     def width(self, text: str, size: float) -> float:
         """Width of ``text`` at ``size`` points (unknown characters count as a wide glyph)."""
@@ -80,10 +80,11 @@ METRICS_FILE = "metrics.json"
 
 
 @functools.cache
-def _metrics_file() -> dict:
+def _metrics_file() -> dict[str, Any]:
     import json
 
-    return json.loads(font_file(METRICS_FILE).read_text("utf-8"))
+    data: dict[str, Any] = json.loads(font_file(METRICS_FILE).read_text("utf-8"))
+    return data
 
 
 @functools.cache

@@ -103,7 +103,7 @@ class Line:
 
     @property
     def length(self) -> float:
-        return ((self.x2 - self.x1) ** 2 + (self.y2 - self.y1) ** 2) ** 0.5
+        return float(((self.x2 - self.x1) ** 2 + (self.y2 - self.y1) ** 2) ** 0.5)
 
 
 @attrs.frozen
@@ -376,7 +376,7 @@ def crop_marks(
     short of any other card and at the paper's edge; marks shorter than ``shortest`` (in
     a narrow gutter) are left out, and a mark two neighbours share is listed once.
     """
-    found: dict[tuple, Line] = {}
+    found: dict[tuple[str, float, float, float], Line] = {}
     for box in trims:
         for cx, cy, hx, vy in (
             (box.x, box.y, -1, -1),

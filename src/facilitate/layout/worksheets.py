@@ -27,8 +27,10 @@ from facilitate.layout.document import (
     when,
 )
 from facilitate.layout.chart import quantity
-from facilitate.model import MaturityRubric, QuestionLadder, SessionPack, TurnTheCurve
-from facilitate.model.curve import MAX_ESSENTIALS
+from facilitate.model.curve import MAX_ESSENTIALS, Idea, TurnTheCurve
+from facilitate.model.maturity import MaturityRubric
+from facilitate.model.pack import SessionPack
+from facilitate.model.questions import QuestionLadder
 
 #: Blank rows an action plan always has room for.
 ACTION_ROWS = 5
@@ -60,7 +62,7 @@ def curve_worksheet(pack: SessionPack, curve: TurnTheCurve) -> Document:
     hurting = tuple(cause.text for cause in curve.story if cause.effect == "hurting")
     partners = tuple(partner.name + (f" ({partner.role})" if partner.role else "") for partner in curve.partners)
 
-    def idea(item) -> str:
+    def idea(item: Idea) -> str:
         evidence = f"; evidence: {item.evidence}" if item.evidence else ""
         return f"{item.text} ({COST_NAMES[item.cost]}{evidence})"
 

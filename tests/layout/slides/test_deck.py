@@ -1,4 +1,4 @@
-"""The pure slide model: which slides, in what order, what they say, and that all text fits."""
+"""The deck builder: which slides, in what order, what they say, and that all text fits."""
 
 from __future__ import annotations
 
@@ -11,34 +11,9 @@ from facilitate.layout import slides as spec
 from facilitate.model import Part, Segment, SessionPack
 from facilitate.model.theme import contrast_ratio
 from tests.conftest import small_pack, small_session
-from tests.deck_fixtures import LONG_BULLETS, curve, rich_pack
+from tests.deck_fixtures import LONG_BULLETS, rich_pack
+from tests.layout.slides.checks import assert_everything_fits, kinds, text_boxes
 from tests.strategies import sessions
-
-
-def kinds(deck: spec.Deck) -> list[str]:
-    return [slide.kind for slide in deck.slides]
-
-
-def text_boxes(slide: spec.Slide):
-    for box in (slide.title, slide.body, *slide.shapes):
-        if isinstance(box, spec.TextBox):
-            yield box
-
-
-def assert_everything_fits(deck: spec.Deck) -> None:
-    """Every text box holds its text (measured as the model measures) and sits on the slide."""
-    for number, slide in enumerate(deck.slides, start=1):
-        for box in text_boxes(slide):
-            area = spec.text_area(box.box, box.shape)
-            if box.paragraphs:
-                height = spec.text_height(box.paragraphs, area.inner_width)
-                assert height <= area.inner_height + 1e-6, (number, slide.heading, box.name, height, area)
-            assert 0 <= box.box.x and box.box.right <= deck.width + 1e-6, (number, box.name)
-            assert 0 <= box.box.y and box.box.bottom <= deck.height + 1e-6, (number, box.name)
-        for shape in slide.shapes:
-            if isinstance(shape, spec.Table):
-                assert shape.box.bottom <= deck.height - spec.BOTTOM + 1e-6
-                assert abs(sum(shape.column_widths) - shape.box.width) < 0.01
 
 
 def test_slide_order_for_a_small_session():
@@ -96,6 +71,14 @@ def test_no_tracker_without_a_conversation():
     assert kinds(spec.build_deck(SessionPack(session))) == ["title", "input", "break"]
 
 
+def test_seven_part_conversation_fits_every_tracker():
+    parts = tuple(Part(f"p{n}", f"Exploring a range of strategies to deepen partnership number {n}") for n in range(7))
+    segments = tuple(Segment(f"s{n}", f"Segment {n}", 10, part=f"p{n}") for n in range(7))
+    deck = spec.build_deck(SessionPack(small_session(conversation=parts, segments=segments)), aspect="4:3")
+    assert [s.part_index for s in deck.of_kind("tracker")] == list(range(7))
+    assert_everything_fits(deck)
+
+
 def test_short_bullets_keep_the_largest_size():
     deck = spec.build_deck(small_pack())
     talk = deck.of_kind("input")[0]
@@ -113,6 +96,7 @@ def test_a_long_list_continues_on_a_second_slide():
     assert shown == list(LONG_BULLETS)
     sizes = {p.size for s in parts for p in s.body.paragraphs}
     assert len(sizes) == 1 and sizes.pop() >= spec.BODY_MIN
+    assert [p.space_before for p in parts[1].body.paragraphs][0] == 0  # a continued list starts at the top
     assert_everything_fits(deck)
 
 
@@ -164,75 +148,28 @@ def test_activity_slides_show_timing_and_grouping():
     assert discuss.body.box.bottom < band.box.y
 
 
-def test_cards_as_slides_gives_one_slide_per_card():
-    without = spec.build_deck(small_pack())
-    with_cards = spec.build_deck(small_pack(), cards_as_slides=True)
-    assert len(with_cards.slides) - len(without.slides) == 12
-    cards = with_cards.of_kind("card")
-    assert [c.title_text for c in cards] == [f"Card {n}" for n in range(1, 13)]
-    assert "A system where idea number 3 is already happening" in cards[2].texts()
+def test_a_break_says_when_to_be_back():
+    deck = spec.build_deck(small_pack())
+    (coffee,) = deck.of_kind("break")
+    back = next(b for b in coffee.shapes if isinstance(b, spec.TextBox) and b.name == "return")
+    time, minutes = back.paragraphs
+    assert (time.text, minutes.text) == ("Back at 10:20", "15 min")
+    assert minutes.size >= spec.BODY_MIN and minutes.size < time.size
 
 
-def test_ladder_is_a_staircase_of_rungs_with_an_arrow():
+def test_quotes_are_credited():
     deck = spec.build_deck(rich_pack())
-    ladder = deck.of_kind("ladder")[0]
-    rungs = [s for s in ladder.shapes if isinstance(s, spec.TextBox) and s.name.startswith("rung:")]
-    assert [r.paragraphs[0].text for r in rungs] == ["Yes/no", "Which / who / when / where", "What", "How", "Why", "What if"]
-    assert all(a.box.x < b.box.x and a.box.y > b.box.y for a, b in zip(rungs, rungs[1:]))  # rising
-    assert rungs[0].paragraphs[1].text.startswith("is, are, am, was")
-    assert any(s.name == "arrow" and s.shape == "right-arrow" for s in ladder.shapes)
-    assert "less powerful  →  more powerful" in ladder.texts()
-    assert "Caution: 'Why' can sound accusatory." in ladder.notes
+    quotes = deck.of_kind("quote")
+    assert [q.texts()[-1] for q in quotes] == ["— Jim Collins, Good to Great", "— Margaret Wheatley"]
+    assert quotes[0].segment == "questions"
 
 
-def test_curve_chart_series_are_the_models_data():
-    deck = spec.build_deck(rich_pack())
-    chart = next(s for s in deck.of_kind("curve-chart")[0].shapes if isinstance(s, spec.Chart))
-    model = curve()
-    assert chart.categories == ("2019", "2020", "2021", "2022", "2023", "2024", "2025")
-    baseline, projected, target = chart.series
-    assert baseline.values[:4] == tuple(p.value for p in model.baseline) and baseline.values[4:] == (None,) * 3
-    assert projected.dashed and projected.values[3] == model.baseline[-1].value
-    assert projected.values[4:6] == pytest.approx([p.value for p in model.projected])
-    assert target.values == (None,) * 6 + (9.0,) and not target.line
-    shown = [v for series in chart.series for v in series.values if v is not None]
-    assert chart.minimum <= min(shown) and max(shown) <= chart.maximum  # the PDF chart's round-numbered axis
-    assert (chart.minimum, chart.maximum, chart.major_unit) == (8, 18, 2)
-    assert "Line chart of Pupils persistently absent (%)" in chart.alt_text and "target 2025 9" in chart.alt_text
-    assert [s.kind for s in deck.slides if s.segment == "curve"] == [
-        "activity", "curve-chart", "curve-story", "curve-partners", "curve-what-works", "curve-essentials", "curve-actions",
-    ]
-    essentials = deck.of_kind("curve-essentials")[0]
-    assert [p.bullet for p in essentials.body.paragraphs] == ["number", "number"]
-
-
-def test_maturity_table_and_scores():
-    deck = spec.build_deck(rich_pack())
-    table = next(s for s in deck.of_kind("maturity-table")[0].shapes if isinstance(s, spec.Table))
-    assert [c.text for c in table.rows[0]] == ["Dimension", "Emerging", "Developing", "Embedded", "Leading"]
-    assert table.rows[2][0].text == "Use of data" and table.rows[2][1].text == "Data stays in schools"
-    chart = next(s for s in deck.of_kind("maturity-scores")[0].shapes if isinstance(s, spec.Chart))
-    assert chart.kind == "bar" and chart.categories == ("Shared purpose", "Use of data", "Professional learning")
-    assert chart.series[0].values == pytest.approx((7 / 3, 4 / 3, 10 / 3))
-    assert chart.maximum == 4
-
-
-def test_a_tall_rubric_splits_across_slides():
-    from facilitate.model import Dimension, Level, MaturityRubric
-
-    words = "a rather long descriptor of what this level looks like in practice " * 2
-    dimensions = tuple(
-        Dimension(f"d{n}", f"Dimension {n}", tuple(Level(f"L{k}", words) for k in range(1, 5))) for n in range(1, 9)
-    )
-    rubric = MaturityRubric("big", "Big rubric", dimensions)
-    session = small_session(segments=(Segment("assess", "Assess", 30, rubric="big"),), conversation=())
-    deck = spec.build_deck(SessionPack(session, rubrics=(rubric,)))
-    tables = deck.of_kind("maturity-table")
-    assert len(tables) >= 2 and tables[0].title_text.startswith("Big rubric (1/")
-    rows = [row[0].text for s in tables for t in s.shapes if isinstance(t, spec.Table) for row in t.rows[1:]]
-    assert rows == [f"Dimension {n}" for n in range(1, 9)]
-    assert not deck.of_kind("maturity-scores")  # no responses, no chart
-    assert_everything_fits(deck)
+def test_a_session_quote_already_shown_by_a_segment_is_not_repeated():
+    pack = rich_pack()
+    collins = pack.session.segment("questions").quote
+    pack = attrs.evolve(pack, session=attrs.evolve(pack.session, quotes=(collins,) + pack.session.quotes))
+    quotes = spec.build_deck(pack).of_kind("quote")
+    assert [q.texts()[-1] for q in quotes] == ["— Jim Collins, Good to Great", "— Margaret Wheatley"]
 
 
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])
@@ -255,19 +192,13 @@ def test_text_meets_wcag_aa_on_its_background():
                     assert contrast_ratio(cell.colour, cell.fill) >= 4.5
 
 
-def test_quotes_are_credited():
-    deck = spec.build_deck(rich_pack())
-    quotes = deck.of_kind("quote")
-    assert [q.texts()[-1] for q in quotes] == ["— Jim Collins, Good to Great", "— Margaret Wheatley"]
-    assert quotes[0].segment == "questions"
-
-
-def test_a_session_quote_already_shown_by_a_segment_is_not_repeated():
-    pack = rich_pack()
-    collins = pack.session.segment("questions").quote
-    pack = attrs.evolve(pack, session=attrs.evolve(pack.session, quotes=(collins,) + pack.session.quotes))
-    quotes = spec.build_deck(pack).of_kind("quote")
-    assert [q.texts()[-1] for q in quotes] == ["— Jim Collins, Good to Great", "— Margaret Wheatley"]
+def test_body_text_never_goes_below_the_floor():
+    deck = spec.build_deck(rich_pack(), aspect="4:3", cards_as_slides=True)
+    for slide in deck.slides:
+        for box in text_boxes(slide):
+            if box.name == "footer":
+                continue
+            assert all(p.size >= spec.BODY_MIN for p in box.paragraphs), (slide.heading, box.name)
 
 
 def test_the_model_is_deterministic():
@@ -284,23 +215,6 @@ def test_any_valid_session_fits_or_names_the_slide(session):
         return
     assert_everything_fits(deck)
     assert len(deck.of_kind("tracker")) == len(deck.of_kind("section"))
-
-
-def test_seven_part_conversation_fits_every_tracker():
-    parts = tuple(Part(f"p{n}", f"Exploring a range of strategies to deepen partnership number {n}") for n in range(7))
-    segments = tuple(Segment(f"s{n}", f"Segment {n}", 10, part=f"p{n}") for n in range(7))
-    deck = spec.build_deck(SessionPack(small_session(conversation=parts, segments=segments)), aspect="4:3")
-    assert [s.part_index for s in deck.of_kind("tracker")] == list(range(7))
-    assert_everything_fits(deck)
-
-
-def test_body_text_never_goes_below_the_floor():
-    deck = spec.build_deck(rich_pack(), aspect="4:3", cards_as_slides=True)
-    for slide in deck.slides:
-        for box in text_boxes(slide):
-            if box.name == "footer":
-                continue
-            assert all(p.size >= spec.BODY_MIN for p in box.paragraphs), (slide.heading, box.name)
 
 
 def test_evolving_the_pack_changes_only_what_it_should():

@@ -1,0 +1,279 @@
+"""The slides of activities: card decks, reflection prompts, the question ladder, turning the
+curve and the maturity rubric.
+
+Each function adds its slides to a deck builder (layout.slides.deck), using its geometry
+and small builders (titles, rules, timing bands, content slides that continue).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from facilitate.errors import TextOverflowError
+from facilitate.layout.slides.charts import curve_chart, rubric_tables, scores_chart
+from facilitate.layout.slides.fitting import (
+    BODY_MIN,
+    LEADING,
+    TITLE_MIN,
+    Draft,
+    fit_box,
+    largest_at,
+    largest_size,
+    overflow_message,
+    paragraphs,
+)
+from facilitate.layout.slides.spec import (
+    ARROW_SHAFT,
+    BODY_TOP,
+    BOTTOM,
+    INSET_Y,
+    MARGIN,
+    TITLE_ONLY_LAYOUT,
+    Box,
+    Element,
+    Paragraph,
+    Slide,
+    TextBox,
+)
+from facilitate.model.cards import Card, CardDeck
+from facilitate.model.maturity import MaturityRubric
+from facilitate.model.questions import QuestionLadder, Rung
+from facilitate.model.reflection import Reflection
+from facilitate.model.session import ScheduledSegment
+from facilitate.model.curve import TurnTheCurve
+from facilitate.model.theme import tint
+
+if TYPE_CHECKING:
+    from facilitate.layout.slides.deck import DeckBuilder
+
+
+# --- card decks -------------------------------------------------------------------------
+
+
+def cards(deck_builder: DeckBuilder, item: ScheduledSegment, deck: CardDeck, notes: str) -> None:
+    """The card activity's instructions and, when asked, one slide per card."""
+    b, segment = deck_builder, item.segment
+    items = (
+        b.lead(segment.description or deck.description)
+        + b.numbered(deck.instructions)
+        + b.bullets(segment.bullets)
+        + b.bullets(segment.prompts)
+    )
+    card_notes = notes + f"\nDeck: {deck.title} ({len(deck.cards)} cards)."
+    b.content("cards", segment.title, items, card_notes, segment=segment.id, band=segment.timing_phrase)
+    if b.cards_as_slides:
+        for number, one in enumerate(deck.cards, start=1):
+            card(b, deck, one, number, card_notes)
+
+
+def card(b: DeckBuilder, deck: CardDeck, card: Card, number: int, notes: str) -> None:
+    """One card as a slide: its category band, title, prompt and detail, and where it sits in the deck."""
+    theme = b.theme
+    colour = theme.category_colour(deck.category_index(card.category)) if card.category else theme.primary
+    width = min(b.width * 0.62, 560.0)
+    frame = Box((b.width - width) / 2, 24, width, b.height - 48)
+    band = Box(frame.x, frame.y, frame.width, 48)
+    what = b.what(card.title)
+    shapes: list[Element] = [
+        TextBox(frame, (), line=colour, name="card"),
+        fit_box([Draft(card.category or deck.title, bold=True, colour="#ffffff")], band, 20, BODY_MIN,
+                f"{what} (category)", anchor="middle", fill=colour, name="category"),
+    ]
+    inner = Box(frame.x + 16, band.bottom + 8, frame.width - 32, 0)
+    title = fit_box([Draft(card.title, bold=True, colour=colour)], attrs.evolve(inner, height=70),
+                    30, TITLE_MIN, f"{what} (title)", anchor="middle", name="title")
+    footer = Box(inner.x, frame.bottom - 36, inner.width, 30)
+    prompt_box = Box(inner.x, inner.y + 78, inner.width, footer.y - inner.y - 86)
+    drafts = [Draft(card.prompt, colour=theme.text)]
+    if card.detail:
+        drafts.append(Draft(card.detail, scale=0.6, colour=theme.muted, gap=0.8))
+    shapes.append(fit_box(drafts, prompt_box, 32, BODY_MIN, f"{what} (prompt)", anchor="middle", name="prompt"))
+    shapes.append(TextBox(footer, (Paragraph(f"{deck.title} · card {number} of {len(deck.cards)}", 14,
+                                             colour=theme.muted, align="right"),), name="footer"))
+    b.add(Slide("card", TITLE_ONLY_LAYOUT, title, notes, theme.background, shapes=tuple(shapes),
+                heading=card.title))
+
+
+# --- reflection -------------------------------------------------------------------------
+
+
+def reflection(b: DeckBuilder, item: ScheduledSegment, reflection: Reflection, notes: str, band: str | None) -> None:
+    """The reflection prompts as boxes side by side, then the commitments as a list."""
+    segment, theme = item.segment, b.theme
+    title = segment.title
+    prompts = reflection.prompts
+    if len(prompts) > 4:
+        items = b.lead(reflection.description) + b.bullets(
+            f"{p.label}: {p.question}" if p.question else p.label for p in prompts
+        )
+        b.content("reflection", title, items, notes, segment=segment.id, band=band)
+    else:
+        what = b.what(title)
+        top = BODY_TOP
+        shapes: list[Element] = [b.rule()]
+        intro = reflection.description or segment.description
+        if intro.strip():
+            lead = fit_box(b.lead(intro), Box(MARGIN, top, b.content_width, 60), 22, BODY_MIN,
+                           f"{what} (introduction)", name="lead")
+            shapes.append(lead)
+            top += 68
+        gap = 16.0
+        count = len(prompts)
+        width = (b.content_width - gap * (count - 1)) / count
+        bottom = b.body_bottom(band is not None)
+        boxes = [Box(MARGIN + i * (width + gap), top, width, bottom - top) for i in range(count)]
+        drafts = [
+            [Draft(p.label, bold=True, colour=theme.on_primary, align="center")]
+            + ([Draft(p.question, scale=0.7, colour=theme.on_primary, align="center", gap=0.8)] if p.question else [])
+            for p in prompts
+        ]
+        # Every prompt at the size of the one that needs the smallest.
+        size = min(
+            largest_at(draft, box, "rounded", 32, BODY_MIN, f"{what} (prompt {prompt.label!r})")
+            for prompt, box, draft in zip(prompts, boxes, drafts)
+        )
+        for prompt, box, draft in zip(prompts, boxes, drafts):
+            shapes.append(TextBox(box, paragraphs(draft, size), anchor="middle", fill=theme.primary,
+                                  shape="rounded", name=f"prompt:{prompt.label}"))
+        if band:
+            shapes.append(b.band(band, what))
+        b.add(Slide("reflection", TITLE_ONLY_LAYOUT, b.title(title), notes, theme.background,
+                    shapes=tuple(shapes), segment=segment.id, heading=title))
+    if reflection.commitments:
+        items = b.bullets(f"{p.label}: {p.question}" if p.question else p.label for p in reflection.commitments)
+        b.content("commitments", "Commitments", items, notes, segment=segment.id)
+
+
+# --- the question ladder ----------------------------------------------------------------
+
+
+def ladder(b: DeckBuilder, item: ScheduledSegment, ladder: QuestionLadder, notes: str) -> None:
+    """The ladder's qualities, its rungs as a rising staircase with an arrow, and its example questions."""
+    theme = b.theme
+    segment = item.segment
+    ladder_notes = notes + "".join(f"\nCaution: {c}" for c in ladder.cautions)
+    if ladder.qualities:
+        b.content("ladder-qualities", ladder.title, b.lead(ladder.description) + b.bullets(ladder.qualities),
+                  ladder_notes, segment=segment.id)
+    title_text = ladder.title if not ladder.qualities else f"{ladder.title}: the ladder"
+    what = b.what(title_text)
+    arrow = Box(MARGIN, b.height - BOTTOM - 46, b.content_width, 46)
+    top, bottom = BODY_TOP, arrow.y - 14
+    count, gap = len(ladder.rungs), 8.0
+    width = (b.content_width - gap * (count - 1)) / count
+    lowest, highest = 0.42 * (bottom - top), bottom - top
+    boxes = []
+    for index in range(count):
+        height = lowest + (highest - lowest) * index / max(count - 1, 1)
+        boxes.append(Box(MARGIN + index * (width + gap), bottom - height, width, height))
+    # Show up to 4 opening words per rung; fewer (then none) if a narrow slide needs it.
+    for stems_shown in (4, 2, 0):
+        drafts = [_rung_text(b, rung, stems_shown) for rung in ladder.rungs]
+        sizes = [largest_size(draft, box, 24, BODY_MIN) for box, draft in zip(boxes, drafts)]
+        fitted = [size for size in sizes if size is not None]
+        if len(fitted) == len(sizes):
+            break
+    else:
+        rung, box, draft = next((r, x, d) for r, x, d, z in zip(ladder.rungs, boxes, drafts, sizes) if z is None)
+        raise TextOverflowError(overflow_message(f"{what} (rung {rung.label!r})", draft, box, BODY_MIN))
+    size = min(fitted)
+    shapes: list[Element] = [b.rule()]
+    for rung, box, draft in zip(ladder.rungs, boxes, drafts):
+        shapes.append(TextBox(box, paragraphs(draft, size), fill=theme.primary, line=theme.primary,
+                              name=f"rung:{rung.id}"))
+    shapes.append(TextBox(arrow, (), fill=tint(theme.primary, 0.18), shape="right-arrow", name="arrow"))
+    head = min(arrow.width, arrow.height) * 0.5
+    shaft = Box(arrow.x, arrow.y + arrow.height * (1 - ARROW_SHAFT) / 2, arrow.width - head, arrow.height * ARROW_SHAFT)
+    shapes.append(
+        fit_box([Draft("less powerful  →  more powerful", bold=True, colour=theme.text, align="center")],
+                shaft, 20, BODY_MIN, f"{what} (arrow)", anchor="middle", name="arrow-label")
+    )
+    rung_notes = ladder_notes + "".join(
+        f"\n{r.label}: {r.description}" + (f" e.g. {ladder.example(r.id)}" if ladder.example(r.id) else "")
+        for r in ladder.rungs
+    )
+    b.add(Slide("ladder", TITLE_ONLY_LAYOUT, b.title(title_text), rung_notes, theme.background,
+                shapes=tuple(shapes), segment=segment.id, heading=title_text))
+    if ladder.examples:
+        items = []
+        for rung in ladder.rungs:
+            for question in ladder.questions_for(rung.id):
+                items.append(Draft(f"{rung.label}: {question}", colour=theme.text, bullet="bullet"))
+        title = f"Questions about {ladder.topic}" if ladder.topic else "Questions up the ladder"
+        b.content("ladder-examples", title, items, ladder_notes, segment=segment.id)
+
+
+def _rung_text(b: DeckBuilder, rung: Rung, stems_shown: int) -> list[Draft]:
+    on_primary = b.theme.on_primary
+    draft = [Draft(rung.label, bold=True, colour=on_primary, align="center")]
+    if stems_shown and rung.stems:
+        stems = ", ".join(rung.stems[:stems_shown]) + (" …" if len(rung.stems) > stems_shown else "")
+        draft.append(Draft(stems, scale=0.8, colour=on_primary, align="center", gap=0.5))
+    return draft
+
+
+# --- turn the curve ---------------------------------------------------------------------
+
+
+def curve(b: DeckBuilder, item: ScheduledSegment, curve: TurnTheCurve, notes: str) -> None:
+    """The curve's chart, then its story, partners, what works, essentials and next steps."""
+    theme, segment = b.theme, item.segment
+    data = "; ".join(f"{p.period}: {p.value:g}" for p in curve.baseline)
+    chart_notes = notes + f"\nIssue: {curve.issue}\nBaseline: {data}"
+    # The issue takes the lines it needs (up to four), the chart the rest.
+    what = b.what(curve.title, "(issue)")
+    for lines in (1, 2, 3, 4):
+        box = Box(MARGIN, BODY_TOP, b.content_width, lines * 20 * LEADING + 2 * INSET_Y + 1)
+        if largest_size(b.lead(curve.issue), box, 20, BODY_MIN) is not None:
+            break
+    lead = fit_box(b.lead(curve.issue), box, 20, BODY_MIN, what, name="issue")
+    chart = curve_chart(curve, theme, b.chart_box(lead.box.bottom + 8))
+    b.add(Slide("curve-chart", TITLE_ONLY_LAYOUT, b.title(curve.title), chart_notes, theme.background,
+                shapes=(b.rule(), lead, chart), segment=segment.id, heading=curve.title))
+    story = []
+    for effect, heading in (("helping", "What is helping"), ("hurting", "What is hurting")):
+        causes = [c.text for c in curve.story if c.effect == effect]
+        if causes:
+            story += [Draft(heading, bold=True, colour=theme.primary)] + b.bullets(causes)
+    if not story:
+        story = b.bullets(["What is helping the curve?", "What is hurting it?", "What is the story behind these numbers?"])
+    b.content("curve-story", "The story behind the curve", story, notes, segment=segment.id)
+    partners = b.bullets(f"{p.name}: {p.role}" if p.role else p.name for p in curve.partners) or b.bullets(
+        ["Who are the partners with a role to play in turning the curve?"]
+    )
+    b.content("curve-partners", "Partners with a role to play", partners, notes, segment=segment.id)
+    ideas = b.bullets(
+        f"{i.text} ({i.cost.replace('-', ' ')})" + (f": {i.evidence}" if i.evidence else "") for i in curve.what_works
+    ) or b.bullets(["What works to turn the curve? Include no-cost and low-cost ideas."])
+    b.content("curve-what-works", "What works", ideas, notes, segment=segment.id)
+    essentials = b.numbered(curve.essentials) or b.bullets(
+        ["Agree up to 3 essentials: what will we do together that no one of us could do alone?"]
+    )
+    b.content("curve-essentials", "Our essentials (up to 3)", essentials, notes, segment=segment.id)
+    if curve.actions:
+        actions = b.bullets(a.what + "".join(f" · {x}" for x in (a.who, a.by_when) if x) for a in curve.actions)
+        b.content("curve-actions", "Next steps", actions, notes, segment=segment.id)
+
+
+# --- the maturity rubric ----------------------------------------------------------------
+
+
+def rubric(b: DeckBuilder, item: ScheduledSegment, rubric: MaturityRubric, notes: str) -> None:
+    """The rubric as tables (continued across slides if tall), then the group's scores as a chart."""
+    theme, segment = b.theme, item.segment
+    for table, shown, continued in rubric_tables(rubric, theme, b.body_box(), b.what(rubric.title)):
+        b.add(Slide("maturity-table", TITLE_ONLY_LAYOUT, b.title(shown), notes, theme.background,
+                    shapes=(b.rule(), table), segment=segment.id, continued=continued, heading=shown))
+    assessment = rubric.assess()
+    if assessment.scores:
+        chart = scores_chart(rubric, theme, b.body_box())
+        weakest = assessment.weakest
+        extra = ""
+        if weakest is not None:
+            extra = f"\n{assessment.respondents} responses. Weakest: {weakest.dimension.title} (mean {weakest.mean:.1f})."
+        extra += "".join(f"\n{s.dimension.title}: mean {s.mean:.2f}, spread {s.spread:.2f}" for s in assessment.scores)
+        title = f"{rubric.title}: our scores"
+        b.add(Slide("maturity-scores", TITLE_ONLY_LAYOUT, b.title(title), notes + extra, theme.background,
+                    shapes=(b.rule(), chart), segment=segment.id, heading=title))

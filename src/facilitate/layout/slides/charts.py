@@ -1,0 +1,155 @@
+"""Charts and tables as pure data: the curve's line chart, the rubric's scores, the rubric table.
+
+The curve's periods, forecast line and round-numbered value axis come from layout.chart,
+so the deck's chart and the PDF handout's agree. The rubric table's rows are measured to
+hold their text (18 pt, down to 14 pt) and split across slides with the header repeated.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+from facilitate.errors import TextOverflowError
+from facilitate.layout import textfit
+from facilitate.layout.chart import PlotPoint, plot_curve
+from facilitate.layout.slides.fitting import TABLE_MAX, TABLE_MIN, LEADING, continued, lines
+from facilitate.layout.slides.spec import INSET_X, INSET_Y, Box, Cell, Chart, Series, Table
+from facilitate.model.curve import TurnTheCurve
+from facilitate.model.maturity import MaturityRubric
+from facilitate.model.theme import Theme, contrast_ratio, tint
+
+
+def readable(foreground: str, background: str, fallback: str) -> str:
+    """``foreground`` if it reads on ``background`` (WCAG AA, 4.5:1), else ``fallback``."""
+    return foreground if contrast_ratio(foreground, background) >= 4.5 else fallback
+
+
+def curve_chart(curve: TurnTheCurve, theme: Theme, box: Box) -> Chart:
+    """A line chart: the baseline, the forecast dashed from its last point, and the target."""
+    plot = plot_curve(curve.baseline, curve.projected, curve.target)
+    periods = [period for period, _ in plot.periods]
+    index = {period: i for i, period in enumerate(periods)}
+
+    def values(points: Iterable[PlotPoint]) -> tuple[float | None, ...]:
+        out: list[float | None] = [None] * len(periods)
+        for point in points:
+            out[index[point.period]] = point.value
+        return tuple(out)
+
+    series = [Series("Baseline", values(plot.history), theme.primary)]
+    if plot.forecast_line:
+        series.append(Series("Forecast", values(plot.forecast_line), theme.muted, dashed=True))
+    if plot.target is not None:
+        # A marker is a graphic: WCAG asks 3:1 against the background.
+        marker = theme.accent if contrast_ratio(theme.accent, theme.background) >= 3 else theme.text
+        series.append(Series("Target", values((plot.target,)), marker, line=False))
+    unit = f" ({curve.indicator.unit})" if curve.indicator.unit else ""
+    described = "; ".join(
+        f"{s.name.lower()} " + ", ".join(f"{periods[i]} {v:g}" for i, v in enumerate(s.values) if v is not None)
+        for s in series
+    )
+    alt = f"Line chart of {curve.indicator.name}{unit} ({curve.indicator.direction.replace('-', ' ')} is better): {described}."
+    return Chart("line", box, tuple(periods), tuple(series), alt, value_title=curve.indicator.name + unit,
+                 minimum=plot.scale.low, maximum=plot.scale.high, major_unit=plot.scale.step,
+                 text_colour=theme.text, name="curve")
+
+
+def scores_chart(rubric: MaturityRubric, theme: Theme, box: Box) -> Chart:
+    """A bar chart of each dimension's mean level."""
+    scores = rubric.assess().scores
+    levels = max(len(d.levels) for d in rubric.dimensions)
+    series = Series("Mean level", tuple(s.mean for s in scores), theme.primary)
+    described = ", ".join(f"{s.dimension.title} {s.mean:.1f}" for s in scores)
+    alt = f"Bar chart of mean maturity level (1 to {levels}) by dimension, {rubric.assess().respondents} responses: {described}."
+    return Chart("bar", box, tuple(s.dimension.title for s in scores), (series,), alt,
+                 value_title=f"Mean level (1 to {levels})", minimum=0, maximum=levels, major_unit=1,
+                 text_colour=theme.text, legend=False, name="scores")
+
+
+Row = tuple[Cell, ...]
+
+
+def _row_height(cells: Row, widths: Sequence[float], size: float) -> float:
+    tallest = 0.0
+    for cell, width in zip(cells, widths):
+        tallest = max(tallest, len(lines(cell.text, width - 2 * INSET_X, size, cell.bold)) * size * LEADING)
+    return math.ceil(tallest + 2 * INSET_Y + 2)
+
+
+def _heights(rows: Sequence[Row], widths: Sequence[float], size: float) -> tuple[float, ...]:
+    return tuple(_row_height(row, widths, size) for row in rows)
+
+
+def rubric_tables(
+    rubric: MaturityRubric, theme: Theme, box: Box, what: str
+) -> list[tuple[Table, str, tuple[int, int] | None]]:
+    """The rubric as one or more tables (header repeated), rows split across slides if needed."""
+    columns = max(len(d.levels) for d in rubric.dimensions)
+    scale = list(rubric.scale) + [f"Level {n}" for n in range(len(rubric.scale) + 1, columns + 1)]
+    first = round(box.width * (0.2 if columns >= 4 else 0.25), 1)
+    rest = (box.width - first) / columns
+    widths = (first,) + (rest,) * columns
+    shade = tint(theme.primary, 0.08)
+    body_fill = shade if contrast_ratio(theme.text, shade) >= 4.5 else theme.background
+    header = (Cell("Dimension", True, theme.on_primary, theme.primary),) + tuple(
+        Cell(label, True, theme.on_primary, theme.primary) for label in scale
+    )
+    rows: list[Row] = []
+    for number, dimension in enumerate(rubric.dimensions):
+        fill = body_fill if number % 2 else theme.background
+        cells = [Cell(dimension.title, True, readable(theme.primary, fill, theme.text), fill)]
+        for column in range(columns):
+            if column < len(dimension.levels):
+                level = dimension.levels[column]
+                text = level.descriptor or level.label
+                if level.descriptor and level.label != scale[column]:
+                    text = f"{level.label}: {level.descriptor}"
+            else:
+                text = ""
+            cells.append(Cell(text, False, theme.text, fill))
+        rows.append(tuple(cells))
+    all_rows = (header, *rows)
+    (size, heights), one_slide = textfit.largest_fitting(
+        lambda size: (size, _heights(all_rows, widths, size)),
+        lambda laid: sum(laid[1]) <= box.height,
+        TABLE_MAX,
+        TABLE_MIN,
+    )
+    head, body = heights[0], heights[1:]
+    if one_slide:
+        return [(_table(box, widths, heights, all_rows, size, rubric), rubric.title, None)]
+    chunks: list[list[int]] = [[]]
+    used = head
+    for index, height in enumerate(body):
+        if head + height > box.height:
+            raise TextOverflowError(
+                f"{what}: the row for {rubric.dimensions[index].title!r} is too tall for a slide even at"
+                f" {TABLE_MIN:g} pt ({height + head:.0f} pt where {box.height:.0f} pt fit); shorten its descriptors"
+            )
+        if chunks[-1] and used + height > box.height:
+            chunks.append([])
+            used = head
+        chunks[-1].append(index)
+        used += height
+    # As many slides as packing needs, but the rows shared out evenly when they fit that way.
+    count = len(chunks)
+    even = textfit.even_chunks(range(len(rows)), count)
+    if len(even) == count and all(head + sum(body[i] for i in chunk) <= box.height for chunk in even):
+        chunks = even
+    return [
+        (
+            _table(box, widths, (head, *(body[i] for i in chunk)), (header, *(rows[i] for i in chunk)), size, rubric),
+            continued(rubric.title, number, count),
+            (number, count),
+        )
+        for number, chunk in enumerate(chunks, start=1)
+    ]
+
+
+def _table(box: Box, widths: Sequence[float], heights: Sequence[float], rows: Sequence[Row], size: float,
+           rubric: MaturityRubric) -> Table:
+    used = Box(box.x, box.y, box.width, float(sum(heights)))
+    return Table(used, tuple(widths), tuple(float(h) for h in heights), tuple(rows), size,
+                 alt_text=f"Table: the {rubric.title} rubric, one row per dimension, one column per level.",
+                 name="rubric")

@@ -1,0 +1,80 @@
+"""Charts and tables as data: the curve chart, the scores chart and the rubric table."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitate.errors import TextOverflowError
+from facilitate.layout import slides as spec
+from facilitate.model import DEFAULT_THEME, Dimension, Level, MaturityRubric, Segment, SessionPack
+from tests.conftest import small_session
+from tests.deck_fixtures import curve, rubric
+from tests.layout.slides.checks import assert_everything_fits
+
+BOX = spec.Box(40, 124, 880, 380)
+
+
+def test_curve_chart_series_are_the_models_data():
+    chart = spec.curve_chart(curve(), DEFAULT_THEME, BOX)
+    model = curve()
+    assert chart.kind == "line" and chart.box == BOX
+    assert chart.categories == ("2019", "2020", "2021", "2022", "2023", "2024", "2025")
+    baseline, projected, target = chart.series
+    assert baseline.values[:4] == tuple(p.value for p in model.baseline) and baseline.values[4:] == (None,) * 3
+    assert projected.dashed and projected.values[3] == model.baseline[-1].value
+    assert projected.values[4:6] == pytest.approx([p.value for p in model.projected])
+    assert target.values == (None,) * 6 + (9.0,) and not target.line
+    shown = [v for series in chart.series for v in series.values if v is not None]
+    assert chart.minimum <= min(shown) and max(shown) <= chart.maximum  # the PDF chart's round-numbered axis
+    assert (chart.minimum, chart.maximum, chart.major_unit) == (8, 18, 2)
+    assert "Line chart of Pupils persistently absent (%)" in chart.alt_text and "target 2025 9" in chart.alt_text
+
+
+def test_scores_chart_is_each_dimensions_mean_level():
+    chart = spec.scores_chart(rubric(), DEFAULT_THEME, BOX)
+    assert chart.kind == "bar" and chart.categories == ("Shared purpose", "Use of data", "Professional learning")
+    assert chart.series[0].values == pytest.approx((7 / 3, 4 / 3, 10 / 3))
+    assert (chart.minimum, chart.maximum, chart.major_unit) == (0, 4, 1) and not chart.legend
+    assert "3 responses" in chart.alt_text and "Use of data 1.3" in chart.alt_text
+
+
+def test_a_rubric_table_has_a_header_and_a_row_per_dimension():
+    ((table, title, continued),) = spec.rubric_tables(rubric(), DEFAULT_THEME, BOX, "slide 5")
+    assert (title, continued) == ("Partnership maturity", None)
+    assert [c.text for c in table.rows[0]] == ["Dimension", "Emerging", "Developing", "Embedded", "Leading"]
+    assert table.rows[2][0].text == "Use of data" and table.rows[2][1].text == "Data stays in schools"
+    assert table.size == spec.TABLE_MAX and abs(sum(table.column_widths) - BOX.width) < 0.01
+    assert len(table.row_heights) == len(table.rows) and table.box.height == sum(table.row_heights) <= BOX.height
+    for row, height in zip(table.rows, table.row_heights):
+        for cell, width in zip(row, table.column_widths):
+            lines = spec.paragraph_lines(spec.Paragraph(cell.text, table.size, bold=cell.bold), width - 2 * spec.INSET_X)
+            assert len(lines) * table.size * spec.LEADING + 2 * spec.INSET_Y <= height
+
+
+def _big_rubric(words: str, dimensions: int = 8) -> MaturityRubric:
+    return MaturityRubric("big", "Big rubric", tuple(
+        Dimension(f"d{n}", f"Dimension {n}", tuple(Level(f"L{k}", words) for k in range(1, 5))) for n in range(1, dimensions + 1)
+    ))
+
+
+def test_a_tall_rubric_splits_across_slides_with_the_header_repeated():
+    words = "a rather long descriptor of what this level looks like in practice " * 2
+    big = _big_rubric(words)
+    tables = spec.rubric_tables(big, DEFAULT_THEME, BOX, "slide 5")
+    assert len(tables) >= 2
+    assert [title for _, title, _ in tables] == [f"Big rubric ({n}/{len(tables)})" for n in range(1, len(tables) + 1)]
+    assert all(table.rows[0][0].text == "Dimension" and table.size == spec.TABLE_MIN for table, _, _ in tables)
+    rows = [row[0].text for table, _, _ in tables for row in table.rows[1:]]
+    assert rows == [f"Dimension {n}" for n in range(1, 9)]
+    counts = [len(table.rows) - 1 for table, _, _ in tables]
+    assert max(counts) - min(counts) <= 1  # shared out evenly
+    session = small_session(segments=(Segment("assess", "Assess", 30, rubric="big"),), conversation=())
+    deck = spec.build_deck(SessionPack(session, rubrics=(big,)))
+    assert [s.title_text for s in deck.of_kind("maturity-table")] == [title for _, title, _ in tables]
+    assert not deck.of_kind("maturity-scores")  # no responses, no chart
+    assert_everything_fits(deck)
+
+
+def test_a_row_too_tall_for_any_slide_is_named():
+    with pytest.raises(TextOverflowError, match=r"slide 5: the row for 'Dimension 1' is too tall for a slide even at 14 pt"):
+        spec.rubric_tables(_big_rubric("word " * 300, 2), DEFAULT_THEME, BOX, "slide 5")
