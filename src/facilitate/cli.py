@@ -87,10 +87,12 @@ def validate(files: tuple[str, ...]) -> None:
     from facilitate.loaders import library
     from facilitate.loaders.content import load_object, parse_document
 
+    from facilitate.loaders.tabular import suffix_is_table
+
     failed = 0
     for file in files:
         try:
-            if parse_document(file).kind == "session":
+            if not suffix_is_table(file) and parse_document(file).kind == "session":
                 library.load(file)
             else:
                 load_object(file)
@@ -118,12 +120,11 @@ def schema() -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new(what: str, name: str, output: str | None, force: bool) -> None:
     """Write a commented starter agenda or deck to edit."""
-    import re
-
+    from facilitate.model._fields import slug as make_slug
     from facilitate.output import write_bytes
     from facilitate.starters import STARTERS
 
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or what
+    slug = make_slug(name) or what
     target = Path(output or f"{slug}.yaml")
     if target.exists() and not force:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")

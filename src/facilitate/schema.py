@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from facilitate.loaders.content import COLLECTION_KINDS, KINDS, kind_class
+from facilitate.loaders.convert import public_name
 
 _DOC_URL = "https://facilitate.invalid/schema"
 
@@ -94,9 +95,9 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         doc = field_docs(cls).get(field.name)
         if doc:
             schema["description"] = doc
-        properties[field.name] = schema
+        properties[public_name(field.name)] = schema
         if field.default is attrs.NOTHING:
-            required.append(field.name)
+            required.append(public_name(field.name))
     result: dict[str, Any] = {
         "type": "object",
         "title": cls.__name__,

@@ -14,7 +14,7 @@ _MODULES = {
     "cards": ("Card", "CardBack", "CardDeck"),
     "cluster": ("Cluster", "Member"),
     "curve": ("Action", "Cause", "DataPoint", "Idea", "Indicator", "Partner", "TurnTheCurve", "forecast", "linear_trend"),
-    "maturity": ("Dimension", "DimensionScore", "Level", "MaturityRubric", "Rating", "Response", "SelfAssessment"),
+    "maturity": ("Band", "Dimension", "DimensionScore", "Level", "MaturityRubric", "Rating", "Response", "SelfAssessment"),
     "pack": ("SessionPack",),
     "questions": ("STANDARD_RUNGS", "Classification", "QuestionLadder", "Rung", "RungExamples", "classify", "strengthen"),
     "reflection": ("Prompt", "Quote", "Reflection"),
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from facilitate.model.cards import Card, CardBack, CardDeck
     from facilitate.model.cluster import Cluster, Member
     from facilitate.model.curve import Action, Cause, DataPoint, Idea, Indicator, Partner, TurnTheCurve, forecast, linear_trend
-    from facilitate.model.maturity import Dimension, DimensionScore, Level, MaturityRubric, Rating, Response, SelfAssessment
+    from facilitate.model.maturity import Band, Dimension, DimensionScore, Level, MaturityRubric, Rating, Response, SelfAssessment
     from facilitate.model.pack import SessionPack
     from facilitate.model.questions import STANDARD_RUNGS, Classification, QuestionLadder, Rung, RungExamples, classify, strengthen
     from facilitate.model.reflection import Prompt, Quote, Reflection

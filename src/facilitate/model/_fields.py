@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,6 +29,12 @@ def identifier(instance: Any, attribute: attrs.Attribute, value: str) -> None:
             f"{value!r} is not a valid id (use lower-case letters, digits, '-' or '_')",
             (attribute.name,),
         )
+
+
+def slug(text: str) -> str:
+    """A valid id made from ``text``: "Café & co." → "cafe-co" ("" when nothing of it can be kept)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def one_of(choices: Iterable[str]):
