@@ -34,7 +34,9 @@ from facilitate.model._fields import slug
 if TYPE_CHECKING:
     from facilitate.loaders.content import Document
     from facilitate.loaders.forms import ReadingRules
-    from facilitate.model import Card, CardDeck, DataPoint, MaturityRubric, Response
+    from facilitate.model.cards import Card, CardDeck
+    from facilitate.model.curve import DataPoint
+    from facilitate.model.maturity import MaturityRubric, Response
 
 #: The columns a card table may have, in the order of the Card's fields.
 CARD_FIELDS = ("id", "title", "prompt", "detail", "category", "tags")
@@ -140,7 +142,7 @@ def _card_columns(table: Table) -> dict[str, Column]:
 
 def cards_from_table(table: Table) -> tuple[Card, ...]:
     """One card per row; an id is made from the title when the row has none (kept unique)."""
-    from facilitate.model import Card
+    from facilitate.model.cards import Card
 
     columns = _card_columns(table)
     rows: list[tuple[int, dict[str, Any]]] = []
@@ -174,8 +176,8 @@ def cards_from_table(table: Table) -> tuple[Card, ...]:
             cards.append(convert.structure(fields, Card))
         except ModelError as error:
             field = str(error.field_path[0]) if error.field_path else ""
-            column = columns.get(field)
-            raise table.error(number, column.name if column else field or None, error.message) from None
+            where = columns[field].name if field in columns else field or None
+            raise table.error(number, where, error.message) from None
     return tuple(cards)
 
 
@@ -186,7 +188,7 @@ def _title_from_name(path: str) -> str:
 
 def deck_from_file(path: str | os.PathLike[str], label: str | None = None, sheet: str | None = None) -> CardDeck:
     """A card deck that is a spreadsheet: its id and title come from the file's name."""
-    from facilitate.model import CardDeck
+    from facilitate.model.cards import CardDeck
 
     with open_table(path, label, sheet) as table:
         cards = cards_from_table(table)
@@ -199,14 +201,11 @@ def deck_from_file(path: str | os.PathLike[str], label: str | None = None, sheet
 
 def _curve_columns(table: Table, ref: FileReference, field: str) -> tuple[Column, Column]:
     def find(wanted: str, option: str) -> Column:
-        column = table.column(wanted)
-        if column is None:
-            from facilitate.loaders.convert import did_you_mean
-
-            names = [column.name for column in table.columns]
-            hint = did_you_mean(wanted, names)
+        found = table.column(wanted)
+        if found is None:
+            hint = convert.did_you_mean(wanted, [column.name for column in table.columns])
             raise table.error(table.header_row, None, f"no column {wanted!r} for the {option}s of {field}{hint}")
-        return column
+        return found
 
     if ref.period is not None or ref.value is not None:
         return find(ref.period or "period", "period"), find(ref.value or "value", "value")
@@ -226,7 +225,7 @@ def _curve_columns(table: Table, ref: FileReference, field: str) -> tuple[Column
 
 def points_from_table(table: Table, ref: FileReference, field: str) -> tuple[DataPoint, ...]:
     """``period, value`` pairs, in the order of the rows; rows with no value are left out."""
-    from facilitate.model import DataPoint
+    from facilitate.model.curve import DataPoint
 
     period_column, value_column = _curve_columns(table, ref, field)
     points: list[DataPoint] = []
@@ -281,7 +280,7 @@ def reading_rules(document: Document, data: Mapping[str, Any], rubric: MaturityR
 def read_rubric_responses(document: Document, rubric: MaturityRubric, items: list[Any], rules: ReadingRules) -> tuple[Response, ...]:
     """Responses typed into the rubric file as they are, and every export it names read in."""
     from facilitate.loaders.forms import read_exports
-    from facilitate.model import Response
+    from facilitate.model.maturity import Response
 
     references: list[FileReference] = []
     responses: list[Response] = []
@@ -309,9 +308,15 @@ def expand(document: Document, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def load_rubric(document: Document) -> tuple[MaturityRubric, ReadingRules]:
-    """A rubric file's rubric, its exports read in, and the rules it reads exports with."""
-    from facilitate.model import MaturityRubric
+def load_rubric(
+    document: Document, group_by: str | None = None, exports: list[FileReference] | None = None
+) -> tuple[MaturityRubric, ReadingRules]:
+    """A rubric file's rubric with its responses read in, and the rules it reads exports with.
+
+    ``group_by`` overrides the file's ``group_by:``; ``exports`` (files named on the command
+    line) replace the responses the file has.
+    """
+    from facilitate.model.maturity import MaturityRubric
 
     data = dict(document.data)
     rules_data = {name: data.pop(name) for name in ("columns", "group_by") if name in data}
@@ -322,7 +327,14 @@ def load_rubric(document: Document) -> tuple[MaturityRubric, ReadingRules]:
         raise document.error(("responses",), "expected a list of responses or of export files")
     rubric: MaturityRubric = document.build(MaturityRubric, data)
     rules = reading_rules(document, rules_data, rubric)
-    responses = read_rubric_responses(document, rubric, items, rules)
+    if group_by is not None:
+        rules = attrs.evolve(rules, group_by=group_by)
+    if exports is not None:
+        from facilitate.loaders.forms import read_exports
+
+        responses = tuple(read_exports(rubric, exports, rules))
+    else:
+        responses = read_rubric_responses(document, rubric, items, rules)
     try:
         rubric = attrs.evolve(rubric, responses=responses)
     except ModelError as error:
@@ -330,11 +342,17 @@ def load_rubric(document: Document) -> tuple[MaturityRubric, ReadingRules]:
     return rubric, rules
 
 
+def command_line_export(path: str) -> FileReference:
+    """An export named on the command line: read where it is, named as it was typed."""
+    return FileReference(os.path.abspath(path), path)
+
+
 __all__ = [
     "CARD_FIELDS",
     "FileReference",
     "LoadError",
     "cards_from_table",
+    "command_line_export",
     "deck_from_file",
     "expand",
     "is_reference",

@@ -35,7 +35,7 @@ from facilitate.loaders.tabular import Column, Row, Table, key, open_table
 
 if TYPE_CHECKING:
     from facilitate.loaders.datafiles import FileReference
-    from facilitate.model import Dimension, MaturityRubric, Rating, Response
+    from facilitate.model.maturity import Dimension, MaturityRubric, Rating, Response
 
 GOOGLE = "Google Forms"
 MICROSOFT = "Microsoft Forms"
@@ -239,7 +239,7 @@ def read_export(
     wave: str | None = None,
 ) -> Export:
     """The responses in one export; ``wave`` names them (default: the months they came in, or the file's name)."""
-    from facilitate.model import Rating, Response
+    from facilitate.model.maturity import Rating, Response
 
     with open_table(path, label, sheet) as table:
         kind = export_kind(table.header)
