@@ -88,10 +88,15 @@ class Row:
 
 @attrs.frozen
 class Column:
-    """A named column and the columns to its right under the same (merged or blank) header cell."""
+    """A named column and the columns to its right under the same (merged or blank) header cell.
+
+    The last named column also takes any cells past the end of the header row: a header
+    cell merged over the last columns is written as the first of them alone.
+    """
 
     name: str
     indexes: tuple[int, ...]
+    last: bool = False
 
     @property
     def letter(self) -> str:
@@ -99,7 +104,10 @@ class Column:
 
     def values(self, row: Row) -> tuple[str, ...]:
         """The filled cells of this column in ``row``, left to right."""
-        return tuple(text for text in (row.cell(index) for index in self.indexes) if text)
+        cells = [row.cell(index) for index in self.indexes]
+        if self.last:
+            cells += row.cells[self.indexes[-1] + 1 :]
+        return tuple(text for text in cells if text)
 
     def value(self, row: Row, joiner: str = " ") -> str:
         return joiner.join(self.values(row))
@@ -125,7 +133,7 @@ class Table:
     def _find_header(self) -> tuple[int, tuple[str, ...]]:
         for number, cells in self._source:
             if sum(1 for cell in cells if cell) >= 2:
-                return number, _trim(cells)
+                return number, cells
             if number >= HEADER_SEARCH_ROWS:
                 break
         raise LoadError(self.label, None, (), "no header row: the first row should name the columns (at least two of them)")
@@ -159,13 +167,6 @@ class Table:
         self.close()
 
 
-def _trim(cells: tuple[str, ...]) -> tuple[str, ...]:
-    end = len(cells)
-    while end and not cells[end - 1]:
-        end -= 1
-    return cells[:end]
-
-
 def _columns(header: tuple[str, ...]) -> tuple[Column, ...]:
     """Named columns; a blank header cell belongs to the named one on its left (a merged header)."""
     columns: list[tuple[str, list[int]]] = []
@@ -174,7 +175,7 @@ def _columns(header: tuple[str, ...]) -> tuple[Column, ...]:
             columns.append((name, [index]))
         elif columns:
             columns[-1][1].append(index)
-    return tuple(Column(name, tuple(indexes)) for name, indexes in columns)
+    return tuple(Column(name, tuple(indexes), last=number == len(columns) - 1) for number, (name, indexes) in enumerate(columns))
 
 
 def open_table(path: str | os.PathLike[str], label: str | None = None, sheet: str | None = None) -> Table:
