@@ -373,14 +373,14 @@ def results(rubric: str, exports: tuple[str, ...], group_by: str | None, format_
     if document.kind != "rubric":
         raise document.error(("kind",), f"expected a rubric file, this is a {document.kind}")
     references = [command_line_export(export) for export in exports] if exports else None
-    loaded, rules = load_rubric(document, group_by, references)
+    loaded, _ = load_rubric(document, group_by, references)
     if not loaded.responses:
         raise FacilitateError(f"{rubric}: no responses yet; name the form exports after the rubric, or in its responses:")
-    data = render(plan(loaded, rules.group_by or ""), format_)
+    data = render(plan(loaded, loaded.group_by), format_)
     if output is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     target = Path(output)
     if target.exists() and not force:

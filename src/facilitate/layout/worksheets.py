@@ -166,7 +166,7 @@ def _results_table(section: Section, bands: bool) -> Table:
 def assessment_results(rubric: MaturityRubric) -> list[Block]:
     """The results of a rubric's responses: averages, spread, a bar chart, the weakest dimension,
     then the same table for each group or wave when the responses name them."""
-    plan = results(rubric)
+    plan = results(rubric, rubric.group_by)
     overall = plan.overall
     bands = bool(plan.bands)
     blocks: list[Block] = [
@@ -193,7 +193,7 @@ def assessment_results(rubric: MaturityRubric) -> list[Block]:
     if bands:
         blocks.append(Paragraph("Bands: " + "; ".join(f"{band.start:g}–{band.end:g} {band.label}" for band in plan.bands) + ".", "small"))
     if plan.sections:
-        what = {"group": plan.group_label.lower(), "wave": "wave", "wave and group": f"wave and {plan.group_label.lower()}"}[plan.compared]
+        what = {"group": plan.group_label, "wave": "wave", "wave and group": f"wave and {plan.group_label}"}[plan.compared]
         blocks.append(Heading(f"Results by {what}", 3))
         for section in plan.sections:
             blocks.append(Paragraph(f"{section.name}: {_people(section.respondents)}", "lead"))
@@ -211,10 +211,10 @@ def _people(count: int) -> str:
 def comparison_charts(rubric: MaturityRubric) -> list[Block]:
     """A chart per dimension comparing the groups or waves of a rubric's responses (none when
     the responses name no groups or waves); the PDF and slide renderers draw them."""
-    plan = results(rubric)
+    plan = results(rubric, rubric.group_by)
     return [
         ComparisonChart(
-            f"{comparison.title}: average level by {plan.compared.replace('group', plan.group_label.lower())}"
+            f"{comparison.title}: average level by {plan.compared.replace('group', plan.group_label)}"
             " (whiskers: ± one standard deviation)",
             comparison.levels,
             tuple(Bar(entry.name, entry.mean, entry.spread) for entry in comparison.entries),

@@ -271,10 +271,7 @@ def reading_rules(document: Document, data: Mapping[str, Any], rubric: MaturityR
             raise document.error(("columns", dimension), f"no dimension {dimension!r}{convert.did_you_mean(str(dimension), ids)}")
         if not isinstance(title, str) or not title.strip():
             raise document.error(("columns", dimension), f"expected the title of a column, got {title!r}")
-    group_by = data.get("group_by")
-    if group_by is not None and (not isinstance(group_by, str) or not group_by.strip()):
-        raise document.error(("group_by",), f"expected the title of a column, got {group_by!r}")
-    return ReadingRules(tuple((str(k), str(v)) for k, v in columns.items()), group_by)
+    return ReadingRules(tuple((str(k), str(v)) for k, v in columns.items()), rubric.group_by.strip() or None)
 
 
 def read_rubric_responses(document: Document, rubric: MaturityRubric, items: list[Any], rules: ReadingRules) -> tuple[Response, ...]:
@@ -319,7 +316,10 @@ def load_rubric(
     from facilitate.model.maturity import MaturityRubric
 
     data = dict(document.data)
-    rules_data = {name: data.pop(name) for name in ("columns", "group_by") if name in data}
+    rules_data = {name: data[name] for name in ("columns", "group_by") if name in data}
+    data.pop("columns", None)
+    if group_by is not None:
+        data["group_by"] = group_by
     items = data.pop("responses", []) or []
     if isinstance(items, (str, dict)):
         items = [items]
@@ -327,8 +327,6 @@ def load_rubric(
         raise document.error(("responses",), "expected a list of responses or of export files")
     rubric: MaturityRubric = document.build(MaturityRubric, data)
     rules = reading_rules(document, rules_data, rubric)
-    if group_by is not None:
-        rules = attrs.evolve(rules, group_by=group_by)
     if exports is not None:
         from facilitate.loaders.forms import read_exports
 

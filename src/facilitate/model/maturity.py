@@ -112,6 +112,8 @@ class MaturityRubric:
     responses: tuple[Response, ...] = tuple_field()
     #: Names for stretches of the level scale, lowest first, e.g. {from: 1, to: 2, label: Concern}.
     bands: tuple[Band, ...] = tuple_field()
+    #: The column of the form exports whose answers name each person's group (e.g. "Your school").
+    group_by: str = ""
 
     def __attrs_post_init__(self) -> None:
         unique_ids(self.dimensions, "dimensions")
