@@ -109,6 +109,7 @@ class MaturityRubric:
     dimensions: tuple[Dimension, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     description: str = ""
     source: str = ""
+    #: The ratings; in a rubric file also form exports (Google Forms CSV, Microsoft Forms XLSX, a table; see ExportFile).
     responses: tuple[Response, ...] = tuple_field()
     #: Names for stretches of the level scale, lowest first, e.g. {from: 1, to: 2, label: Concern}.
     bands: tuple[Band, ...] = tuple_field()
