@@ -76,7 +76,7 @@ def text(results: Results) -> str:
         for part in results.sections:
             lines += ["", f"{part.name}: {_people(part.respondents)}"]
             if part.dimensions:
-                lines += _table(part, bands) + _summary(part)
+                lines += _table(part, bands) + [""] + _summary(part)
             else:
                 lines.append("No ratings: every response skipped every dimension.")
     if results.bands:

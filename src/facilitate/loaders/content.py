@@ -158,7 +158,9 @@ def parse_document(path: str | os.PathLike, text: str | None = None, label: str 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 
-def resolve_path(document: Document, value: str, field_path: tuple, what: str, suffixes: tuple[str, ...], must_exist: bool = True) -> str:
+def resolve_path(
+    document: Document, value: str, field_path: tuple[str | int, ...], what: str, suffixes: tuple[str, ...], must_exist: bool = True
+) -> str:
     """A file named in a content file, made absolute: relative to that file, and it must stay inside its folder."""
     folder = Path(document.path).resolve().parent
     candidate = Path(os.path.realpath(folder / value))

@@ -13,6 +13,7 @@ import keyword
 import re
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -166,13 +167,14 @@ def _register_keyword_fields(converter: cattrs.Converter) -> None:
     """Classes with a field such as ``from_`` read and write it as ``from``."""
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-    def structure_factory(cls: Any):
-        renames = {name: override(rename=key) for name, key in _renamed_fields(cls).items()}
-        return make_dict_structure_fn(cls, converter, **renames)
+    def renames(cls: type) -> dict[str, Any]:
+        return {name: override(rename=key) for name, key in _renamed_fields(cls).items()}
 
-    def unstructure_factory(cls: Any):
-        renames = {name: override(rename=key) for name, key in _renamed_fields(cls).items()}
-        return make_dict_unstructure_fn(cls, converter, **renames)
+    def structure_factory(cls: type) -> Callable[[Any, Any], Any]:
+        return make_dict_structure_fn(cls, converter, **renames(cls))
+
+    def unstructure_factory(cls: type) -> Callable[[Any], dict[str, Any]]:
+        return make_dict_unstructure_fn(cls, converter, **renames(cls))
 
     converter.register_structure_hook_factory(lambda cls: bool(_renamed_fields(cls)), structure_factory)
     converter.register_unstructure_hook_factory(lambda cls: bool(_renamed_fields(cls)), unstructure_factory)
