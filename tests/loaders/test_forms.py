@@ -187,3 +187,9 @@ def test_any_table_of_valid_answers_scores_as_the_same_yaml_responses(tmp_path_f
 
     assert scores(from_export) == scores(from_yaml)
     assert from_export.assess().respondents == from_yaml.assess().respondents == len(table)
+
+
+def test_validating_an_export_on_its_own_says_what_to_do_with_it(tmp_path):
+    google_forms_csv(tmp_path / "forms.csv", ANSWERS, WHEN)
+    with pytest.raises(LoadError, match="forms.csv:1: this is a Google Forms export, not a table of cards; read its ratings with 'facilitate results"):
+        load_object(tmp_path / "forms.csv")

@@ -122,6 +122,16 @@ def number(text: str, decimal_comma: bool = False) -> float | None:
 
 def _card_columns(table: Table) -> dict[str, Column]:
     """Each card field's column; an unknown or repeated header is an error at the header row."""
+    from facilitate.loaders.forms import TABLE, export_kind
+
+    kind = export_kind(table.header)
+    if kind != TABLE:
+        raise table.error(
+            table.header_row,
+            None,
+            f"this is a {kind} export, not a table of cards; read its ratings with"
+            " 'facilitate results RUBRIC FILE', or name it in a rubric's responses:",
+        )
     found: dict[str, Column] = {}
     for column in table.columns:
         field = key(column.name)
