@@ -176,9 +176,10 @@ def test_a_large_yaml_file_loads_past_the_alias_limit(tmp_path):
     """Values written out in the file are not limited: only those repeated through aliases are."""
     from facilitate.loaders import yaml_source
 
-    count = yaml_source.MAX_ALIAS_VALUES // 3 + 1  # three values a card: more values than the alias limit
+    count = yaml_source.MAX_ALIAS_VALUES // 15 + 1  # fifteen values a card: more values than the alias limit
+    tags = ", ".join("abcdefghij")
     lines = ["kind: deck", "id: big", "title: Big", "cards:"]
-    lines += [f"  - {{id: c{i}, title: Card {i}, prompt: Prompt {i}}}" for i in range(count)]
+    lines += [f"  - {{id: c{i}, title: Card {i}, prompt: Prompt {i}, tags: [{tags}]}}" for i in range(count)]
     path = tmp_path / "big.yaml"
     path.write_text("\n".join(lines) + "\n", "utf-8")
     deck = load_object(path)

@@ -33,6 +33,19 @@ def test_a_csv_is_a_deck_with_fields_named_by_its_header_in_any_case(tmp_path):
     assert deck.cards[1].detail == "From the staff survey" and deck.categories == ("People", "Place")
 
 
+def test_a_card_table_just_under_64_mb_loads(tmp_path):
+    """Content files up to 64 MB load, whatever their shape: here 30 cards with 2 MB of detail each."""
+    path = tmp_path / "big.csv"
+    detail = "Long notes, kept with the card. " * 65_000
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write("title,prompt,detail\r\n")
+        for number in range(30):
+            handle.write(f'Card {number},"Prompt {number}, with a comma","{detail}"\r\n')
+    assert 60_000_000 < path.stat().st_size < 64 * 1024 * 1024
+    deck = deck_from_file(path)
+    assert len(deck.cards) == 30 and deck.cards[-1].detail == detail.strip()
+
+
 def test_generated_ids_never_take_an_id_the_table_gives(tmp_path):
     path = write_csv(tmp_path / "ideas.csv", [["title", "prompt", "id"], ["Café", "a", ""], ["X", "b", "cafe"], ["日本", "c", ""]])
     assert [card.id for card in deck_from_file(path).cards] == ["cafe-2", "cafe", "card-4"]

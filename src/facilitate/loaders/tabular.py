@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from facilitate.errors import LoadError
-from facilitate.loaders.limits import checked_size
+from facilitate.loaders.limits import MAX_FILE_BYTES, checked_size
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -317,6 +317,9 @@ def _open_csv(path: str | os.PathLike[str], label: str, suffix: str) -> Table:
     except BaseException:
         handle.close()
         raise
+
+    # A cell may be as long as a file may be (the csv module's default stops at 128 KB).
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
 
     def rows() -> Iterator[tuple[int, tuple[str, ...]]]:
         reader = csv.reader(handle, delimiter=separator, quotechar='"', doublequote=True, strict=False)
