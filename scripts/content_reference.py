@@ -21,7 +21,10 @@ def _type(schema: dict) -> str:
     if "anyOf" in schema:
         return " or ".join(_type(option) for option in schema["anyOf"])
     if schema.get("type") == "array":
-        return f"list of {_type(schema.get('items', {}))}"
+        items = schema.get("items", {})
+        return f"list of ({_type(items)})" if "anyOf" in items else f"list of {_type(items)}"
+    if schema.get("type") == "object" and "additionalProperties" in schema:
+        return "mapping"
     if "enum" in schema:
         return "one of " + ", ".join(f"`{value}`" for value in schema["enum"])
     if schema.get("format") == "date":

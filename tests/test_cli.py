@@ -30,7 +30,7 @@ def run(tmp_path, monkeypatch):
 
 
 def test_every_command_has_help(run):
-    for command in ["list", "show", "validate", "schema", "new", "ladder", "build", "cards", "copy", "preview", "build-cluster"]:
+    for command in ["list", "show", "validate", "schema", "new", "ladder", "build", "cards", "copy", "preview", "build-cluster", "results"]:
         result = run(command, "--help")
         assert result.exit_code == 0, command
         assert "Usage:" in result.output
@@ -191,7 +191,7 @@ def test_unexpected_bug_gives_short_message_and_traceback_only_with_debug(run, m
     assert "Traceback" in debug.output
 
 
-HEAVY = ("pptx", "reportlab", "jinja2", "PIL", "fontTools", "lxml")
+HEAVY = ("pptx", "reportlab", "jinja2", "PIL", "fontTools", "lxml", "openpyxl")
 
 
 @pytest.mark.parametrize(

@@ -203,11 +203,13 @@ def validate(files: tuple[str, ...], warn_closed: bool) -> None:
     from facilitate.loaders import library
     from facilitate.loaders.content import load_object, parse_document
 
+    from facilitate.loaders.tabular import suffix_is_table
+
     failed = 0
     for file in files:
         try:
-            document = parse_document(file)
-            if document.kind == "session":
+            document = None if suffix_is_table(file) else parse_document(file)
+            if document is not None and document.kind == "session":
                 pack = library.load(file)
                 if warn_closed:
                     for warning in _closed_prompt_warnings(file, document.lines, pack):
@@ -262,12 +264,11 @@ def schema() -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new(what: str, name: str, output: str | None, force: bool) -> None:
     """Write a commented starter agenda, deck or method to edit."""
-    import re
-
+    from facilitate.model._fields import slug as make_slug
     from facilitate.output import write_bytes
     from facilitate.starters import STARTERS
 
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or what
+    slug = make_slug(name) or what
     target = Path(output or f"{slug}.yaml")
     if target.exists() and not force:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
@@ -536,18 +537,25 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
 @main.command(cls=ExporterCommand, formats=("cards",), exclude=("--deck",))
 @click.argument("deck")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="PDF to write (default DECK-cards.pdf).")
+@click.option("--sheet", help="The sheet of an XLSX deck to read (default: the first).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.pass_context
-def cards(ctx: click.Context, deck: str, output: str | None, force: bool, **values: Any) -> None:
-    """Print-ready card sheets for DECK (a bundled deck id or a deck file) as one PDF."""
+def cards(ctx: click.Context, deck: str, output: str | None, sheet: str | None, force: bool, **values: Any) -> None:
+    """Print-ready card sheets for DECK (a bundled deck id, a deck file, or a CSV/XLSX table of cards) as one PDF."""
     from facilitate.exporters import cards_pdf
     from facilitate.loaders import library
     from facilitate.loaders.content import SUFFIXES, load_object
+    from facilitate.loaders.datafiles import deck_from_file
+    from facilitate.loaders.tabular import suffix_is_table
     from facilitate.options import PaperOptions
     from facilitate.output import atomic_write
 
     options = ctx.command.build_options(ctx, values)
-    if deck.endswith(SUFFIXES) or os.path.exists(deck):
+    if sheet is not None and not deck.lower().endswith((".xlsx", ".xlsm")):
+        raise FacilitateError(f"{deck}: --sheet chooses a sheet of an XLSX workbook, and this is not one")
+    if suffix_is_table(deck):
+        card_deck = deck_from_file(deck, sheet=sheet)
+    elif deck.endswith(SUFFIXES) or os.path.exists(deck):
         card_deck = load_object(deck, expected_kind="deck")
     else:
         try:
@@ -583,3 +591,51 @@ def copy(name: str, output: str | None, force: bool) -> None:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
     write_bytes(target, entry.path.read_bytes())
     click.echo(f"wrote {target} (a copy of the bundled {entry.kind} {entry.id!r})")
+
+
+@main.command()
+@click.argument("rubric")
+@click.argument("exports", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--by", "group_by", metavar="COLUMN", help="Compare the groups named in this column of the exports (e.g. \"Your school\").")
+@click.option("--format", "format_", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True, help="text for the terminal, csv for Excel, json for programs.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of the terminal.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def results(rubric: str, exports: tuple[str, ...], group_by: str | None, format_: str, output: str | None, force: bool) -> None:
+    """Results of a self-assessment: RUBRIC (a rubric file or bundled id) and the form EXPORTS.
+
+    EXPORTS are Google Forms CSVs, Microsoft Forms XLSX files or tables of your own; with
+    none, the responses the rubric file has (typed in, or its exports) are used. Several
+    exports from different dates compare as waves.
+    """
+    from facilitate.exporters.results_table import render
+    from facilitate.layout.results import results as plan
+    from facilitate.loaders import library
+    from facilitate.loaders.content import SUFFIXES, parse_document
+    from facilitate.loaders.datafiles import command_line_export, load_rubric
+    from facilitate.output import write_bytes
+
+    if rubric.endswith(SUFFIXES) or os.path.exists(rubric):
+        path = Path(rubric)
+    else:
+        try:
+            path = library.find(rubric, "rubric").path
+        except KeyError as error:
+            raise FacilitateError(error.args[0]) from None
+    document = parse_document(path)
+    if document.kind != "rubric":
+        raise document.error(("kind",), f"expected a rubric file, this is a {document.kind}")
+    references = [command_line_export(export) for export in exports] if exports else None
+    loaded, _ = load_rubric(document, group_by, references)
+    if not loaded.responses:
+        raise FacilitateError(f"{rubric}: no responses yet; name the form exports after the rubric, or in its responses:")
+    data = render(plan(loaded, loaded.group_by), format_)
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output)
+    if target.exists() and not force:
+        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    write_bytes(target, data)
+    click.echo(f"wrote {target}", err=True)

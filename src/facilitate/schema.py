@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from facilitate.loaders.content import COLLECTION_KINDS, KINDS, kind_class
+from facilitate.loaders.convert import public_name
 
 _DOC_URL = "https://facilitate.invalid/schema"
 
@@ -99,9 +100,9 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         doc = field_docs(cls).get(field.name)
         if doc:
             schema["description"] = doc
-        properties[field.name] = schema
+        properties[public_name(field.name)] = schema
         if field.default is attrs.NOTHING:
-            required.append(field.name)
+            required.append(public_name(field.name))
     result: dict[str, Any] = {
         "type": "object",
         "title": cls.__name__,
@@ -112,6 +113,70 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     if required:
         result["required"] = required
     return result
+
+
+def _file_object(title: str, description: str, options: dict[str, str]) -> dict[str, Any]:
+    properties = {"file": {"type": "string", "description": "The file's name, relative to this content file (it must be inside its folder)."}}
+    properties |= {name: {"type": "string", "description": about} for name, about in options.items()}
+    return {
+        "type": "object",
+        "title": title,
+        "description": description,
+        "properties": properties,
+        "required": ["file"],
+        "additionalProperties": False,
+    }
+
+
+#: Spreadsheets a content file may name in place of its data: definition name → its schema.
+_DATA_FILES = {
+    "CardsFile": _file_object(
+        "CardsFile",
+        "A CSV or XLSX table of cards: a header row naming the fields (id, title, prompt, detail, category, tags), one card a row.",
+        {"sheet": "The sheet of an XLSX workbook (default: the first)."},
+    ),
+    "SeriesFile": _file_object(
+        "SeriesFile",
+        "A CSV or XLSX table of periods and values: period,value columns, or two named columns of a wider sheet.",
+        {
+            "sheet": "The sheet of an XLSX workbook (default: the first).",
+            "period": "The title of the column of periods (default: period, or the first of two columns).",
+            "value": "The title of the column of values (default: value, or the second of two columns).",
+        },
+    ),
+    "ExportFile": _file_object(
+        "ExportFile",
+        "A form export of the rubric's ratings: a Google Forms CSV, a Microsoft Forms XLSX, or a table with a column per dimension.",
+        {
+            "sheet": "The sheet of an XLSX workbook (default: the first).",
+            "wave": "What to call this round of ratings (default: the months of its timestamps).",
+        },
+    ),
+}
+#: kind → field → (definition of the file reference, whether the field is a list whose items may be files).
+_FILE_FIELDS = {
+    "deck": {"cards": ("CardsFile", False)},
+    "curve": {"baseline": ("SeriesFile", False), "target": ("SeriesFile", False)},
+    "rubric": {"responses": ("ExportFile", True)},
+}
+
+
+def _with_files(kind: str, properties: dict[str, Any]) -> dict[str, Any]:
+    """A kind's properties, where a field may also be a spreadsheet (its name, or a mapping)."""
+    for field, (definition, items_too) in _FILE_FIELDS.get(kind, {}).items():
+        schema = dict(properties[field])
+        description = schema.pop("description", "")
+        reference = {"$ref": f"#/$defs/{definition}"}
+        if items_too:
+            schema["items"] = {"anyOf": [schema["items"], {"type": "string"}, reference]}
+        properties[field] = {"anyOf": [schema, {"type": "string"}, reference], "description": description}
+    if kind == "rubric":
+        properties["columns"] = {
+            "type": "object",
+            "additionalProperties": {"type": "string"},
+            "description": "The export column holding each dimension's ratings, by dimension id, where its title does not say (e.g. {purpose: 'Q3. How clear is our purpose?'}).",
+        }
+    return properties
 
 
 def content_schema() -> dict[str, Any]:
@@ -131,6 +196,7 @@ def content_schema() -> dict[str, Any]:
                 "properties": {name: {"type": "array", "items": {"type": "string"}} for name in COLLECTION_KINDS},
             }
             properties["theme"] = {"type": "string", "description": "A theme by id or file path (default: the bundled default theme)."}
+        properties = _with_files(kind, properties)
         branches.append(
             {
                 "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
@@ -149,5 +215,5 @@ def content_schema() -> dict[str, Any]:
         "required": ["kind"],
         "properties": {"kind": {"enum": list(KINDS)}},
         "allOf": branches,
-        "$defs": defs,
+        "$defs": defs | _DATA_FILES,
     }

@@ -114,7 +114,7 @@ CASES = [
 
 def load_any(path: Path):
     """Load as the CLI's validate does: sessions with their library items, others alone."""
-    if parse_document(path).kind == "session":
+    if not str(path).endswith((".csv", ".xlsx")) and parse_document(path).kind == "session":
         return library.load(path)
     return load_object(path)
 
@@ -141,7 +141,7 @@ def test_bad_file_gives_one_line_with_file_line_field(name, line, field, words):
 
 
 def test_alias_bomb_is_refused_without_expanding_it(monkeypatch):
-    """The loader stops counting at MAX_NODES values instead of expanding 10^9 of them.
+    """The loader stops after MAX_ALIAS_VALUES values repeated through aliases instead of expanding 10^9 of them.
 
     Checked by what it does (how many values it built, how much memory it took), not by
     a clock: the benchmarks time it (docs/reliability.md).
@@ -161,19 +161,39 @@ def test_alias_bomb_is_refused_without_expanding_it(monkeypatch):
         load_any(BAD / "alias-bomb.yaml")
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert len(built) == yaml_source.MAX_NODES + 1
+    written = (BAD / "alias-bomb.yaml").read_text().count('"lol"') + 20  # values written out, at most
+    assert yaml_source.MAX_ALIAS_VALUES < len(built) <= yaml_source.MAX_ALIAS_VALUES + written
     assert peak < 64 * 1024 * 1024
 
 
-def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
-    big = tmp_path / "huge.yaml"
+@pytest.mark.parametrize("suffix", [".yaml", ".csv", ".xlsx"])
+def test_a_file_over_64_mb_is_refused_before_it_is_read(tmp_path, suffix):
+    big = tmp_path / f"huge{suffix}"
     with open(big, "wb") as handle:
         handle.write(b"kind: deck\n")
-        handle.seek(50_000_000)
+        handle.seek(70_000_000)
         handle.write(b"\n")
-    with pytest.raises(LoadError, match=r"50\.\d MB; content files are limited to 2 MB") as caught:
+    tracemalloc.start()
+    with pytest.raises(LoadError, match=r"70\.\d MB; content files are limited to 64 MB") as caught:
         load_any(big)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
     assert caught.value.path == str(big)
+    assert peak < 1024 * 1024
+
+
+def test_a_large_yaml_file_loads_past_the_alias_limit(tmp_path):
+    """Values written out in the file are not limited: only those repeated through aliases are."""
+    from facilitate.loaders import yaml_source
+
+    count = yaml_source.MAX_ALIAS_VALUES // 15 + 1  # fifteen values a card: more values than the alias limit
+    tags = ", ".join("abcdefghij")
+    lines = ["kind: deck", "id: big", "title: Big", "cards:"]
+    lines += [f"  - {{id: c{i}, title: Card {i}, prompt: Prompt {i}, tags: [{tags}]}}" for i in range(count)]
+    path = tmp_path / "big.yaml"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    deck = load_object(path)
+    assert len(deck.cards) == count and deck.cards[-1].prompt == f"Prompt {count - 1}"
 
 
 def test_missing_file(tmp_path):

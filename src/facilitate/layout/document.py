@@ -99,6 +99,33 @@ class BarChart:
 
 
 @attrs.frozen
+class BandMark:
+    """A named stretch of a level scale, shaded behind a comparison chart (e.g. 1 to 2: Concern)."""
+
+    start: float
+    end: float
+    label: str
+
+
+@attrs.frozen
+class ComparisonChart:
+    """One dimension of a self-assessment across groups or waves, on that dimension's level scale.
+
+    One row per group or wave: a mark at the mean level and a whisker of one standard
+    deviation either side (``Bar.value``, ``Bar.spread``), kept between 1 and the top level.
+    The axis runs from level 1 to ``len(levels)`` and is labelled with the level names, not
+    numbers; bands, when the rubric has them, are shaded behind the rows and named.
+    ``layout.results.Comparison.plot`` gives the positions.
+    """
+
+    caption: str
+    #: The dimension's level names, least mature first (the axis's labels at 1, 2, ...).
+    levels: tuple[str, ...]
+    bars: tuple[Bar, ...]
+    bands: tuple[BandMark, ...] = ()
+
+
+@attrs.frozen
 class Step:
     """One rung of a question ladder as drawn on the poster."""
 
@@ -153,6 +180,7 @@ Block = (
     | NotesRow
     | CurveChart
     | BarChart
+    | ComparisonChart
     | Staircase
     | CutCards
     | PageBreak

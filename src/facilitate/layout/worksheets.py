@@ -8,10 +8,12 @@ where it has not, so the same sheet works before and after the session.
 from __future__ import annotations
 
 from facilitate.layout.document import (
+    BandMark,
     Bar,
     BarChart,
     Block,
     Bullets,
+    ComparisonChart,
     CurveChart,
     CutCard,
     CutCards,
@@ -27,6 +29,7 @@ from facilitate.layout.document import (
     when,
 )
 from facilitate.layout.chart import quantity
+from facilitate.layout.results import Section, results
 from facilitate.model.curve import MAX_ESSENTIALS, Idea, TurnTheCurve
 from facilitate.model.maturity import MaturityRubric
 from facilitate.model.pack import SessionPack
@@ -138,54 +141,83 @@ def assessment(pack: SessionPack, rubric: MaturityRubric) -> Document:
     return Document(f"Self-assessment: {rubric.title}", _context(pack), tuple(blocks), "participant", "landscape")
 
 
+def _results_table(section: Section, bands: bool) -> Table:
+    """A section's results: one row per dimension (and its band, when the rubric has bands)."""
+    header = ("Dimension", "Responses", "Average level", "Spread (SD)", "Lowest–highest") + (("Band",) if bands else ())
+    rows = tuple(
+        (
+            result.title,
+            str(result.ratings),
+            f"{result.mean:.1f} of {len(result.levels)}",
+            f"{result.spread:.2f}",
+            f"{result.lowest}–{result.highest}",
+        )
+        + ((result.band or "–",) if bands else ())
+        for result in section.dimensions
+    )
+    widths = (3.0, 1.1, 1.4, 1.2, 1.4) + ((1.4,) if bands else ())
+    return Table(header, rows, widths)
+
+
 def assessment_results(rubric: MaturityRubric) -> list[Block]:
-    """The results of a rubric's responses: averages, spread, a bar chart, the weakest dimension."""
-    result = rubric.assess()
-    scores = result.scores
-    levels = len(rubric.scale)
-    people = f"{result.respondents} response" + ("" if result.respondents == 1 else "s")
+    """The results of a rubric's responses: averages, spread, a bar chart, the weakest dimension,
+    then the same table for each group or wave when the responses name them."""
+    plan = results(rubric, rubric.group_by)
+    overall = plan.overall
+    bands = bool(plan.bands)
     blocks: list[Block] = [
-        Heading(f"Results: {people}"),
-        Table(
-            ("Dimension", "Responses", "Average level", "Spread (SD)", "Lowest–highest"),
-            tuple(
-                (
-                    score.dimension.title,
-                    str(score.count),
-                    f"{score.mean:.1f} of {len(score.dimension.levels)}",
-                    f"{score.spread:.2f}",
-                    f"{score.lowest}–{score.highest}",
-                )
-                for score in scores
-            ),
-            (3.0, 1.1, 1.4, 1.2, 1.4),
-        ),
+        Heading(f"Results: {_people(plan.respondents)}"),
+        _results_table(overall, bands),
         BarChart(
             "Average level per dimension (whiskers: ± one standard deviation)",
-            tuple(Bar(score.dimension.title, score.mean, score.spread) for score in scores),
+            tuple(Bar(result.title, result.mean, result.spread) for result in overall.dimensions),
             tuple(f"{number} {label}" for number, label in enumerate(rubric.scale, start=1)),
         ),
     ]
-    weakest = result.weakest
+    weakest, widest = overall.weakest, overall.widest
     if weakest is not None:
         blocks.append(
+            Paragraph(f"Weakest dimension: {weakest.title} (average {weakest.mean:.1f} of {len(weakest.levels)}).", "lead")
+        )
+    if widest is not None:
+        blocks.append(
             Paragraph(
-                f"Weakest dimension: {weakest.dimension.title}"
-                f" (average {weakest.mean:.1f} of {len(weakest.dimension.levels)}).",
-                "lead",
+                f"Where views differ most: {widest.title} (spread {widest.spread:.2f},"
+                f" from level {widest.lowest} to {widest.highest}).",
             )
         )
-        widest = max(scores, key=lambda score: score.spread)
-        if widest.spread > 0:
-            blocks.append(
-                Paragraph(
-                    f"Where views differ most: {widest.dimension.title} (spread {widest.spread:.2f},"
-                    f" from level {widest.lowest} to {widest.highest}).",
-                )
-            )
-    if levels:
+    if bands:
+        blocks.append(Paragraph("Bands: " + "; ".join(f"{band.start:g}–{band.end:g} {band.label}" for band in plan.bands) + ".", "small"))
+    if plan.sections:
+        what = {"group": plan.group_label, "wave": "wave", "wave and group": f"wave and {plan.group_label}"}[plan.compared]
+        blocks.append(Heading(f"Results by {what}", 3))
+        for section in plan.sections:
+            blocks.append(Paragraph(f"{section.name}: {_people(section.respondents)}", "lead"))
+            if section.dimensions:
+                blocks.append(_results_table(section, bands))
+    if overall.dimensions:
         blocks.append(NotesSpace("What do these results tell us? What surprises us?", 3))
     return blocks
+
+
+def _people(count: int) -> str:
+    return f"{count} response" + ("" if count == 1 else "s")
+
+
+def comparison_charts(rubric: MaturityRubric) -> list[Block]:
+    """A chart per dimension comparing the groups or waves of a rubric's responses (none when
+    the responses name no groups or waves); the PDF and slide renderers draw them."""
+    plan = results(rubric, rubric.group_by)
+    return [
+        ComparisonChart(
+            f"{comparison.title}: average level by {plan.compared.replace('group', plan.group_label)}"
+            " (whiskers: ± one standard deviation)",
+            comparison.levels,
+            tuple(Bar(entry.name, entry.mean, entry.spread) for entry in comparison.entries),
+            tuple(BandMark(band.start, band.end, band.label) for band in comparison.bands),
+        )
+        for comparison in plan.comparisons
+    ]
 
 
 def _stems(stems: tuple[str, ...], limit: int | None = None) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ import attrs
 
 from facilitate.errors import LoadError, ModelError
 from facilitate.loaders import convert
+from facilitate.loaders.limits import MAX_FILE_BYTES, checked_size
 from facilitate.loaders.yaml_source import YamlProblem, line_for, parse
 import facilitate.model
 
@@ -58,8 +59,6 @@ COLLECTION_KINDS = {
     "decks": "deck", "ladders": "ladder", "curves": "curve", "rubrics": "rubric", "reflections": "reflection",
     "methods": "method",
 }
-#: Content files larger than this are refused before they are read.
-MAX_FILE_BYTES = 2 * 1024 * 1024
 SUFFIXES = (".yaml", ".yml", ".toml")
 
 
@@ -94,12 +93,11 @@ def _decode(path: str, raw: bytes) -> str:
 
 def read_text(path: str | os.PathLike, label: str | None = None) -> str:
     label = label or str(path)
+    size = checked_size(path, label)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise LoadError(label, None, (), f"the file is {size / 1e6:.1f} MB; content files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MB")
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            # As much as was measured (a buffer of the whole limit would be allocated up front).
+            raw = handle.read(min(size, MAX_FILE_BYTES) + 1)
     except FileNotFoundError:
         raise LoadError(label, None, (), "no such file") from None
     except IsADirectoryError:
@@ -170,19 +168,30 @@ def parse_document(path: str | os.PathLike, text: str | None = None, label: str 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 
+def resolve_path(
+    document: Document, value: str, field_path: tuple[str | int, ...], what: str, suffixes: tuple[str, ...], must_exist: bool = True
+) -> str:
+    """A file named in a content file, made absolute: relative to that file, and it must stay inside its folder."""
+    folder = Path(document.path).resolve().parent
+    candidate = Path(os.path.realpath(folder / value))
+    if not candidate.is_relative_to(Path(os.path.realpath(folder))):
+        raise document.error(field_path, f"{what} {value!r} is outside the content folder {folder}")
+    if candidate.suffix.lower() not in suffixes:
+        kinds = ", ".join(suffix.lstrip(".").upper() for suffix in suffixes)
+        raise document.error(field_path, f"{what} {value!r} must be a file of one of these kinds: {kinds}")
+    if must_exist and not candidate.is_file():
+        raise document.error(field_path, f"no such {what} {value!r} (looked in {folder})")
+    return str(candidate)
+
+
 def resolve_image(document: Document, value: str | None, field_path: tuple, must_exist: bool = True) -> str | None:
     """An image path from a content file, made absolute; it must stay inside the file's folder."""
     if value is None:
         return None
-    folder = Path(document.path).resolve().parent
-    candidate = Path(os.path.realpath(folder / value))
-    if not candidate.is_relative_to(Path(os.path.realpath(folder))):
-        raise document.error(field_path, f"image {value!r} is outside the content folder {folder}")
+    candidate = Path(value)
     if candidate.suffix.lower() not in IMAGE_SUFFIXES:
         raise document.error(field_path, f"image {value!r} must be a PNG or JPEG file")
-    if must_exist and not candidate.is_file():
-        raise document.error(field_path, f"no such image {value!r} (looked in {folder})")
-    return str(candidate)
+    return resolve_path(document, value, field_path, "image", IMAGE_SUFFIXES, must_exist)
 
 
 def _with_images(document: Document, obj: Any) -> Any:
@@ -205,10 +214,19 @@ def _with_images(document: Document, obj: Any) -> Any:
 
 def load_object(path: str | os.PathLike, expected_kind: str | None = None) -> Any:
     """Load one content file as its model object (a session loads as a plain Session)."""
+    from facilitate.loaders import datafiles
+    from facilitate.loaders.tabular import suffix_is_table
+
+    if suffix_is_table(path):
+        if expected_kind not in (None, "deck"):
+            raise LoadError(str(path), None, (), f"expected a {expected_kind} file; a spreadsheet on its own is read as a card deck")
+        return datafiles.deck_from_file(path)
     document = parse_document(path)
     if expected_kind and document.kind != expected_kind:
         raise document.error(("kind",), f"expected a {expected_kind} file, this is a {document.kind}")
-    data = dict(document.data)
+    if document.kind == "rubric":
+        return datafiles.load_rubric(document)[0]
+    data = datafiles.expand(document, dict(document.data))
     if document.kind == "session":
         data.pop("uses", None)
         data.pop("theme", None)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import keyword
 import re
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -108,6 +110,10 @@ def _make_tuple_hook(converter: cattrs.Converter):
                 raise ModelError(f"expected a list, got {_describe(value)}")
             items = []
             for index, item in enumerate(value):
+                if attrs.has(item_type) and isinstance(item, item_type):
+                    # Already built (e.g. cards read from a spreadsheet, checked row by row there).
+                    items.append(item)
+                    continue
                 try:
                     items.append(converter.structure(item, item_type))
                 except Exception as error:  # re-raised with the index in the path
@@ -144,6 +150,36 @@ def _structure_optional_factory(converter: cattrs.Converter):
     return is_optional, factory
 
 
+def public_name(field_name: str) -> str:
+    """The key a content file uses for a field: ``from_`` (a Python keyword with "_") is ``from``."""
+    bare = field_name[:-1]
+    return bare if field_name.endswith("_") and keyword.iskeyword(bare) else field_name
+
+
+def _renamed_fields(cls: type) -> dict[str, str]:
+    """Fields of an attrs class whose content-file key differs from their Python name."""
+    if not attrs.has(cls):
+        return {}
+    return {field.name: public_name(field.name) for field in attrs.fields(cls) if public_name(field.name) != field.name}
+
+
+def _register_keyword_fields(converter: cattrs.Converter) -> None:
+    """Classes with a field such as ``from_`` read and write it as ``from``."""
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+    def renames(cls: type) -> dict[str, Any]:
+        return {name: override(rename=key) for name, key in _renamed_fields(cls).items()}
+
+    def structure_factory(cls: type) -> Callable[[Any, Any], Any]:
+        return make_dict_structure_fn(cls, converter, **renames(cls))
+
+    def unstructure_factory(cls: type) -> Callable[[Any], dict[str, Any]]:
+        return make_dict_unstructure_fn(cls, converter, **renames(cls))
+
+    converter.register_structure_hook_factory(lambda cls: bool(_renamed_fields(cls)), structure_factory)
+    converter.register_unstructure_hook_factory(lambda cls: bool(_renamed_fields(cls)), unstructure_factory)
+
+
 def make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _structure_str)
@@ -157,6 +193,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(predicate, factory)
     converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
     converter.register_unstructure_hook(dt.time, lambda value: f"{value:%H:%M}")
+    _register_keyword_fields(converter)
     return converter
 
 
@@ -164,7 +201,7 @@ CONVERTER = make_converter()
 
 
 def _field_names(cls: type) -> list[str]:
-    return [field.name for field in attrs.fields(cls)]
+    return [public_name(field.name) for field in attrs.fields(cls)]
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:
@@ -176,7 +213,7 @@ def _flatten(error: BaseException, path: tuple) -> ModelError:
     """The first leaf of a cattrs error tree, as a ModelError with the full field path."""
     for note in getattr(error, "__notes__", ()) or ():
         if isinstance(note, AttributeValidationNote):
-            path = path + (note.name,)
+            path = path + (public_name(note.name),)
         elif isinstance(note, IterableValidationNote):
             path = path + (note.index,)
     if isinstance(error, _Located):

@@ -79,8 +79,10 @@ def find(name: str, kind: str | None = None) -> Entry:
 
 
 def _local_file(name: str, base: Path) -> Path | None:
+    from facilitate.loaders.tabular import TABLE_SUFFIXES
+
     candidate = base / name
-    if candidate.suffix.lower() in SUFFIXES:
+    if candidate.suffix.lower() in SUFFIXES + TABLE_SUFFIXES:
         return candidate
     for suffix in SUFFIXES:
         if (base / f"{name}{suffix}").is_file():

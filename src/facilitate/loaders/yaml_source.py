@@ -19,8 +19,10 @@ _ALLOWED_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
-#: Values after expanding aliases; a "billion laughs" file stops here, long before memory fills.
-MAX_NODES = 200_000
+#: Values reached a second time through an alias (``*name``); a "billion laughs" file stops
+#: here, long before memory fills. Values written out in the file do not count: a large
+#: file (up to the 64 MB every content file may have) has as many as it needs.
+MAX_ALIAS_VALUES = 200_000
 
 Lines = dict[tuple, int]
 #: libyaml's parser when PyYAML has it (same marks, several times faster), else pure Python.
@@ -72,17 +74,22 @@ def parse(text: str) -> tuple[Any, Lines]:
 class _Builder:
     def __init__(self, lines: Lines) -> None:
         self.lines = lines
-        self.count = 0
+        #: Nodes built once; building one again means an alias repeats it.
+        self.seen: set[int] = set()
+        self.repeated = 0
         self.scalars = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node, path: tuple) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise YamlProblem(
-                _mark_line(node.start_mark),
-                f"more than {MAX_NODES:,} values once aliases are expanded; refusing"
-                " (is this an alias bomb?)",
-            )
+        if id(node) in self.seen:
+            self.repeated += 1
+            if self.repeated > MAX_ALIAS_VALUES:
+                raise YamlProblem(
+                    _mark_line(node.start_mark),
+                    f"more than {MAX_ALIAS_VALUES:,} values repeated through aliases; refusing"
+                    " (is this an alias bomb?)",
+                )
+        else:
+            self.seen.add(id(node))
         line = _mark_line(node.start_mark)
         self.lines.setdefault(path, line)
         if node.tag not in _ALLOWED_TAGS:

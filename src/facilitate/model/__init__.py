@@ -14,7 +14,7 @@ _MODULES = {
     "cards": ("Card", "CardBack", "CardDeck"),
     "cluster": ("Cluster", "Member"),
     "curve": ("Action", "Cause", "DataPoint", "Idea", "Indicator", "Partner", "TurnTheCurve", "forecast", "linear_trend"),
-    "maturity": ("Dimension", "DimensionScore", "Level", "MaturityRubric", "Rating", "Response", "SelfAssessment"),
+    "maturity": ("Band", "Dimension", "DimensionScore", "Level", "MaturityRubric", "Rating", "Response", "SelfAssessment"),
     "method": ("GroupSize", "Method", "Source", "apply_method", "use_methods"),
     "pack": ("SessionPack",),
     "questions": ("STANDARD_RUNGS", "Classification", "QuestionLadder", "Rung", "RungExamples", "classify", "strengthen"),
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from facilitate.model.cards import Card, CardBack, CardDeck
     from facilitate.model.cluster import Cluster, Member
     from facilitate.model.curve import Action, Cause, DataPoint, Idea, Indicator, Partner, TurnTheCurve, forecast, linear_trend
-    from facilitate.model.maturity import Dimension, DimensionScore, Level, MaturityRubric, Rating, Response, SelfAssessment
+    from facilitate.model.maturity import Band, Dimension, DimensionScore, Level, MaturityRubric, Rating, Response, SelfAssessment
     from facilitate.model.method import GroupSize, Method, Source, apply_method, use_methods
     from facilitate.model.pack import SessionPack
     from facilitate.model.questions import STANDARD_RUNGS, Classification, QuestionLadder, Rung, RungExamples, classify, strengthen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -38,6 +39,10 @@ def valid_tags(instance: Any, attribute: attrs.Attribute, value: tuple[str, ...]
                 f"{item!r} is not a valid tag (use lower-case letters, digits, '-' or '_')",
                 (attribute.name, index),
             )
+def slug(text: str) -> str:
+    """A valid id made from ``text``: "Café & co." → "cafe-co" ("" when nothing of it can be kept)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def one_of(choices: Iterable[str]):

@@ -43,6 +43,7 @@ class CardDeck:
 
     id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=non_empty)
+    #: The cards; in a deck file also a CSV/XLSX table of them, one card a row (see CardsFile).
     cards: tuple[Card, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     description: str = ""
     #: Steps for the room, e.g. lay the cards face down, turn one at a time.

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import attrs
 
 from facilitate.errors import ModelError
-from facilitate.model._fields import identifier, non_empty, to_tuple
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+from facilitate.model._fields import identifier, non_empty, slug, to_tuple
 
 
 @attrs.frozen
@@ -29,7 +24,7 @@ class Member:
 
     @property
     def slug(self) -> str:
-        return slugify(self.short_name or self.name) or "partner"
+        return slug(self.short_name or self.name) or "partner"
 
 
 @attrs.frozen

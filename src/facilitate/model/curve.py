@@ -101,6 +101,7 @@ class TurnTheCurve:
     id: str = attrs.field(validator=identifier)
     issue: str = attrs.field(validator=non_empty)
     indicator: Indicator
+    #: The data so far, oldest first; in a curve file also a CSV/XLSX of period,value rows (see SeriesFile).
     baseline: tuple[DataPoint, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     title: str = "Turn the curve"
     #: Context for the exercise, e.g. where the data comes from or that it is illustrative.
@@ -110,6 +111,7 @@ class TurnTheCurve:
     #: Given forecast points; when empty, a least-squares trend is computed.
     forecast: tuple[DataPoint, ...] = tuple_field()
     forecast_periods: int = 3
+    #: Where you want the curve to be; in a curve file also a spreadsheet column, whose last value is the target (see SeriesFile).
     target: DataPoint | None = None
     story: tuple[Cause, ...] = tuple_field()
     partners: tuple[Partner, ...] = tuple_field()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 
 import attrs
 
@@ -40,8 +41,30 @@ class Rating:
 
 @attrs.frozen
 class Response:
+    """One person's ratings, and who they speak for."""
+
+    #: Anything that helps you check your typing (initials, a table number); never printed.
     respondent: str = attrs.field(validator=non_empty)
     ratings: tuple[Rating, ...] = tuple_field()
+    #: The group the person belongs to (a school, a team), to compare groups.
+    group: str = ""
+    #: When the rating was made (e.g. "Autumn 2024"), to compare one round of ratings with another.
+    wave: str = ""
+
+
+@attrs.frozen
+class Band:
+    """A stretch of the level scale with a name that says how to read a mean in it."""
+
+    #: The lowest mean in the band (on the scale of levels counted from 1).
+    from_: float = attrs.field(converter=float)
+    #: Where the band ends: a mean equal to it belongs to the next band (or to this one if it is the last).
+    to: float = attrs.field(converter=float)
+    label: str = attrs.field(validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.from_ < self.to:
+            raise ModelError(f"must end above where it starts ({self.from_:g}), got {self.to:g}", ("to",))
 
 
 @attrs.frozen
@@ -72,6 +95,10 @@ class DimensionScore:
     def count(self) -> int:
         return len(self.levels)
 
+    def label(self, level: int) -> str:
+        """The name of a level of this dimension (counted from 1)."""
+        return self.dimension.levels[level - 1].label
+
 
 @attrs.frozen
 class MaturityRubric:
@@ -82,10 +109,16 @@ class MaturityRubric:
     dimensions: tuple[Dimension, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     description: str = ""
     source: str = ""
+    #: The ratings; in a rubric file also form exports (Google Forms CSV, Microsoft Forms XLSX, a table; see ExportFile).
     responses: tuple[Response, ...] = tuple_field()
+    #: Names for stretches of the level scale, lowest first, e.g. {from: 1, to: 2, label: Concern}.
+    bands: tuple[Band, ...] = tuple_field()
+    #: The column of the form exports whose answers name each person's group (e.g. "Your school").
+    group_by: str = ""
 
     def __attrs_post_init__(self) -> None:
         unique_ids(self.dimensions, "dimensions")
+        self._check_bands()
         by_id = {d.id: d for d in self.dimensions}
         for r_index, response in enumerate(self.responses):
             seen = set()
@@ -107,6 +140,28 @@ class MaturityRubric:
                         f"must be a level from 1 to {len(dimension.levels)}, got {rating.level!r}",
                         where + ("level",),
                     )
+
+    def _check_bands(self) -> None:
+        top = max(len(dimension.levels) for dimension in self.dimensions)
+        for index, band in enumerate(self.bands):
+            where = ("bands", index)
+            if band.from_ < 1 or band.to > top:
+                raise ModelError(f"must lie within the levels, 1 to {top}, got {band.from_:g} to {band.to:g}", where)
+            if index and band.from_ < self.bands[index - 1].to:
+                previous = self.bands[index - 1]
+                raise ModelError(
+                    f"starts at {band.from_:g}, inside the band before it ({previous.label}: {previous.from_:g} to"
+                    f" {previous.to:g}); list bands lowest first, without overlaps",
+                    where + ("from",),
+                )
+
+    def band(self, mean: float) -> Band | None:
+        """The band a mean level falls in: from ≤ mean < to (the last band includes its end)."""
+        for index, band in enumerate(self.bands):
+            last = index == len(self.bands) - 1
+            if band.from_ <= mean < band.to or (last and mean == band.to):
+                return band
+        return None
 
     @property
     def scale(self) -> tuple[str, ...]:
@@ -146,3 +201,23 @@ class SelfAssessment:
         """The dimension with the lowest mean (the first, on a tie)."""
         scores = self.scores
         return min(scores, key=lambda s: s.mean) if scores else None
+
+    @property
+    def widest(self) -> DimensionScore | None:
+        """The dimension where views differ most: the largest spread (the first, on a tie); None if all agree."""
+        scores = [score for score in self.scores if score.spread > 0]
+        return max(scores, key=lambda s: s.spread) if scores else None
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """The groups the responses name, in the order they first appear ("" for none)."""
+        return tuple(dict.fromkeys(response.group for response in self.rubric.responses))
+
+    @property
+    def waves(self) -> tuple[str, ...]:
+        """The waves the responses name, in the order they first appear ("" for none)."""
+        return tuple(dict.fromkeys(response.wave for response in self.rubric.responses))
+
+    def where(self, keep: Callable[[Response], bool]) -> SelfAssessment:
+        """The assessment of only the responses ``keep`` accepts (one group, one wave)."""
+        return SelfAssessment(attrs.evolve(self.rubric, responses=tuple(r for r in self.rubric.responses if keep(r))))
