@@ -56,10 +56,68 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-if TYPE_CHECKING:  # static type checkers and IDEs see the real names
-    from facilitate.building import build
-    from facilitate.errors import ExportError, FacilitateError, LoadError, ModelError, TextOverflowError
-    from facilitate.loaders.content import load_object
-    from facilitate.loaders.library import load
-    from facilitate.model import *  # noqa: F403
-    from facilitate.options import BuildOptions
+if TYPE_CHECKING:  # static type checkers and IDEs see the real names, re-exported
+    from facilitate.building import (
+        build as build,
+    )
+    from facilitate.errors import (
+        ExportError as ExportError,
+        FacilitateError as FacilitateError,
+        LoadError as LoadError,
+        ModelError as ModelError,
+        TextOverflowError as TextOverflowError,
+    )
+    from facilitate.loaders.content import (
+        load_object as load_object,
+    )
+    from facilitate.loaders.library import (
+        load as load,
+    )
+    from facilitate.model import (
+        Action as Action,
+        Card as Card,
+        CardBack as CardBack,
+        CardDeck as CardDeck,
+        Cause as Cause,
+        Classification as Classification,
+        Cluster as Cluster,
+        DEFAULT_THEME as DEFAULT_THEME,
+        DataPoint as DataPoint,
+        Dimension as Dimension,
+        DimensionScore as DimensionScore,
+        GroupSize as GroupSize,
+        Idea as Idea,
+        Indicator as Indicator,
+        Level as Level,
+        MaturityRubric as MaturityRubric,
+        Member as Member,
+        Method as Method,
+        Part as Part,
+        Partner as Partner,
+        Prompt as Prompt,
+        QuestionLadder as QuestionLadder,
+        Quote as Quote,
+        Rating as Rating,
+        Reflection as Reflection,
+        Response as Response,
+        Rung as Rung,
+        RungExamples as RungExamples,
+        STANDARD_RUNGS as STANDARD_RUNGS,
+        ScheduledSegment as ScheduledSegment,
+        Segment as Segment,
+        SelfAssessment as SelfAssessment,
+        Session as Session,
+        SessionPack as SessionPack,
+        Source as Source,
+        Step as Step,
+        Theme as Theme,
+        TurnTheCurve as TurnTheCurve,
+        classify as classify,
+        contrast_ratio as contrast_ratio,
+        forecast as forecast,
+        linear_trend as linear_trend,
+        strengthen as strengthen,
+    )
+    from facilitate.options import (
+        BuildOptions as BuildOptions,
+    )

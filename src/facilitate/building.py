@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -10,11 +9,12 @@ from facilitate import exporters
 from facilitate.model import SessionPack
 from facilitate.options import BuildOptions
 from facilitate.output import OutputFolder
+from facilitate._types import StrPath
 
 
 def build(
     pack: SessionPack,
-    out_dir: str | os.PathLike = "pack",
+    out_dir: StrPath = "pack",
     formats: Iterable[str] | None = None,
     options: BuildOptions | None = None,
     force: bool = False,

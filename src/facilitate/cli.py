@@ -99,7 +99,7 @@ class FacilitateGroup(click.Group):
         except (Exception, _Bug) as caught:  # an unexpected bug: short message, traceback on --debug
             error = caught.error if isinstance(caught, _Bug) else caught
             if ctx.obj and ctx.obj.get("debug"):
-                traceback.print_exc()
+                click.echo(traceback.format_exc(), err=True, nl=False)
             else:
                 click.echo(
                     f"internal error: {type(error).__name__}: {error}\n"

@@ -75,7 +75,7 @@ def option(default: Any, flag: Flag, parse: Callable[[Any], Any] | None = None) 
     return attrs.field(default=default, converter=convert, metadata={"flag": flag})
 
 
-def flags(group: type) -> list[tuple[attrs.Attribute, Flag]]:
+def flags(group: type) -> list[tuple[attrs.Attribute[Any], Flag]]:
     """The group's fields with their command-line flags, in declaration order."""
     return [(field, field.metadata["flag"]) for field in attrs.fields(group) if "flag" in field.metadata]
 
@@ -122,12 +122,12 @@ class BuildOptions:
             if not attrs.has(type(group)):
                 raise TypeError(f"BuildOptions takes option groups, not {type(group).__name__}")
             by_class[type(group)] = group
-        self.__attrs_init__(tuple(by_class.values()))  # type: ignore[attr-defined]
+        self.__attrs_init__(tuple(by_class.values()))
 
     def __getitem__(self, group: type[G]) -> G:
         for given in self.groups:
             if type(given) is group:
-                return given  # type: ignore[no-any-return]
+                return given
         return group()
 
     def replace(self, *groups: Any) -> BuildOptions:

@@ -17,15 +17,17 @@ import time
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 import attrs
 
 from facilitate.errors import ExportError, FacilitateError
+from facilitate._types import StrPath
 
 MANIFEST = ".facilitate-manifest.json"
 
-Writer = Callable[[BinaryIO], object]
+#: Writes a file's bytes to an open binary file (whatever it returns is ignored).
+Writer = Callable[[IO[bytes]], object]
 
 #: 2020-01-01T00:00:00Z: the fixed date of every build when SOURCE_DATE_EPOCH is not set.
 DEFAULT_EPOCH = 1_577_836_800
@@ -148,7 +150,7 @@ def write_bytes(path: Path, data: bytes) -> None:
 class OutputFolder:
     """An output folder that refuses to overwrite files it did not write itself."""
 
-    def __init__(self, folder: str | os.PathLike, force: bool = False) -> None:
+    def __init__(self, folder: StrPath, force: bool = False) -> None:
         self.folder = Path(folder)
         self.force = force
         self.manifest_path = self.folder / MANIFEST

@@ -22,8 +22,9 @@ from __future__ import annotations
 import copy
 import functools
 import importlib.metadata
-import re
 from typing import TYPE_CHECKING, Any
+
+from facilitate.exporters._versions import release
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -32,19 +33,6 @@ if TYPE_CHECKING:
 #: The python-pptx releases the private path was written and tested for: from, and below.
 TESTED = ((1, 0, 0), (1, 1, 0))
 _SECTION_LIST_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
-
-
-def release(version: str) -> tuple[int, ...]:
-    """The release numbers of a version string: "1.0.2" → (1, 0, 2), "1.1.0rc1" → (1, 1, 0)."""
-    numbers = []
-    for part in version.split("."):
-        digits = re.match(r"\d+", part)
-        if digits is None:
-            break
-        numbers.append(int(digits.group()))
-        if digits.group() != part:
-            break
-    return tuple(numbers)
 
 
 def tested(version: str) -> bool:

@@ -28,22 +28,22 @@ REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 #: The font a weight is drawn in.
 FONTS = {"regular": REGULAR, "bold": BOLD}
-#: The reportlab releases this module's internals were written for and tested with.
-TESTED = ((4, 1), (5, 1))
+#: The reportlab releases this module's internals are tested with: the range pyproject.toml
+#: allows (a test keeps the two equal; CI runs the lowest and the newest).
+TESTED = ((4, 0, 9), (6,))
 
 
 def check_version() -> None:
     """Refuse, with a clear message, a reportlab whose internals this module has not been tested with."""
-    from importlib.metadata import version
-
     from facilitate.errors import ExportError
+    from facilitate.exporters._versions import within
 
-    found = version("reportlab")
-    major_minor = tuple(int(part) for part in found.split(".")[:2])
-    if not TESTED[0] <= major_minor <= TESTED[1]:
+    ok, found = within("reportlab", TESTED)
+    if not ok:
+        lowest = ".".join(map(str, TESTED[0]))
         raise ExportError(
-            f"reportlab {found} is installed; facilitate's PDFs are tested with reportlab"
-            f" {TESTED[0][0]}.{TESTED[0][1]} to {TESTED[1][0]}.{TESTED[1][1]}.x (pip install 'reportlab>={TESTED[0][0]}.{TESTED[0][1]},<{TESTED[1][0] + 1}')"
+            f"reportlab {found} is installed; facilitate's PDFs are tested with reportlab {lowest} up to"
+            f" (not including) {TESTED[1][0]} (pip install 'reportlab>={lowest},<{TESTED[1][0]}')"
         )
 
 

@@ -31,6 +31,7 @@ from facilitate.loaders import convert
 from facilitate.loaders.limits import MAX_FILE_BYTES, checked_size
 from facilitate.loaders.yaml_source import YamlProblem, line_for, parse
 import facilitate.model
+from facilitate._types import FieldPath, LineMap, StrPath
 
 if TYPE_CHECKING:
     from facilitate.model import SessionPack
@@ -51,7 +52,8 @@ KINDS: dict[str, str] = {
 
 def kind_class(kind: str) -> type:
     """The model class of a kind of content file (imported only when needed)."""
-    return getattr(facilitate.model, KINDS[kind])
+    cls: type = getattr(facilitate.model, KINDS[kind])
+    return cls
 
 
 #: pack collection → kind of the items in it.
@@ -68,13 +70,13 @@ class Document:
 
     path: str
     kind: str
-    data: dict
-    lines: dict
+    data: dict[str, Any]
+    lines: LineMap
 
-    def error(self, field_path: tuple, message: str) -> LoadError:
+    def error(self, field_path: FieldPath, message: str) -> LoadError:
         return LoadError(self.path, line_for(self.lines, field_path), field_path, message)
 
-    def build(self, cls: type, data: dict | None = None, prefix: tuple = ()) -> Any:
+    def build(self, cls: type, data: dict[str, Any] | None = None, prefix: FieldPath = ()) -> Any:
         try:
             return convert.structure(self.data if data is None else data, cls)
         except ModelError as error:
@@ -91,7 +93,7 @@ def _decode(path: str, raw: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def read_text(path: str | os.PathLike, label: str | None = None) -> str:
+def read_text(path: StrPath, label: str | None = None) -> str:
     label = label or str(path)
     size = checked_size(path, label)
     try:
@@ -107,11 +109,11 @@ def read_text(path: str | os.PathLike, label: str | None = None) -> str:
     return _decode(label, raw)
 
 
-def _toml_lines(text: str, data: Any) -> dict:
+def _toml_lines(text: str, data: Any) -> LineMap:
     """Approximate field → line map for TOML: the line where each key is written."""
-    lines: dict = {(): 1}
-    table: tuple = ()
-    counters: dict[tuple, int] = {}
+    lines: LineMap = {(): 1}
+    table: FieldPath = ()
+    counters: dict[FieldPath, int] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if line.startswith("[[") and line.endswith("]]"):
@@ -130,7 +132,7 @@ def _toml_lines(text: str, data: Any) -> dict:
     return lines
 
 
-def parse_document(path: str | os.PathLike, text: str | None = None, label: str | None = None) -> Document:
+def parse_document(path: StrPath, text: str | None = None, label: str | None = None) -> Document:
     """Read and parse one content file (not yet turned into a model object)."""
     label = label or str(path)
     if text is None:
@@ -169,7 +171,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 
 def resolve_path(
-    document: Document, value: str, field_path: tuple[str | int, ...], what: str, suffixes: tuple[str, ...], must_exist: bool = True
+    document: Document, value: str, field_path: FieldPath, what: str, suffixes: tuple[str, ...], must_exist: bool = True
 ) -> str:
     """A file named in a content file, made absolute: relative to that file, and it must stay inside its folder."""
     folder = Path(document.path).resolve().parent
@@ -184,7 +186,7 @@ def resolve_path(
     return str(candidate)
 
 
-def resolve_image(document: Document, value: str | None, field_path: tuple, must_exist: bool = True) -> str | None:
+def resolve_image(document: Document, value: str | None, field_path: FieldPath, must_exist: bool = True) -> str | None:
     """An image path from a content file, made absolute; it must stay inside the file's folder."""
     if value is None:
         return None
@@ -212,7 +214,7 @@ def _with_images(document: Document, obj: Any) -> Any:
     return obj
 
 
-def load_object(path: str | os.PathLike, expected_kind: str | None = None) -> Any:
+def load_object(path: StrPath, expected_kind: str | None = None) -> Any:
     """Load one content file as its model object (a session loads as a plain Session)."""
     from facilitate.loaders import datafiles
     from facilitate.loaders.tabular import suffix_is_table
@@ -236,7 +238,7 @@ def load_object(path: str | os.PathLike, expected_kind: str | None = None) -> An
 Resolver = Callable[[str, str, Path], Any]
 
 
-def load_pack(path: str | os.PathLike, resolve: Resolver) -> SessionPack:
+def load_pack(path: StrPath, resolve: Resolver) -> SessionPack:
     """Load a session file and everything it uses into a SessionPack.
 
     ``resolve(kind, name, base_folder)`` returns the model object for a library item
@@ -259,7 +261,7 @@ def load_pack(path: str | os.PathLike, resolve: Resolver) -> SessionPack:
     if unknown:
         raise document.error(("uses", unknown[0]), f"unknown collection{convert.did_you_mean(unknown[0], list(COLLECTION_KINDS))}")
 
-    def fetch(kind: str, name: Any, where: tuple) -> Any:
+    def fetch(kind: str, name: Any, where: FieldPath) -> Any:
         if not isinstance(name, str) or not name.strip():
             raise document.error(where, f"expected the name of a {kind}, got {name!r}")
         try:

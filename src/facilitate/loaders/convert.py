@@ -26,6 +26,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from facilitate._types import FieldPath
 from facilitate.errors import ModelError
 
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
@@ -100,12 +101,12 @@ def _is_tuple_type(type_: Any) -> bool:
     return typing.get_origin(type_) is tuple
 
 
-def _make_tuple_hook(converter: cattrs.Converter):
-    def factory(type_: Any):
+def _make_tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], tuple[Any, ...]]]:
+    def factory(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
         args = typing.get_args(type_)
         item_type = args[0] if args else Any
 
-        def structure(value: Any, _type: Any) -> tuple:
+        def structure(value: Any, _type: Any) -> tuple[Any, ...]:
             if isinstance(value, (str, bytes, dict)) or not isinstance(value, (list, tuple)):
                 raise ModelError(f"expected a list, got {_describe(value)}")
             items = []
@@ -128,21 +129,23 @@ def _make_tuple_hook(converter: cattrs.Converter):
 class _Located(Exception):
     """An error inside a list item, carrying the index (cattrs notes do the same for attributes)."""
 
-    def __init__(self, path: tuple, error: BaseException) -> None:
+    def __init__(self, path: FieldPath, error: BaseException) -> None:
         super().__init__(str(error))
         self.path = path
         self.error = error
 
 
-def _structure_optional_factory(converter: cattrs.Converter):
+def _structure_optional_factory(
+    converter: cattrs.Converter,
+) -> tuple[Callable[[Any], bool], Callable[[Any], Callable[[Any, Any], Any]]]:
     def is_optional(type_: Any) -> bool:
         origin = typing.get_origin(type_)
         return origin in (typing.Union, types.UnionType) and type(None) in typing.get_args(type_)
 
-    def factory(type_: Any):
+    def factory(type_: Any) -> Callable[[Any, Any], Any]:
         inner = [arg for arg in typing.get_args(type_) if arg is not type(None)][0]
 
-        def structure(value: Any, _type: Any):
+        def structure(value: Any, _type: Any) -> Any:
             return None if value is None else converter.structure(value, inner)
 
         return structure
@@ -209,7 +212,7 @@ def did_you_mean(word: str, choices: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else f" (expected one of: {', '.join(choices)})"
 
 
-def _flatten(error: BaseException, path: tuple) -> ModelError:
+def _flatten(error: BaseException, path: FieldPath) -> ModelError:
     """The first leaf of a cattrs error tree, as a ModelError with the full field path."""
     for note in getattr(error, "__notes__", ()) or ():
         if isinstance(note, AttributeValidationNote):

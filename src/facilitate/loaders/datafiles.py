@@ -326,7 +326,7 @@ def load_rubric(
     from facilitate.model.maturity import MaturityRubric
 
     data = dict(document.data)
-    rules_data = {name: data[name] for name in ("columns", "group_by") if name in data}
+    rules_data: dict[str, Any] = {name: data[name] for name in ("columns", "group_by") if name in data}
     data.pop("columns", None)
     if group_by is not None:
         data["group_by"] = group_by

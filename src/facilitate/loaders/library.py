@@ -14,7 +14,9 @@ from facilitate.resources import library_root
 from facilitate.loaders.content import KINDS, SUFFIXES, load_object, load_pack, parse_document
 
 if TYPE_CHECKING:
+    from facilitate.model.cluster import Cluster
     from facilitate.model.method import Method
+    from facilitate.model.pack import SessionPack
     from facilitate.model.suggestions import Tagged
 
 #: Folders of the bundled library (top-level folders of the repository).
@@ -98,10 +100,9 @@ def resolve(kind: str, name: str, base: Path) -> Any:
     return load_object(find(name, kind).path, expected_kind=kind)
 
 
-def load_cluster(path: str | Path):
+def load_cluster(path: str | Path) -> tuple[Cluster, SessionPack]:
     """A cluster file and the session pack it names (a bundled id or a file beside it)."""
     from facilitate.loaders.content import parse_document
-    from facilitate.model import Cluster
 
     cluster: Cluster = load_object(path, expected_kind="cluster")
     local = _local_file(cluster.session, Path(path).resolve().parent)
@@ -115,7 +116,7 @@ def load_cluster(path: str | Path):
     return cluster, load_pack(entry.path, resolve)
 
 
-def load(source: str | Path | None = None):
+def load(source: str | Path | None = None) -> SessionPack:
     """Load a session pack from a file, or a bundled agenda by name (the default session if None)."""
     if source is None:
         source = DEFAULT_SESSION

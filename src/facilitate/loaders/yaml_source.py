@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from facilitate.errors import ModelError
+from facilitate._types import FieldPath
 
 #: The only tags a content file may use; anything else (e.g. !!python/object) is refused.
 _ALLOWED_TAGS = {
@@ -24,7 +25,7 @@ _ALLOWED_TAGS = {
 #: file (up to the 64 MB every content file may have) has as many as it needs.
 MAX_ALIAS_VALUES = 200_000
 
-Lines = dict[tuple, int]
+Lines = dict[FieldPath, int]
 #: libyaml's parser when PyYAML has it (same marks, several times faster), else pure Python.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -32,15 +33,16 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class YamlProblem(Exception):
     """A problem at a line of the file (1-based), with a field path where known."""
 
-    def __init__(self, line: int | None, message: str, field_path: tuple = ()) -> None:
+    def __init__(self, line: int | None, message: str, field_path: FieldPath = ()) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
         self.field_path = field_path
 
 
-def _mark_line(mark: Any) -> int | None:
-    return mark.line + 1 if mark is not None else None
+def _mark_line(mark: Any) -> int:
+    """The 1-based line of a parser mark (nodes always carry one; line 1 if not)."""
+    return int(mark.line) + 1 if mark is not None else 1
 
 
 def _tab_at(text: str, mark: Any) -> bool:
@@ -79,7 +81,7 @@ class _Builder:
         self.repeated = 0
         self.scalars = yaml.constructor.SafeConstructor()
 
-    def build(self, node: yaml.Node, path: tuple) -> Any:
+    def build(self, node: yaml.Node, path: FieldPath) -> Any:
         if id(node) in self.seen:
             self.repeated += 1
             if self.repeated > MAX_ALIAS_VALUES:
@@ -124,7 +126,7 @@ class _Builder:
             raise YamlProblem(line, f"cannot read value {node.value!r}: {error}", path) from None
 
 
-def line_for(lines: Lines, field_path: tuple) -> int | None:
+def line_for(lines: Lines, field_path: FieldPath) -> int | None:
     """The line of the deepest part of ``field_path`` that the file has."""
     path = tuple(field_path)
     while path:
@@ -136,7 +138,8 @@ def line_for(lines: Lines, field_path: tuple) -> int | None:
 
 def dump(data: Any) -> str:
     """YAML text for plain data, keys in model order, readable block style."""
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
+    text: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
+    return text
 
 
 __all__ = ["ModelError", "YamlProblem", "dump", "line_for", "parse"]

@@ -42,16 +42,80 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-if TYPE_CHECKING:
-    from facilitate.model.cards import Card, CardBack, CardDeck
-    from facilitate.model.cluster import Cluster, Member
-    from facilitate.model.curve import Action, Cause, DataPoint, Idea, Indicator, Partner, TurnTheCurve, forecast, linear_trend
-    from facilitate.model.maturity import Band, Dimension, DimensionScore, Level, MaturityRubric, Rating, Response, SelfAssessment
-    from facilitate.model.method import GroupSize, Method, Source, apply_method, use_methods
-    from facilitate.model.pack import SessionPack
-    from facilitate.model.questions import STANDARD_RUNGS, Classification, QuestionLadder, Rung, RungExamples, classify, strengthen
-    from facilitate.model.reflection import Prompt, Quote, Reflection
-    from facilitate.model.session import Part, ScheduledSegment, Segment, Session
-    from facilitate.model.steps import Step, TimedStep, share_minutes, timed_steps
-    from facilitate.model.suggestions import Suggestion, Tagged, suggest
-    from facilitate.model.theme import DEFAULT_THEME, Theme, contrast_ratio
+if TYPE_CHECKING:  # type checkers see each name as re-exported (name as name)
+    from facilitate.model.cards import (
+        Card as Card,
+        CardBack as CardBack,
+        CardDeck as CardDeck,
+    )
+    from facilitate.model.cluster import (
+        Cluster as Cluster,
+        Member as Member,
+    )
+    from facilitate.model.curve import (
+        Action as Action,
+        Cause as Cause,
+        DataPoint as DataPoint,
+        Idea as Idea,
+        Indicator as Indicator,
+        Partner as Partner,
+        TurnTheCurve as TurnTheCurve,
+        forecast as forecast,
+        linear_trend as linear_trend,
+    )
+    from facilitate.model.maturity import (
+        Band as Band,
+        Dimension as Dimension,
+        DimensionScore as DimensionScore,
+        Level as Level,
+        MaturityRubric as MaturityRubric,
+        Rating as Rating,
+        Response as Response,
+        SelfAssessment as SelfAssessment,
+    )
+    from facilitate.model.method import (
+        GroupSize as GroupSize,
+        Method as Method,
+        Source as Source,
+        apply_method as apply_method,
+        use_methods as use_methods,
+    )
+    from facilitate.model.pack import (
+        SessionPack as SessionPack,
+    )
+    from facilitate.model.questions import (
+        STANDARD_RUNGS as STANDARD_RUNGS,
+        Classification as Classification,
+        QuestionLadder as QuestionLadder,
+        Rung as Rung,
+        RungExamples as RungExamples,
+        classify as classify,
+        strengthen as strengthen,
+    )
+    from facilitate.model.reflection import (
+        Prompt as Prompt,
+        Quote as Quote,
+        Reflection as Reflection,
+    )
+    from facilitate.model.session import (
+        Part as Part,
+        ScheduledSegment as ScheduledSegment,
+        Segment as Segment,
+        Session as Session,
+    )
+    from facilitate.model.steps import (
+        Step as Step,
+        TimedStep as TimedStep,
+        share_minutes as share_minutes,
+        timed_steps as timed_steps,
+    )
+    from facilitate.model.suggestions import (
+        Suggestion as Suggestion,
+        Tagged as Tagged,
+        suggest as suggest,
+    )
+    from facilitate.model.theme import (
+        DEFAULT_THEME as DEFAULT_THEME,
+        Theme as Theme,
+        contrast_ratio as contrast_ratio,
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -14,7 +14,7 @@ from facilitate.errors import ModelError
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
-def non_empty(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+def non_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse an empty or blank string or an empty collection."""
     if value is None or (isinstance(value, str) and not value.strip()) or (
         not isinstance(value, str) and hasattr(value, "__len__") and len(value) == 0
@@ -22,7 +22,7 @@ def non_empty(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
         raise ModelError("must not be empty", (attribute.name,))
 
 
-def identifier(instance: Any, attribute: attrs.Attribute, value: str) -> None:
+def identifier(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     """Ids are lower-case slugs so they work as file names and references."""
     if not isinstance(value, str) or not _ID.match(value):
         raise ModelError(
@@ -31,7 +31,7 @@ def identifier(instance: Any, attribute: attrs.Attribute, value: str) -> None:
         )
 
 
-def valid_tags(instance: Any, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
+def valid_tags(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """Every item is an id, e.g. the tags naming what a method or deck helps with."""
     for index, item in enumerate(value):
         if not isinstance(item, str) or not _ID.match(item):
@@ -45,11 +45,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def one_of(choices: Iterable[str]):
+def one_of(choices: Iterable[str]) -> Callable[[Any, "attrs.Attribute[Any]", str], None]:
     """Validator factory: the value is one of ``choices``."""
     allowed = tuple(choices)
 
-    def check(instance: Any, attribute: attrs.Attribute, value: str) -> None:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
         if value not in allowed:
             raise ModelError(
                 f"{value!r} is not one of: {', '.join(allowed)}", (attribute.name,)
@@ -58,7 +58,7 @@ def one_of(choices: Iterable[str]):
     return check
 
 
-def positive(instance: Any, attribute: attrs.Attribute, value: float) -> None:
+def positive(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
     if value is None:
         return
     if value <= 0:
@@ -78,18 +78,13 @@ def unique_ids(items: Iterable[Any], field: str, key: str = "id") -> None:
         seen[value] = index
 
 
-def to_tuple(value: Any) -> tuple:
+def to_tuple(value: Any) -> tuple[Any, ...]:
     """Accept any iterable (a list from Python code) and store an immutable tuple."""
     if value is None:
         return ()
     if isinstance(value, (str, bytes)):
         return (value,)
     return tuple(value)
-
-
-def tuple_field(**kwargs: Any) -> Any:
-    """An attrs field holding a tuple (lists from Python code are converted), empty by default."""
-    return attrs.field(factory=tuple, converter=to_tuple, **kwargs)
 
 
 def nested(path: tuple[str | int, ...], error: ModelError) -> ModelError:

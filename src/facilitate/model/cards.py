@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, tuple_field, unique_ids, valid_tags
+from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, unique_ids, valid_tags
 from facilitate.model.theme import hex_colour
 
 
@@ -20,7 +20,7 @@ class Card:
     detail: str = ""
     #: Cards of one category share a colour band.
     category: str = ""
-    tags: tuple[str, ...] = tuple_field()
+    tags: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
 
 @attrs.frozen
@@ -47,12 +47,12 @@ class CardDeck:
     cards: tuple[Card, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     description: str = ""
     #: Steps for the room, e.g. lay the cards face down, turn one at a time.
-    instructions: tuple[str, ...] = tuple_field()
+    instructions: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     back: CardBack = attrs.field(factory=CardBack)
     #: Where the content comes from, credited on the instruction sheet.
     source: str = ""
     #: Rubric dimensions (by id) and needs the deck helps with.
-    tags: tuple[str, ...] = tuple_field(validator=valid_tags)
+    tags: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=valid_tags)
 
     def __attrs_post_init__(self) -> None:
         unique_ids(self.cards, "cards")

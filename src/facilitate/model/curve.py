@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from facilitate.errors import ModelError
-from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, tuple_field
+from facilitate.model._fields import identifier, non_empty, one_of, to_tuple
 
 DIRECTIONS = ("less-of", "more-of")
 EFFECTS = ("helping", "hurting")
@@ -109,15 +109,15 @@ class TurnTheCurve:
     #: Where the data comes from.
     source: str = ""
     #: Given forecast points; when empty, a least-squares trend is computed.
-    forecast: tuple[DataPoint, ...] = tuple_field()
+    forecast: tuple[DataPoint, ...] = attrs.field(factory=tuple, converter=to_tuple)
     forecast_periods: int = 3
     #: Where you want the curve to be; in a curve file also a spreadsheet column, whose last value is the target (see SeriesFile).
     target: DataPoint | None = None
-    story: tuple[Cause, ...] = tuple_field()
-    partners: tuple[Partner, ...] = tuple_field()
-    what_works: tuple[Idea, ...] = tuple_field()
-    essentials: tuple[str, ...] = tuple_field()
-    actions: tuple[Action, ...] = tuple_field()
+    story: tuple[Cause, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    partners: tuple[Partner, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    what_works: tuple[Idea, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    essentials: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    actions: tuple[Action, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         if len(self.essentials) > MAX_ESSENTIALS:

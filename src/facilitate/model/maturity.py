@@ -8,7 +8,7 @@ from collections.abc import Callable
 import attrs
 
 from facilitate.errors import ModelError
-from facilitate.model._fields import identifier, non_empty, to_tuple, tuple_field, unique_ids
+from facilitate.model._fields import identifier, non_empty, to_tuple, unique_ids
 
 
 @attrs.frozen
@@ -23,7 +23,7 @@ class Level:
 class Dimension:
     id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=non_empty)
-    levels: tuple[Level, ...] = tuple_field()
+    levels: tuple[Level, ...] = attrs.field(factory=tuple, converter=to_tuple)
     description: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -45,7 +45,7 @@ class Response:
 
     #: Anything that helps you check your typing (initials, a table number); never printed.
     respondent: str = attrs.field(validator=non_empty)
-    ratings: tuple[Rating, ...] = tuple_field()
+    ratings: tuple[Rating, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: The group the person belongs to (a school, a team), to compare groups.
     group: str = ""
     #: When the rating was made (e.g. "Autumn 2024"), to compare one round of ratings with another.
@@ -110,9 +110,9 @@ class MaturityRubric:
     description: str = ""
     source: str = ""
     #: The ratings; in a rubric file also form exports (Google Forms CSV, Microsoft Forms XLSX, a table; see ExportFile).
-    responses: tuple[Response, ...] = tuple_field()
+    responses: tuple[Response, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: Names for stretches of the level scale, lowest first, e.g. {from: 1, to: 2, label: Concern}.
-    bands: tuple[Band, ...] = tuple_field()
+    bands: tuple[Band, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: The column of the form exports whose answers name each person's group (e.g. "Your school").
     group_by: str = ""
 

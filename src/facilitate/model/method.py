@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from facilitate.errors import ModelError
-from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, tuple_field, valid_tags
+from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, valid_tags
 from facilitate.model.session import Segment, Session
 from facilitate.model.steps import GROUPINGS, Step
 
@@ -100,17 +100,17 @@ class Method:
     #: How many people it works for.
     group_size: GroupSize = attrs.field(factory=GroupSize)
     #: What to bring: goes into the run-sheet's checklist.
-    materials: tuple[str, ...] = tuple_field()
+    materials: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: How to arrange the room.
-    room_setup: tuple[str, ...] = tuple_field()
+    room_setup: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: How to run it online; empty when it does not work well online.
     online: str = ""
     #: Other ways to run it.
-    variations: tuple[str, ...] = tuple_field()
+    variations: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: What goes wrong, and how to avoid it.
-    cautions: tuple[str, ...] = tuple_field()
+    cautions: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: Rubric dimensions (by id) and needs the method helps with.
-    tags: tuple[str, ...] = tuple_field(validator=valid_tags)
+    tags: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=valid_tags)
     #: Who the method comes from.
     source: Source | None = None
     #: The licence of this description's own text (the bundled methods: MIT).

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Protocol, TypeVar
+
 import attrs
 
 from facilitate.errors import ModelError
-from facilitate.model._fields import tuple_field, unique_ids
+from facilitate.model._fields import to_tuple, unique_ids
 from facilitate.model.cards import CardDeck
 from facilitate.model.curve import TurnTheCurve
 from facilitate.model.maturity import MaturityRubric
@@ -25,19 +27,27 @@ REFERENCES = {
 }
 
 
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Identified)
+
+
 @attrs.frozen
 class SessionPack:
     """What one build produces files from: the session and the items it uses."""
 
     session: Session
     theme: Theme = DEFAULT_THEME
-    decks: tuple[CardDeck, ...] = tuple_field()
-    ladders: tuple[QuestionLadder, ...] = tuple_field()
-    curves: tuple[TurnTheCurve, ...] = tuple_field()
-    rubrics: tuple[MaturityRubric, ...] = tuple_field()
-    reflections: tuple[Reflection, ...] = tuple_field()
+    decks: tuple[CardDeck, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    ladders: tuple[QuestionLadder, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    curves: tuple[TurnTheCurve, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    rubrics: tuple[MaturityRubric, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    reflections: tuple[Reflection, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: Methods the segments use (a segment's ``method`` names one by id).
-    methods: tuple[Method, ...] = tuple_field()
+    methods: tuple[Method, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         for collection in (*REFERENCES.values(), "methods"):
@@ -52,26 +62,27 @@ class SessionPack:
                         ("session", "segments", index, field),
                     )
 
-    def _find(self, collection: str, item_id: str):
-        for item in getattr(self, collection):
+    @staticmethod
+    def _find(items: tuple[T, ...], item_id: str) -> T:
+        for item in items:
             if item.id == item_id:
                 return item
         raise KeyError(item_id)
 
     def deck(self, deck_id: str) -> CardDeck:
-        return self._find("decks", deck_id)
+        return self._find(self.decks, deck_id)
 
     def ladder(self, ladder_id: str) -> QuestionLadder:
-        return self._find("ladders", ladder_id)
+        return self._find(self.ladders, ladder_id)
 
     def curve(self, curve_id: str) -> TurnTheCurve:
-        return self._find("curves", curve_id)
+        return self._find(self.curves, curve_id)
 
     def rubric(self, rubric_id: str) -> MaturityRubric:
-        return self._find("rubrics", rubric_id)
+        return self._find(self.rubrics, rubric_id)
 
     def reflection(self, reflection_id: str) -> Reflection:
-        return self._find("reflections", reflection_id)
+        return self._find(self.reflections, reflection_id)
 
     def method_for(self, segment: Segment) -> Method | None:
         """The method a segment uses, if its ``method`` is the id of one in the pack."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from facilitate.model._fields import identifier, non_empty, to_tuple, tuple_field
+from facilitate.model._fields import identifier, non_empty, to_tuple
 
 
 @attrs.frozen
@@ -31,7 +31,7 @@ class Reflection:
     id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=non_empty)
     prompts: tuple[Prompt, ...] = attrs.field(converter=to_tuple, validator=non_empty)
-    commitments: tuple[Prompt, ...] = tuple_field()
+    commitments: tuple[Prompt, ...] = attrs.field(factory=tuple, converter=to_tuple)
     description: str = ""
     #: Where the prompts come from, credited in the handout.
     source: str = ""

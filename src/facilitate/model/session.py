@@ -13,7 +13,6 @@ from facilitate.model._fields import (
     non_empty,
     one_of,
     to_tuple,
-    tuple_field,
     unique_ids,
     valid_tags,
 )
@@ -64,18 +63,18 @@ class Segment:
     #: What happens, in a sentence or two, for participants.
     description: str = ""
     #: Participant-facing points (input slides, handout).
-    bullets: tuple[str, ...] = tuple_field()
+    bullets: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: Participant-facing questions to discuss.
-    prompts: tuple[str, ...] = tuple_field()
+    prompts: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     quote: Quote | None = None
     #: Facilitator-only notes: never shown to participants.
     notes: str = ""
     #: What to bring: collected into the run-sheet's checklist.
-    materials: tuple[str, ...] = tuple_field()
+    materials: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: Who works together: the room, tables, pairs, or each person alone.
     grouping: str = attrs.field(default="whole-room", validator=one_of(GROUPINGS))
     #: What the segment produces (flip charts, commitments...).
-    outputs: tuple[str, ...] = tuple_field()
+    outputs: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: Library items this segment uses, by id.
     deck: str | None = None
     ladder: str | None = None
@@ -84,9 +83,9 @@ class Segment:
     reflection: str | None = None
     #: What happens, step by step (from the method unless stated); their minutes are
     #: scaled in proportion to the segment's.
-    steps: tuple[Step, ...] = tuple_field()
+    steps: tuple[Step, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: Rubric dimensions or needs the segment helps with (from the method unless stated).
-    tags: tuple[str, ...] = tuple_field(validator=valid_tags)
+    tags: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=valid_tags)
 
     @property
     def timed_steps(self) -> tuple[TimedStep, ...]:
@@ -131,17 +130,17 @@ class Session:
     ends_by: dt.time | None = None
     venue: str = ""
     #: Organisations hosting the day (shown on the title slide).
-    hosts: tuple[str, ...] = tuple_field()
-    facilitators: tuple[str, ...] = tuple_field()
+    hosts: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    facilitators: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     audience: str = ""
     #: Why the group meets: opens the participant handout.
     purpose: str = ""
     #: The 3 to 7 parts listed on the "Our conversation today" slide.
-    conversation: tuple[Part, ...] = tuple_field()
+    conversation: tuple[Part, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: Notes on arranging the room, for the run-sheet.
-    room_setup: tuple[str, ...] = tuple_field()
+    room_setup: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: Quotations for the handout, each credited to its author.
-    quotes: tuple[Quote, ...] = tuple_field()
+    quotes: tuple[Quote, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: Where the session's design comes from, credited in the handout and run-sheet.
     source: str = ""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import attrs
 
@@ -12,7 +13,7 @@ from facilitate.model._fields import identifier
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
-def hex_colour(instance, attribute, value: str) -> None:
+def hex_colour(instance: Any, attribute: "attrs.Attribute[Any]", value: str) -> None:
     if not isinstance(value, str) or not _HEX.match(value):
         raise ModelError(f"{value!r} is not a colour like '#1f4e79'", (attribute.name,))
 
@@ -61,7 +62,7 @@ def readable_on(background: str, dark: str = "#1a1a1a", light: str = "#ffffff") 
     return dark if contrast_ratio(dark, background) >= contrast_ratio(light, background) else light
 
 
-def colour_field(default: str):
+def colour_field(default: str) -> Any:
     return attrs.field(default=default, validator=hex_colour)
 
 

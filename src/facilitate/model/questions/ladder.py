@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from facilitate.errors import ModelError
-from facilitate.model._fields import identifier, non_empty, one_of, tuple_field, unique_ids
+from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, unique_ids
 
 if TYPE_CHECKING:
     from facilitate.model.questions.classify import Classification
@@ -51,7 +51,7 @@ class Rung:
     id: str = attrs.field(validator=identifier)
     label: str = attrs.field(validator=non_empty)
     #: Opening words that put a question on this rung, lower case (shown on posters).
-    stems: tuple[str, ...] = tuple_field()
+    stems: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     description: str = ""
     #: True for rungs beyond "The Art of Powerful Questions".
     extension: bool = False
@@ -133,7 +133,7 @@ class RungExamples:
     """Questions on one rung of a topic's ladder."""
 
     rung: str = attrs.field(validator=identifier)
-    questions: tuple[str, ...] = tuple_field(validator=non_empty)
+    questions: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=non_empty)
 
 
 @attrs.frozen
@@ -145,10 +145,10 @@ class QuestionLadder:
     topic: str = ""
     description: str = ""
     #: What a powerful question does (the poster's preamble).
-    qualities: tuple[str, ...] = tuple_field()
+    qualities: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     rungs: tuple[Rung, ...] = attrs.field(default=STANDARD_RUNGS, converter=tuple)
-    examples: tuple[RungExamples, ...] = tuple_field()
-    cautions: tuple[str, ...] = tuple_field()
+    examples: tuple[RungExamples, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    cautions: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: The language of the ladder's questions: en, cy, fr or es. Left out, each
     #: question's language is detected from its words.
     language: str | None = None
