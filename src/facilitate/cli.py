@@ -530,8 +530,9 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
     for result in failures:
         click.echo(f"error: {result.member}: {result.error}", err=True)
     if failures:
-        click.echo(f"{len(failures)} of {len(results)} packs failed", err=True)
-        sys.exit(3)
+        from facilitate.errors import SomeFailed
+
+        raise SomeFailed(f"{len(failures)} of {len(results)} packs failed")
 
 
 @main.command(cls=ExporterCommand, formats=("cards",), exclude=("--deck",))

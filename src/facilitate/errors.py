@@ -17,7 +17,11 @@ def format_field_path(path: Sequence[str | int]) -> str:
 
 
 class FacilitateError(Exception):
-    """Base class: something the user can fix; the CLI prints it on one line, exit 2."""
+    """Base class: something the user can fix; the CLI prints it on one line and exits with ``exit_code``.
+
+    Like click's exceptions, each class carries its exit status: 2 for anything the user can
+    fix, 3 when some of several packs failed; facilitate's own bugs exit with 70 (the CLI).
+    """
 
     exit_code = 2
 
@@ -66,3 +70,9 @@ class ExportError(FacilitateError):
 
 class TextOverflowError(ExportError):
     """Text that does not fit its box even at the smallest allowed size."""
+
+
+class SomeFailed(FacilitateError):
+    """Some of several independent jobs failed (the others succeeded): exit status 3."""
+
+    exit_code = 3
