@@ -66,10 +66,10 @@ def test_the_agenda_starter_puts_nothing_made_up_on_a_run_sheet(run, tmp_path):
     pack = facilitate.load(tmp_path / "cluster-day.yaml")
     assert pack.session.date is None
     sheet = run_sheet(pack)
-    words = " ".join(str(block) for block in sheet.blocks) + sheet.subtitle
+    words = " ".join(str(block) for block in sheet.blocks) + str(sheet.subtitle)
     months = "January|February|March|April|May|June|July|August|September|October|November|December"
     assert not re.search(rf"\b({months})\b|\d{{4}}-\d\d-\d\d", words), "a date facilitators did not choose"
-    assert sheet.subtitle == "09:00–10:25"
+    assert str(sheet.subtitle) == "09:00–10:25"
     for segment in pack.session.segments:
         assert "never shown" not in segment.notes and "notes" not in segment.notes.lower()
     assert "One or two sentences" not in pack.session.purpose

@@ -33,7 +33,8 @@ def _strings(value: object) -> Iterator[str]:
         yield value
     elif attrs.has(type(value)):
         for field in attrs.fields(type(value)):
-            yield from _strings(getattr(value, field.name))
+            if field.eq:  # not where a block came from (its model object), which is not printed
+                yield from _strings(getattr(value, field.name))
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from _strings(item)

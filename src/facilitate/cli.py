@@ -88,7 +88,9 @@ class FacilitateGroup(click.Group):
         try:
             return super().invoke(ctx)
         except FacilitateError as error:
-            click.echo(f"error: {error.one_line()}", err=True)
+            from facilitate.loaders.origins import located
+
+            click.echo(f"error: {located(error).one_line()}", err=True)
             ctx.exit(error.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
@@ -126,6 +128,92 @@ LIST_NAMES = {
     "rubrics": "rubric", "reflections": "reflection", "methods": "method", "themes": "theme", "clusters": "cluster",
 }
 _KIND_CHOICES = ["session", "deck", "ladder", "curve", "rubric", "reflection", "method", "theme", "cluster"]
+
+
+class ExporterCommand(click.Command):
+    """A command whose options are the option groups of the formats it builds (from the registry).
+
+    The options are added when the command is first parsed or its help is shown, so
+    ``facilitate --help`` loads no exporter.
+    """
+
+    def __init__(self, *args: Any, formats: tuple[str, ...] | None = None, exclude: tuple[str, ...] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.formats = formats
+        self.exclude = exclude
+        self._added = False
+
+    def groups(self) -> tuple[type, ...]:
+        from facilitate import exporters
+
+        return exporters.option_groups(self.formats)
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        if not self._added:
+            self._added = True
+            added = [param for group in self.groups() for param in _group_params(group, self.exclude)]
+            # After the command's own arguments and options, before --force.
+            at = next((index for index, param in enumerate(self.params) if param.name == "force"), len(self.params))
+            self.params[at:at] = added
+        return super().get_params(ctx)
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.formats is None:
+            from facilitate import exporters
+
+            with formatter.section("Formats (-f)"):
+                formatter.write_dl([(name, exporters.exporter(name).description) for name in exporters.names()])
+        super().format_epilog(ctx, formatter)
+
+    def build_options(self, ctx: click.Context, values: dict[str, Any]) -> Any:
+        """The options given on the command line (others keep their defaults), checked now."""
+        from facilitate.options import BuildOptions, flags, make_group
+
+        given: dict[str, Any] = {}
+        for group in self.groups():
+            for _field, flag in flags(group):
+                if flag.display in self.exclude:
+                    continue
+                for name in (flag.dest, *(_alias_dest(flag, n) for n in range(len(flag.aliases)))):
+                    source = ctx.get_parameter_source(name)
+                    if source is not None and source.name != "DEFAULT":
+                        given[flag.dest] = values[name]
+                        break
+        return BuildOptions(*(make_group(group, given) for group in self.groups()))
+
+
+def _alias_dest(flag: Any, number: int) -> str:
+    return f"{flag.dest}__alias{number}"
+
+
+def _group_params(group: type, exclude: tuple[str, ...]) -> list[click.Parameter]:
+    """Click options for a group's fields, as their flags describe them."""
+    from facilitate.options import flags
+
+    params: list[click.Parameter] = []
+    for field, flag in flags(group):
+        if flag.display in exclude:
+            continue
+        kwargs: dict[str, Any] = {"help": flag.help, "metavar": flag.metavar, "show_default": field.default not in (None, ())}
+        if flag.is_flag:
+            kwargs.update(is_flag=True, default=field.default)
+        elif flag.multiple:
+            kwargs.update(multiple=True, default=())
+        else:
+            kwargs.update(default=field.default, type=click.Choice(flag.choices) if flag.choices else str)
+        params.append(click.Option([flag.name, flag.dest], **kwargs))
+        for number, alias in enumerate(flag.aliases):
+            hidden = {key: value for key, value in kwargs.items() if key not in ("help", "show_default")}
+            params.append(click.Option([alias, _alias_dest(flag, number)], hidden=True, **hidden))
+    return params
+
+
+def _check_formats(formats: tuple[str, ...]) -> None:
+    """Unknown format names, before anything is loaded, so a typo is reported first."""
+    from facilitate import exporters
+
+    for name in formats:
+        exporters.exporter_name(name)
 
 
 @main.command("list")
@@ -195,34 +283,93 @@ def show(name: str) -> None:
     click.echo(describe(obj))
 
 
-@main.command()
+@main.command(cls=ExporterCommand)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--warn-closed", is_flag=True, help="Also warn (on stderr) about session prompts that are yes/no questions.")
-def validate(files: tuple[str, ...], warn_closed: bool) -> None:
-    """Check content files; prints 'FILE: ok' or the first problem in each."""
-    from facilitate.loaders import library
-    from facilitate.loaders.content import load_object, parse_document
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[str, ...], warn_closed: bool, **values: Any) -> None:
+    """Check content files as a build would: 'FILE: ok', or every problem, one line each.
 
+    A session (or cluster) file is laid out in every format a build makes, in memory, with
+    the build options given here: exit status 0 means building it succeeds.
+    """
+    from facilitate.loaders.content import parse_document
     from facilitate.loaders.tabular import suffix_is_table
 
+    options = ctx.command.build_options(ctx, values)
     failed = 0
     for file in files:
         try:
             document = None if suffix_is_table(file) else parse_document(file)
-            if document is not None and document.kind == "session":
-                pack = library.load(file)
-                if warn_closed:
-                    for warning in _closed_prompt_warnings(file, document.lines, pack):
-                        click.echo(warning, err=True)
-            else:
-                load_object(file)
+            problems = _problems(file, document, options, warn_closed)
         except FacilitateError as error:
+            problems = [error]
+        if problems:
             failed += 1
-            click.echo(error.one_line(), err=True)
+            for problem in problems:
+                click.echo(_located_line(problem), err=True)
         else:
             click.echo(f"{file}: ok")
     if failed:
         sys.exit(2)
+
+
+def _located_line(error: FacilitateError) -> str:
+    from facilitate.loaders.origins import located
+
+    return located(error).one_line()
+
+
+def _problems(file: str, document: Any, options: Any, warn_closed: bool) -> list[FacilitateError]:
+    """Every problem a build of ``file`` would meet (an empty list: it builds)."""
+    from facilitate.building import check
+    from facilitate.loaders import library
+    from facilitate.loaders.content import load_object
+
+    kind = document.kind if document is not None else "deck"
+    if kind == "session":
+        pack = library.load(file)
+        if warn_closed:
+            for warning in _closed_prompt_warnings(file, document.lines, pack):
+                click.echo(warning, err=True)
+        return check(pack, options=options)
+    if kind == "cluster":
+        from facilitate.cluster import personalise
+
+        cluster, pack = library.load_cluster(file)
+        problems: list[FacilitateError] = []
+        for member in cluster.members:
+            problems += [_for_partner(member.name, problem) for problem in _member_problems(file, member)]
+            problems += [_for_partner(member.name, problem) for problem in check(personalise(pack, member), options=options)]
+        return problems
+    loaded = load_object(file)
+    if kind == "deck":
+        from facilitate.exporters import cards_pdf
+        from facilitate.layout.checking import collecting
+
+        with collecting() as found:
+            try:
+                cards_pdf.check_decks_layout((loaded,), options)
+            except FacilitateError as error:
+                return [error]
+        return list(found)
+    return []
+
+
+def _member_problems(file: str, member: Any) -> list[FacilitateError]:
+    from facilitate.loaders.content import parse_document
+
+    if member.logo is not None and not Path(member.logo).is_file():
+        document = parse_document(file)
+        index = next(i for i, m in enumerate(document.data.get("members", [])) if isinstance(m, dict) and m.get("name") == member.name)
+        return [document.error(("members", index, "logo"), f"no such image {member.logo!r}")]
+    return []
+
+
+def _for_partner(name: str, error: FacilitateError) -> FacilitateError:
+    from facilitate.loaders.origins import located
+
+    return FacilitateError(f"partner {name!r}: {located(error).one_line()}")
 
 
 def _closed_prompt_warnings(file: str, lines: dict, pack) -> list[str]:
@@ -377,92 +524,6 @@ def _echo_ladder_row(row: dict, indent: str = "") -> None:
             click.echo(f"{indent}  - {text}")
     elif row["rung"] is not None:
         click.echo(f"{indent}stronger: {row['no_stronger_because']}")
-
-
-class ExporterCommand(click.Command):
-    """A command whose options are the option groups of the formats it builds (from the registry).
-
-    The options are added when the command is first parsed or its help is shown, so
-    ``facilitate --help`` loads no exporter.
-    """
-
-    def __init__(self, *args: Any, formats: tuple[str, ...] | None = None, exclude: tuple[str, ...] = (), **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.formats = formats
-        self.exclude = exclude
-        self._added = False
-
-    def groups(self) -> tuple[type, ...]:
-        from facilitate import exporters
-
-        return exporters.option_groups(self.formats)
-
-    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
-        if not self._added:
-            self._added = True
-            added = [param for group in self.groups() for param in _group_params(group, self.exclude)]
-            # After the command's own arguments and options, before --force.
-            at = next((index for index, param in enumerate(self.params) if param.name == "force"), len(self.params))
-            self.params[at:at] = added
-        return super().get_params(ctx)
-
-    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        if self.formats is None:
-            from facilitate import exporters
-
-            with formatter.section("Formats (-f)"):
-                formatter.write_dl([(name, exporters.exporter(name).description) for name in exporters.names()])
-        super().format_epilog(ctx, formatter)
-
-    def build_options(self, ctx: click.Context, values: dict[str, Any]) -> Any:
-        """The options given on the command line (others keep their defaults), checked now."""
-        from facilitate.options import BuildOptions, flags, make_group
-
-        given: dict[str, Any] = {}
-        for group in self.groups():
-            for _field, flag in flags(group):
-                if flag.display in self.exclude:
-                    continue
-                for name in (flag.dest, *(_alias_dest(flag, n) for n in range(len(flag.aliases)))):
-                    source = ctx.get_parameter_source(name)
-                    if source is not None and source.name != "DEFAULT":
-                        given[flag.dest] = values[name]
-                        break
-        return BuildOptions(*(make_group(group, given) for group in self.groups()))
-
-
-def _alias_dest(flag: Any, number: int) -> str:
-    return f"{flag.dest}__alias{number}"
-
-
-def _group_params(group: type, exclude: tuple[str, ...]) -> list[click.Parameter]:
-    """Click options for a group's fields, as their flags describe them."""
-    from facilitate.options import flags
-
-    params: list[click.Parameter] = []
-    for field, flag in flags(group):
-        if flag.display in exclude:
-            continue
-        kwargs: dict[str, Any] = {"help": flag.help, "metavar": flag.metavar, "show_default": field.default not in (None, ())}
-        if flag.is_flag:
-            kwargs.update(is_flag=True, default=field.default)
-        elif flag.multiple:
-            kwargs.update(multiple=True, default=())
-        else:
-            kwargs.update(default=field.default, type=click.Choice(flag.choices) if flag.choices else str)
-        params.append(click.Option([flag.name, flag.dest], **kwargs))
-        for number, alias in enumerate(flag.aliases):
-            hidden = {key: value for key, value in kwargs.items() if key not in ("help", "show_default")}
-            params.append(click.Option([alias, _alias_dest(flag, number)], hidden=True, **hidden))
-    return params
-
-
-def _check_formats(formats: tuple[str, ...]) -> None:
-    """Unknown format names, before anything is loaded, so a typo is reported first."""
-    from facilitate import exporters
-
-    for name in formats:
-        exporters.exporter_name(name)
 
 
 @main.command(cls=ExporterCommand)

@@ -64,12 +64,54 @@ class LoadError(FacilitateError):
         return f"{location}: {field}: {self.message}" if field else f"{location}: {self.message}"
 
 
+def describe(owner: object) -> str:
+    """How a message names a model object: ``segment 'welcome'``, ``card 'walk'``, ``session``."""
+    kind = {"CardDeck": "deck", "QuestionLadder": "ladder", "TurnTheCurve": "curve", "MaturityRubric": "rubric"}.get(
+        type(owner).__name__, type(owner).__name__.lower()
+    )
+    if kind == "session":  # one a pack: its fields need no name
+        return kind
+    identity = getattr(owner, "id", None) or getattr(owner, "label", None) or getattr(owner, "title", None)
+    return f"{kind} {identity!r}" if isinstance(identity, str) and identity else kind
+
+
 class ExportError(FacilitateError):
-    """An export that cannot be produced as asked (text too long for its box, missing layout...)."""
+    """An export that cannot be produced as asked (text too long for its box, missing layout...).
+
+    When the problem is in text the user wrote, ``owner`` is the model object it belongs to
+    and ``field`` the field path within it (``("prompts", 1)``): the loaders then name the
+    file and line it came from (loaders.origins); without them the message names the object.
+    """
+
+    def __init__(self, message: str, owner: object = None, field: Sequence[str | int] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.owner = owner
+        self.field = tuple(field)
+
+    def __str__(self) -> str:
+        if self.owner is None:
+            return self.message
+        where = format_field_path(self.field)
+        return f"{describe(self.owner)}: {where}: {self.message}" if where else f"{describe(self.owner)}: {self.message}"
+
+    def __reduce__(self) -> tuple[object, ...]:  # picklable across the cluster's process pool
+        return (type(self), (self.message, self.owner, self.field))
 
 
 class TextOverflowError(ExportError):
     """Text that does not fit its box even at the smallest allowed size."""
+
+
+class ContentProblems(FacilitateError):
+    """Several problems found in one go (``facilitate validate``): one line each."""
+
+    def __init__(self, problems: Sequence[FacilitateError]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(problem.one_line() for problem in self.problems))
+
+    def one_line(self) -> str:  # one line per problem
+        return "\n".join(problem.one_line() for problem in self.problems)
 
 
 class SomeFailed(FacilitateError):

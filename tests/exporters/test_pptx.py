@@ -230,7 +230,7 @@ def test_a_template_that_is_not_a_deck(tmp_path):
 
 def test_text_that_cannot_fit_fails_before_anything_is_written(tmp_path):
     session = small_session(segments=(Segment("talk", "The long talk", 10, bullets=("word " * 1000,)),), conversation=())
-    with pytest.raises(TextOverflowError, match="slide 2 'The long talk'"):
+    with pytest.raises(TextOverflowError, match=r"^segment 'talk': bullets\[0\]: too long for slide 2 at 18 pt"):
         build(SessionPack(session), tmp_path / "out", ["pptx", "markdown"])
     assert not (tmp_path / "out").exists()
 

@@ -90,8 +90,10 @@ def test_a_box_with_many_items_shrinks_to_its_floor_then_grows():
 
 def test_a_box_longer_than_a_page_names_the_box():
     many = tuple("A long account of what hurts the curve. " * 8 for _ in range(60))
-    with pytest.raises(TextOverflowError, match="sheet: box 'Hurting'"):
-        plan_notes((NotesSpace("Hurting", 3, many),), 500, 700, "sheet")
+    curve_ = curve()
+    with pytest.raises(TextOverflowError, match="^curve 'attendance': story: more than a page of text for its box 'Hurting'") as caught:
+        plan_notes((NotesSpace("Hurting", 3, many, source=(curve_, ("story",))),), 500, 700, "sheet")
+    assert caught.value.owner is curve_
 
 
 def test_the_poster_rises_step_by_step_and_every_rung_fits():
@@ -116,7 +118,7 @@ def test_cut_cards_go_four_to_a_sheet_and_identical_cards_are_fitted_once():
 
 def test_a_prompt_that_leaves_no_room_to_write_names_the_card_and_prompt():
     card = CutCard("Taking stock", (Prompt("A discovery", "Something I noticed. " * 200),))
-    with pytest.raises(TextOverflowError, match="cards: card 'Taking stock': prompt 'A discovery': too much text"):
+    with pytest.raises(TextOverflowError, match="^prompt 'A discovery': question: too long to leave room to write on its cut-out card"):
         plan_card_sheets((card,), 560, 760, "cards")
 
 

@@ -37,9 +37,12 @@ def test_fit_shrinks_to_the_largest_size_that_fits():
     assert not textfit.fits(text, 150, 100, fitted.size + 0.5)
 
 
-def test_past_the_floor_the_error_names_the_item_and_the_overflow():
-    with pytest.raises(TextOverflowError, match=r"card lets-imagine/3: too much text .* 9 pt: \d+ lines where 4 fit"):
-        textfit.fit("word " * 400, 100, 50, 20, 9, what="card lets-imagine/3")
+def test_past_the_floor_the_error_names_the_field_and_the_overflow():
+    from facilitate.model import Card
+
+    card = Card("walk", "Walk", "word " * 400)
+    with pytest.raises(TextOverflowError, match=r"^card 'walk': prompt: too long for the card even at 9 pt: \d+ lines where 4 fit"):
+        textfit.fit(card.prompt, 100, 50, 20, 9, what="the card", owner=card, field=("prompt",))
 
 
 def test_sizes_step_down_to_the_floor_and_never_below():
@@ -108,10 +111,14 @@ def test_proportional_paragraphs_stop_when_the_smallest_reaches_the_floor_the_ot
 
 
 def test_fit_paragraphs_past_the_floor_says_how_much_to_cut():
-    drafts = [textfit.Draft("word " * 400)]
-    with pytest.raises(TextOverflowError, match=r"deck 'x': the instructions page: too much text to fit even at 9 pt: it needs \d+ pt"
-                       r" of height where the box has 50 pt \(2000 characters; cut it to about \d+\)"):
-        textfit.fit_paragraphs(drafts, textfit.Frame(100, 50), 20, 9, "deck 'x': the instructions page")
+    from facilitate.model import Card
+
+    card = Card("walk", "Walk", "word " * 400)
+    drafts = [textfit.Draft(card.prompt, source=(card, ("prompt",)))]
+    with pytest.raises(TextOverflowError, match=r"^card 'walk': prompt: too long for its box at 9 pt by about (\d+) characters; shorten it") as caught:
+        textfit.fit_paragraphs(drafts, textfit.Frame(100, 50), 20, 9, "its box")
+    # About as many characters as are over: 2,000 written where about a tenth fit.
+    assert 1700 < int(str(caught.value).split("about ")[1].split()[0]) < 2000
 
 
 def test_split_to_fit_uses_as_few_frames_as_hold_the_items_shared_out_evenly():
@@ -127,8 +134,11 @@ def test_split_to_fit_uses_as_few_frames_as_hold_the_items_shared_out_evenly():
 
 
 def test_an_item_too_long_even_alone_is_named_by_its_opening_words():
-    items = [textfit.Draft("fine"), textfit.Draft("far too long " * 200)]
-    with pytest.raises(TextOverflowError, match=r"slide 3: the item starting 'far too long far too long …'"):
+    from facilitate.model import Segment
+
+    segment = Segment("talk", "Talk", 10, prompts=("fine", "far too long " * 200))
+    items = [textfit.Draft(text, source=(segment, ("prompts", index))) for index, text in enumerate(segment.prompts)]
+    with pytest.raises(TextOverflowError, match=r"^segment 'talk': prompts\[1\]: too long for slide 3 at 10 pt"):
         textfit.split_to_fit(items, textfit.Frame(200, 60), 14, 10, "slide 3")
 
 

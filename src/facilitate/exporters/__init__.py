@@ -93,6 +93,21 @@ def exporter(name: str) -> Exporter:
     return loaded
 
 
+def check(name: str, pack: SessionPack, options: BuildOptions) -> None:
+    """Lay out everything format ``name`` would write, in memory, writing nothing.
+
+    An exporter may have its own ``check(pack, options)`` (the card sheets fit every card's
+    face, which a build does page by page as it writes); otherwise its ``outputs``, which
+    plan everything before any file is written, are the check.
+    """
+    exporter_ = exporter(name)
+    own = getattr(exporter_, "check", None)
+    if callable(own):
+        own(pack, options)
+    else:
+        exporter_.outputs(pack, options)
+
+
 def option_groups(formats: Sequence[str] | None = None) -> tuple[type, ...]:
     """The option groups of ``formats`` (default: every format), each once, in build order."""
     from facilitate.options import unique_groups

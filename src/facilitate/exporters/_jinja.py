@@ -77,3 +77,14 @@ def document_outputs(kind: str, suffix: str, pack, user_folder: str | None = Non
         )
         for entry in pack_documents(pack)
     ]
+
+
+def check_documents(kind: str, suffix: str, pack, user_folder: str | None = None) -> None:
+    """Render every document in memory with a user's own templates (which may fail only when they run)."""
+    import io
+
+    from facilitate.layout import checking
+
+    for output in document_outputs(kind, suffix, pack, user_folder):
+        with checking.item():
+            output.write(io.BytesIO())

@@ -26,9 +26,11 @@ import attrs
 
 from facilitate.errors import ExportError, FacilitateError
 from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, fill, fix_canvas_dates, stroke, streaming_canvas
-from facilitate.layout import fonts, textfit
+from facilitate.layout import fonts
+from facilitate.layout import checking
 from facilitate.layout.card_face import (
-    MIN_SIZE,
+    PAGE_MARGIN,
+    instructions_page,
     SAFE,
     Block,
     back_text,
@@ -172,34 +174,10 @@ def deck_output(deck: CardDeck, options: BuildOptions | None = None, theme: Them
 # --- checks before drawing -------------------------------------------------------------
 
 
-def _deck_texts(deck: CardDeck):
-    """(text, weight, where) for every text of the deck that is printed."""
-    where = f"deck {deck.id!r}"
-    yield deck.title, "bold", f"{where}: title"
-    yield deck.title, "regular", f"{where}: title"
-    yield deck.back.title, "bold", f"{where}: back.title"
-    yield deck.description, "regular", f"{where}: description"
-    yield deck.source, "regular", f"{where}: source"
-    for index, step in enumerate(deck.instructions):
-        yield step, "regular", f"{where}: instructions[{index}]"
-    for number, card in enumerate(deck.cards, 1):
-        at = f"{where}, card {card.id!r} ({number}/{len(deck.cards)})"
-        yield card.title, "bold", f"{at}: title"
-        yield card.category, "bold", f"{at}: category"
-        yield card.prompt, "regular", f"{at}: prompt"
-        yield card.detail, "regular", f"{at}: detail"
-
-
 def check_decks(decks: Iterable[CardDeck]) -> None:
-    """Raise ExportError naming the card and character if any text has a character the font lacks."""
+    """An error naming the field and character if any text of a deck has a character the font lacks."""
     for deck in decks:
-        # Check all of a deck's characters at once; only look for the culprit when one is missing.
-        for weight in ("regular", "bold"):
-            every = "".join(text for text, w, _ in _deck_texts(deck) if w == weight)
-            if fonts.metrics(weight).missing(fonts.printable(every)):
-                for text, w, where in _deck_texts(deck):
-                    if w == weight:
-                        fonts.check_glyphs(text, weight, where)
+        fonts.check_model_glyphs(deck)
 
 
 # --- drawing ---------------------------------------------------------------------------
@@ -341,39 +319,12 @@ def draw_marks(canvas: Any, imposition: Imposition, count: int, side: str, cut_l
     canvas.doForm(name)
 
 
-def _instructions_page(canvas, deck: CardDeck, imposition: Imposition, theme: Theme, page: Size) -> None:
-    """A leading page: how to use the deck in the room, and how to print and cut it."""
-    # (text, font, size, colour, label): a label ("1.") hangs to the left of its text.
-    blocks: list[tuple[str, str, float, str, str]] = [(deck.title, BOLD, 24.0, theme.primary, "")]
-    if deck.description:
-        blocks.append((deck.description, REGULAR, 12.0, theme.text, ""))
-    if deck.instructions:
-        blocks.append(("How to use these cards", BOLD, 14.0, theme.primary, ""))
-        blocks += [(step, REGULAR, 12.0, theme.text, f"{i}.") for i, step in enumerate(deck.instructions, 1)]
-    blocks.append(("Printing and cutting", BOLD, 14.0, theme.primary, ""))
-    blocks += [(note, REGULAR, 11.0, theme.text, "") for note in printing_notes(imposition, len(deck.cards))]
-    if deck.source:
-        blocks.append((f"Source: {deck.source}", REGULAR, 10.0, theme.muted, ""))
-    margin = 20 * MM
-    frame = textfit.Frame(page.width - 2 * margin, page.height - 2 * margin)
-    # Everything shrinks together from the title's 24 pt, each block down to the floor; a
-    # heading has space above it, every block half a line below it, a label's step hangs.
-    drafts = [
-        textfit.Draft(fonts.printable(text), size / 24.0, font == BOLD, gap=0.8 if font == BOLD else 0.0, after=0.5,
-                      hang=2.0 if label else 0.0)
-        for text, font, size, _, label in blocks
-    ]
-    what = f"deck {deck.id!r}: the instructions page"
-    placed = textfit.fit_paragraphs(drafts, frame, 24.0, MIN_SIZE, what, proportional=False)
-    offset = 0.0
-    for one, (_, font, _, colour, label) in zip(placed, blocks):
-        offset += one.space_before
-        top = frame.height - offset
-        if label:
-            _text(canvas, Block(textfit.Fitted(one.size, (label,)), WEIGHTS[font], colour, top), margin, one.indent, margin)
-        lines = textfit.Fitted(one.size, one.lines(frame))
-        _text(canvas, Block(lines, WEIGHTS[font], colour, top), margin + one.indent, frame.width - one.indent, margin)
-        offset += lines.height
+def _instructions_page(canvas: Any, deck: CardDeck, imposition: Imposition, theme: Theme, page: Size) -> None:
+    """A leading page: how to use the deck in the room, and how to print and cut it (planned in layout.card_face)."""
+    for line in instructions_page(deck, printing_notes(imposition, len(deck.cards)), theme, page):
+        if line.label is not None:
+            _text(canvas, line.label, PAGE_MARGIN, line.left - PAGE_MARGIN, 0.0)
+        _text(canvas, line.block, line.left, line.width, 0.0)
 
 
 def printing_notes(imposition: Imposition, cards: int) -> list[str]:
@@ -397,6 +348,31 @@ def printing_notes(imposition: Imposition, cards: int) -> list[str]:
     return notes
 
 
+def check(pack: SessionPack, options: BuildOptions) -> None:
+    """Lay out every card of every deck the build would print (a build does it page by page as it writes)."""
+    check_decks_layout(chosen_decks(pack, options[CardOptions].decks), options, pack.theme)
+
+
+def check_decks_layout(decks: Sequence[CardDeck], options: BuildOptions, theme: Theme = DEFAULT_THEME) -> None:
+    """Every card face, back and instructions page of ``decks`` laid out, each problem noted (layout.checking)."""
+    cards = options[CardOptions]
+    check_decks(decks)
+    imposition = plan(cards, options[PaperOptions].paper)
+    sheet = paper(options[PaperOptions].paper)
+    portrait = sheet if sheet.height >= sheet.width else sheet.rotated()
+    card = imposition.card
+    for deck in decks:
+        band = band_height(deck, card.width - 2 * SAFE)  # labels: shortened, never an error
+        with checking.item():
+            back_text(deck, card, theme.organisation, readable_on(deck.back.colour))
+        if cards.instructions and imposition.kind != "print-shop" and (deck.instructions or deck.description):
+            with checking.item():
+                instructions_page(deck, printing_notes(imposition, len(deck.cards)), theme, portrait)
+        for number, item in enumerate(deck.cards, start=1):
+            with checking.item():
+                face_blocks(deck, item, number, card, theme, band)
+
+
 def write_pdf(
     decks: Sequence[CardDeck],
     handle: BinaryIO,
@@ -407,7 +383,7 @@ def write_pdf(
     """Write the card sheets of ``decks`` as one PDF to ``handle``."""
     cards = cards or CardOptions()
     check_decks(decks)
-    fonts.check_glyphs(theme.organisation, "regular", "theme: organisation (printed on card backs)")
+    fonts.check_glyphs(theme.organisation, "regular", owner=theme, field=("organisation",))
     imposition = plan(cards, paper_name)
     sheet = paper(paper_name)
     canvas = streaming_canvas(handle, (imposition.page.width, imposition.page.height), REGULAR)

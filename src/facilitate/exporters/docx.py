@@ -81,7 +81,7 @@ def render(doc: Document, theme: Theme = DEFAULT_THEME, paper: str = "a4", langu
     if not all(type(block).__name__ == "CutCards" for block in doc.blocks):
         word.add_paragraph(doc.title, style="Title")
         if doc.subtitle:
-            word.add_paragraph(doc.subtitle, style="Subtitle")
+            word.add_paragraph(str(doc.subtitle), style="Subtitle")
     for block in doc.blocks:
         DRAW[type(block).__name__](writer, block)
     _properties(word, doc, language, author)
@@ -304,7 +304,7 @@ def _running_heads(word: Any, doc: Document) -> None:
     title = head.add_run(doc.title)
     title.bold = True
     title.font.size = Pt(8)
-    subtitle = head.add_run("\t" + doc.subtitle)
+    subtitle = head.add_run("\t" + str(doc.subtitle))
     subtitle.font.size = Pt(8)
     foot = section.footer.paragraphs[0]
     foot.style = style
@@ -340,7 +340,7 @@ def _properties(word: Any, doc: Document, language: str, author: str) -> None:
     stamp = dt.datetime.fromtimestamp(source_date_epoch(), dt.timezone.utc).replace(tzinfo=None)
     properties = word.core_properties
     properties.title = doc.title[:255]
-    properties.subject = doc.subtitle[:255]
+    properties.subject = str(doc.subtitle)[:255]
     properties.author = author[:255]
     properties.last_modified_by = "facilitate"
     properties.language = language
@@ -572,7 +572,7 @@ def _card(cell: Any, card: Any) -> None:
         for _ in range(3):
             cell.add_paragraph("", style="Writing Line")
     if card.footer:
-        cell.add_paragraph(card.footer, style="Small")
+        cell.add_paragraph(str(card.footer), style="Small")
 
 
 # --- charts as pictures ----------------------------------------------------------------------

@@ -140,7 +140,7 @@ def render_page(pack: SessionPack, template_dir: str | None = None) -> str:
         "session.html.j2",
         template_dir,
         session=pack.session,
-        when=_when(pack),
+        when=str(_when(pack)),
         theme=pack.theme,
         colours=page_colours(pack),
         # Safe to mark: script_json leaves no <, > or & that could end the script element.

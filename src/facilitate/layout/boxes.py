@@ -94,6 +94,11 @@ def plan_notes(spaces: Sequence[NotesSpace], width: float, frame_height: float, 
         boxes.append(BoxPlan(label, fitted, space.accent))
     height = max(heights)
     if height > frame_height:
-        name = max(zip(heights, (space.label for space in spaces)))[1]
-        raise TextOverflowError(f"{where}: box {name!r} holds more than a page of text even at {BOX_FLOOR:g} pt; shorten its items")
+        tallest = max(range(len(spaces)), key=lambda index: heights[index])
+        owner, field = spaces[tallest].source or (None, ())
+        raise TextOverflowError(
+            f"more than a page of text for its box {spaces[tallest].label!r} even at {BOX_FLOOR:g} pt; shorten its items",
+            owner,
+            field,
+        )
     return NotesPlan(box_width, height, tuple(boxes))

@@ -361,7 +361,7 @@ def bar_figure(
     where: str = "",
 ) -> Figure:
     """Mean levels as horizontal bars with spread whiskers; the lowest bar in the accent colour."""
-    from facilitate.layout import textfit
+    from facilitate.layout import compose
 
     label_width = min(190.0, width * 0.32)
     bottom, right = 30.0, 24.0
@@ -388,8 +388,8 @@ def bar_figure(
             for end in (bar.whisker_from, bar.whisker_to):
                 shapes.append(Line(((left + end, y - 4), (left + end, y + 4)), theme.text, 0.9))
         shapes.append(Text(left + max(bar.length, bar.whisker_to) + 4, y - 3, f"{bar.value:.1f}", 8.0, theme.text, bold=True))
-        label = textfit.fit(bar.label, label_width - 8, BAR_ROW, 8.5, 6, measure=textfit.measure_with("regular"),
-                            what=f"{where}: chart label {bar.label[:40]!r}")
+        # A chart's label is placed by facilitate: two lines at most, shortened to fit, never an error.
+        label = compose.fit(bar.label, label_width - 8, 2, 8.5, 6)
         first = y + (len(label.lines) - 1) * label.size * label.leading / 2 - label.size * 0.35
         for index, line in enumerate(label.lines):
             shapes.append(Text(label_width - 8, first - index * label.size * label.leading, line, label.size, theme.text, anchor="end"))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import attrs
 
 from facilitate.errors import TextOverflowError
-from facilitate.layout import textfit
+from facilitate.layout import compose, textfit
 from facilitate.layout.document import CutCard
 from facilitate.layout.units import length
 
@@ -69,7 +69,7 @@ class CardSheetPlan:
         return self.height / 2
 
 
-def fit_prompt(label: str, question: str, width: float, height: float, what: str) -> PromptText:
+def fit_prompt(label: str, question: str, width: float, height: float, owner: object = None) -> PromptText:
     """A prompt at the largest size from CARD_TEXT down to CARD_FLOOR that fits ``height``."""
     bold, regular = textfit.measure_with("bold"), textfit.measure_with("regular")
 
@@ -84,8 +84,10 @@ def fit_prompt(label: str, question: str, width: float, height: float, what: str
     fitted, ok = textfit.largest_fitting(layout, lambda laid: laid.height <= height + 1e-6, CARD_TEXT, CARD_FLOOR)
     if not ok:
         raise TextOverflowError(
-            f"{what}: too much text to leave room to write even at {CARD_FLOOR:g} pt"
-            f" ({fitted.height:.0f} pt of text for {height:.0f} pt); shorten the prompt"
+            f"too long to leave room to write on its cut-out card even at {CARD_FLOOR:g} pt"
+            f" ({fitted.height:.0f} pt of text for {height:.0f} pt); shorten it",
+            owner,
+            ("question",) if question else ("label",),
         )
     return fitted
 
@@ -93,21 +95,18 @@ def fit_prompt(label: str, question: str, width: float, height: float, what: str
 def fit_card(card: CutCard, width: float, height: float, where: str = "") -> CardPlan:
     """A card's title, prompts and footer fitted into a ``width`` × ``height`` card, each prompt with room to write."""
     inner = width - 2 * CARD_PAD
-    what = f"{where}: card {card.title!r}"
-    bold, regular = textfit.measure_with("bold"), textfit.measure_with("regular")
-    title = textfit.fit(card.title, inner, 2 * TITLE_SIZE * textfit.LEADING, TITLE_SIZE, TITLE_FLOOR, measure=bold, what=f"{what}: title")
-    footer = (
-        textfit.fit(card.footer, inner, 2 * FOOTER_SIZE * textfit.LEADING, FOOTER_SIZE, FOOTER_FLOOR, measure=regular, what=f"{what}: footer")
-        if card.footer
-        else None
-    )
+    bold = textfit.measure_with("bold")
+    if card.source is None:  # facilitate's own title: shortened to fit
+        title = compose.fit(card.title, inner, 2, TITLE_SIZE, TITLE_FLOOR, "bold")
+    else:
+        title = textfit.fit(card.title, inner, 2 * TITLE_SIZE * textfit.LEADING, TITLE_SIZE, TITLE_FLOOR, measure=bold,
+                            what="its cut-out card", owner=card.source, field=("title",))
+    # The foot is facilitate's own line (the session and when): shortened, never an error.
+    footer = compose.fit(card.footer, inner, 2, FOOTER_SIZE, FOOTER_FLOOR) if card.footer else None
     room = height - 2 * CARD_PAD - title.height - 6 - (footer.height + 4 if footer else 0)
     share = room / max(len(card.prompts), 1)
     # Each prompt keeps at least one ruled line below its words.
-    prompts = tuple(
-        fit_prompt(prompt.label, prompt.question, inner, share - RULE_PITCH, f"{what}: prompt {prompt.label[:40]!r}")
-        for prompt in card.prompts
-    )
+    prompts = tuple(fit_prompt(prompt.label, prompt.question, inner, share - RULE_PITCH, prompt) for prompt in card.prompts)
     return CardPlan(title, prompts, share, footer)
 
 

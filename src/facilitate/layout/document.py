@@ -10,6 +10,8 @@ import datetime as dt
 
 import attrs
 
+from facilitate.layout.compose import DATE, HOSTS, TIMES, VENUE, Composed, Part
+
 from facilitate.layout.steps import grouping_phrase
 from facilitate.model.curve import DataPoint
 from facilitate.model.pack import SessionPack
@@ -60,6 +62,8 @@ class NotesSpace:
     items: tuple[str, ...] = ()
     #: Draw the eye to this box (e.g. the no-cost/low-cost slot of a worksheet).
     accent: bool = False
+    #: The model object and field the items come from (``(curve, ("story",))``), named if they cannot fit.
+    source: tuple[object, tuple[str | int, ...]] | None = attrs.field(default=None, eq=False, kw_only=True)
 
 
 @attrs.frozen
@@ -136,6 +140,8 @@ class Step:
     example: str = ""
     #: A rung beyond the original ladder (drawn outlined, not filled).
     extension: bool = False
+    #: The rung it shows, named if its words cannot fit.
+    source: object = attrs.field(default=None, eq=False, kw_only=True)
 
 
 @attrs.frozen
@@ -147,6 +153,8 @@ class Staircase:
     preamble: tuple[str, ...] = ()
     low_label: str = "Less powerful questions"
     high_label: str = "More powerful questions"
+    #: The ladder it shows, named if its preamble cannot fit.
+    source: object = attrs.field(default=None, eq=False, kw_only=True)
 
 
 @attrs.frozen
@@ -155,7 +163,10 @@ class CutCard:
 
     title: str
     prompts: tuple[Prompt, ...]
-    footer: str = ""
+    #: Composed by facilitate (the session and when): shortened to fit, never an error.
+    footer: str | Composed = ""
+    #: The model object whose ``title`` this is (its prompts are model Prompts themselves).
+    source: object = attrs.field(default=None, eq=False, kw_only=True)
 
 
 @attrs.frozen
@@ -190,7 +201,8 @@ Block = (
 @attrs.frozen
 class Document:
     title: str
-    subtitle: str
+    #: Composed by facilitate (layout.compose): shortened where space is short, never an error.
+    subtitle: str | Composed
     blocks: tuple[Block, ...]
     #: "participant" or "facilitator": who the document is for.
     audience: str = "participant"
@@ -200,16 +212,20 @@ class Document:
     running_heads: bool = True
 
 
-def when(pack: SessionPack) -> str:
-    """The line under a document's title: organisation, date, times, venue."""
+def when(pack: SessionPack) -> Composed:
+    """The line under a document's title: organisation, date, times, venue.
+
+    Where it must fit a small space (a running head, a card's foot) the venue goes first,
+    then the organisation, then the date; the times stay (layout.compose).
+    """
     session = pack.session
-    parts = [pack.theme.organisation] if pack.theme.organisation else []
+    parts = [Part(pack.theme.organisation, HOSTS)] if pack.theme.organisation else []
     if session.date:
-        parts.append(f"{session.date:%A} {session.date.day} {session.date:%B %Y}")
-    parts.append(f"{session.starts_at:%H:%M}–{session.ends_at:%H:%M}")
+        parts.append(Part(f"{session.date:%A} {session.date.day} {session.date:%B %Y}", DATE))
+    parts.append(Part(f"{session.starts_at:%H:%M}–{session.ends_at:%H:%M}", TIMES))
     if session.venue:
-        parts.append(session.venue)
-    return " · ".join(parts)
+        parts.append(Part(session.venue, VENUE))
+    return Composed(tuple(parts))
 
 
 _when = when  # the name the live page imports

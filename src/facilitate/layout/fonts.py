@@ -115,16 +115,57 @@ def printable(text: str) -> str:
     return "".join(c for c in text if c == "\n" or unicodedata.category(c) not in _INVISIBLE)
 
 
-def check_glyphs(text: str, weight: str, where: str) -> None:
-    """ExportError naming ``where`` and the character if the font cannot draw ``text``."""
+def check_glyphs(text: str, weight: str, where: str = "", owner: object = None, field: tuple[str | int, ...] = ()) -> None:
+    """ExportError naming the field (``owner``, ``field``) or ``where``, and the character, if the font cannot draw ``text``."""
     from facilitate.errors import ExportError
 
     missing = metrics(weight).missing(printable(text))
     if missing:
-        raise ExportError(
-            f"{where}: the bundled font ({FAMILY}) has no glyph for {describe_missing(missing)},"
+        message = (
+            f"the bundled font ({FAMILY}) has no glyph for {describe_missing(missing)},"
             " so it would print as an empty box; replace the character or leave it out"
         )
+        raise ExportError(f"{where}: {message}" if where and owner is None else message, owner, field)
+
+
+#: Fields drawn in bold (titles, labels, categories); every other text is drawn regular.
+BOLD_FIELDS = frozenset({"title", "label", "category"})
+
+
+def _texts(obj: Any, found: list[tuple[object, tuple[str | int, ...], str, str]]) -> None:
+    """Every text of the model object ``obj`` and the objects inside it: (owner, field, text, weight)."""
+    for attribute in attrs.fields(type(obj)):
+        value = getattr(obj, attribute.name, None)
+        weight = "bold" if attribute.name in BOLD_FIELDS else "regular"
+        if isinstance(value, str):
+            found.append((obj, (attribute.name,), value, weight))
+        elif attrs.has(type(value)):
+            _texts(value, found)
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    found.append((obj, (attribute.name, index), item, weight))
+                elif attrs.has(type(item)):
+                    _texts(item, found)
+
+
+def check_model_glyphs(obj: Any) -> None:
+    """A problem for each text of a model object (a pack, a deck) with a character the bundled font lacks.
+
+    Checked once over all the text; only when a character is missing is each field looked
+    at, so the error names the user's field (each noted on its own under ``validate``).
+    """
+    from facilitate.layout import checking
+
+    found: list[tuple[object, tuple[str | int, ...], str, str]] = []
+    _texts(obj, found)
+    for weight in ("regular", "bold"):
+        if not metrics(weight).missing(printable("".join(text for _, _, text, w in found if w == weight))):
+            continue
+        for owner, field, text, w in found:
+            if w == weight:
+                with checking.item():
+                    check_glyphs(text, weight, owner=owner, field=field)
 
 
 T = TypeVar("T")

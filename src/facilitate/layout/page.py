@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import attrs
 
-from facilitate.layout import textfit
+from facilitate.layout import compose, textfit
+from facilitate.layout.compose import Composed
 from facilitate.layout.units import length, paper
 
 MARGIN = length("15mm")
@@ -64,15 +65,16 @@ class Heads:
     right: textfit.Fitted
 
 
-def running_heads(title: str, subtitle: str, width: float, where: str) -> Heads:
-    """Title left, subtitle right, on at most two lines each; the title has what the subtitle leaves."""
-    right = min(textfit.measure_with("regular")(subtitle, HEADER_SIZE) + 1, (width - HEADER_GAP) / 2)
-    height = 2 * HEADER_SIZE * textfit.LEADING
+def running_heads(title: str | Composed, subtitle: str | Composed, width: float) -> Heads:
+    """Title left, subtitle right, on at most two lines each; the title has what the subtitle leaves.
+
+    Both are facilitate's own lines (the document's title repeated, when and where): they
+    shrink, then shorten by the rule of layout.compose, and never fail.
+    """
+    right = min(textfit.measure_with("regular")(str(subtitle), HEADER_SIZE) + 1, (width - HEADER_GAP) / 2)
     return Heads(
-        textfit.fit(title, width - HEADER_GAP - right, height, HEADER_SIZE, HEADER_FLOOR, measure=textfit.measure_with("bold"),
-                    what=f"{where}: page header (title)"),
-        textfit.fit(subtitle, right, height, HEADER_SIZE, HEADER_FLOOR, measure=textfit.measure_with("regular"),
-                    what=f"{where}: page header (subtitle)"),
+        compose.fit(title, width - HEADER_GAP - right, 2, HEADER_SIZE, HEADER_FLOOR, "bold"),
+        compose.fit(subtitle, right, 2, HEADER_SIZE, HEADER_FLOOR),
     )
 
 

@@ -63,8 +63,10 @@ def fit_step(step: Step, width: float, height: float, where: str = "") -> StepTe
     fitted, ok = textfit.largest_fitting(layout, lambda laid: laid.height <= height + 1e-6, STEP_TEXT, STEP_FLOOR)
     if not ok:
         raise TextOverflowError(
-            f"{where}: rung {step.label!r}: its words do not fit its step on the poster even at"
-            f" {STEP_FLOOR:g} pt ({fitted.height:.0f} pt of text for {height:.0f} pt); shorten the description or example"
+            f"too long for its step on the ladder poster even at {STEP_FLOOR:g} pt ({fitted.height:.0f} pt of text"
+            f" for {height:.0f} pt); shorten the description or example",
+            step.source,
+            ("description",),
         )
     return fitted
 
@@ -106,13 +108,14 @@ def plan_staircase(block: Staircase, width: float, height: float, theme: Theme, 
     rise = min(max((usable - natural - 16) / count, LOWEST_RISE), HIGHEST_RISE)
     room = usable - count * rise - 14
     if room < 40:
-        raise TextOverflowError(f"{where}: the poster's title leaves too little room for {count} rungs")
+        raise TextOverflowError(f"too many for the ladder poster ({count}): its title leaves too little room", block.source, ("rungs",))
     texts = [fit_step(step, inner, room, where) for step in steps]
     bold = textfit.measure_with("bold")
     placed = []
     for index, (step, text) in enumerate(zip(steps, texts)):
         fill = mix(theme.primary, theme.background, 0.55 * (1 - (index + 1) / count))
-        label = textfit.fit(f"{index + 1}. {step.label}", inner, rise - 8, 12, 7, measure=bold, what=f"{where}: rung {step.label!r} label")
+        label = textfit.fit(f"{index + 1}. {step.label}", inner, rise - 8, 12, 7, measure=bold,
+                            what="its step on the ladder poster", owner=step.source, field=("label",))
         placed.append(
             StepPlan(
                 index * column,
@@ -131,8 +134,7 @@ def plan_staircase(block: Staircase, width: float, height: float, theme: Theme, 
         fitted, fits = fit_items(block.preamble, spread * column - 24, height - below - 8, 11, 7)
         if not fits:
             raise TextOverflowError(
-                f"{where}: the poster's list of what a powerful question does is too long to fit"
-                " beside the stairs even at 7 pt; shorten it"
+                "too long to fit beside the stairs of the ladder poster even at 7 pt; shorten it", block.source, ("qualities",)
             )
         preamble = fitted
     return StaircasePlan(width, height, column, tuple(placed), preamble, block.low_label, block.high_label)

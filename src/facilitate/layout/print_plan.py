@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import attrs
 
-from facilitate.layout import textfit
+from facilitate.layout import checking, textfit
 from facilitate.layout.boxes import NotesPlan, plan_notes
 from facilitate.layout.chart import bar_figure, curve_figure
 from facilitate.layout.cutcards import CardSheetPlan, plan_card_sheets
@@ -91,7 +91,7 @@ def plan_title(doc: Document, width: float) -> TitlePlan | None:
     centred = not doc.running_heads
     (title_size, title_leading), (sub_size, sub_leading) = (POSTER_TITLE, POSTER_SUBTITLE) if centred else (TITLE, SUBTITLE)
     title = _lines(doc.title, width, title_size, title_leading, bold=True)
-    subtitle = _lines(doc.subtitle, width, sub_size, sub_leading, bold=False) if doc.subtitle else None
+    subtitle = _lines(str(doc.subtitle), width, sub_size, sub_leading, bold=False) if doc.subtitle else None
     return TitlePlan(title, subtitle, centred)
 
 
@@ -125,9 +125,12 @@ def plan_document(doc: Document, paper: str, theme: Theme, where: str = "") -> P
     """``doc`` laid out for ``paper``; TextOverflowError naming ``where`` if something cannot fit."""
     where = where or doc.title
     area = frame(paper, doc.orientation, doc.running_heads)
-    heads = running_heads(doc.title, doc.subtitle, area.width, where) if doc.running_heads else None
+    heads = running_heads(doc.title, doc.subtitle, area.width) if doc.running_heads else None
     title = plan_title(doc, area.width)
     # A full-page block (the poster) takes what the title leaves, less a point for rounding.
     room = area.height - (title.height if title else 0.0) - 1.0
-    blocks = tuple(PlannedBlock(block, plan_block(block, area, room, theme, where)) for block in doc.blocks)
-    return PrintedDocument(doc, paper, area, heads, title, blocks)
+    planned = []
+    for block in doc.blocks:
+        with checking.item():  # validate notes each block's problem and goes on
+            planned.append(PlannedBlock(block, plan_block(block, area, room, theme, where)))
+    return PrintedDocument(doc, paper, area, heads, title, tuple(planned))

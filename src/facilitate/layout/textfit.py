@@ -119,12 +119,15 @@ def fit(
     measure: Measure | None = None,
     leading: float = LEADING,
     step: float = STEP,
-    what: str = "text",
+    what: str = "its box",
+    owner: object = None,
+    field: Sequence[str | int] = (),
 ) -> Fitted:
     """The largest size from ``max_size`` down to ``min_size`` at which ``text`` fits the box.
 
-    Raises TextOverflowError naming ``what`` and how much too much text there is when it
-    does not fit even at ``min_size``.
+    Raises TextOverflowError saying how much too much text there is for ``what`` when it
+    does not fit even at ``min_size``; ``owner`` and ``field`` name the model field the text
+    is (errors.ExportError).
     """
     measure = measure or measure_with()
     fitted, ok = largest_fitting(
@@ -140,9 +143,10 @@ def fit(
     capacity = max(int(height // (min_size * leading)), 0)
     over = len(lines) - capacity
     raise TextOverflowError(
-        f"{what}: too much text to fit its box even at {min_size:g} pt:"
-        f" {len(lines)} lines where {capacity} fit ({over} too many; about"
-        f" {_chars_over(lines, capacity)} characters to cut)"
+        f"too long for {what} even at {min_size:g} pt: {len(lines)} lines where {capacity} fit"
+        f" ({over} too many; about {_chars_over(lines, capacity)} characters to cut)",
+        owner,
+        field,
     )
 
 
@@ -188,6 +192,9 @@ class Draft:
     #: The hanging indent a marker (bullet, number, label) needs, as a share of the size. Every
     #: marked paragraph of a box hangs as far as the widest marker needs, so the text lines up.
     hang: float = 0.0
+    #: The model object and field the text is (``(segment, ("prompts", 1))``) when the user
+    #: wrote it; None for text facilitate composes, which is shortened instead of failing.
+    source: tuple[object, tuple[str | int, ...]] | None = attrs.field(default=None, eq=False, kw_only=True)
 
 
 D = TypeVar("D", bound=Draft)
@@ -245,8 +252,33 @@ def height(drafts: Sequence[Draft], frame: Frame, base: float, *, floor: float =
     return total
 
 
-def fits_at(drafts: Sequence[Draft], frame: Frame, base: float, *, floor: float = 0.0) -> bool:
-    return height(drafts, frame, base, floor=floor) <= frame.height + 1e-6
+@functools.lru_cache(maxsize=1 << 14)
+def _widest_word(text: str, bold: bool) -> float:
+    """The widest word of ``text`` at 1 pt."""
+    measure = measure_with("bold" if bold else "regular")
+    return max((measure(word, 1.0) for word in text.split()), default=0.0)
+
+
+def words_whole(drafts: Sequence[Draft], frame: Frame, base: float, base_floor: float, *, floor: float = 0.0) -> bool:
+    """No word breaks inside at base size ``base``, unless it would break even at ``base_floor``.
+
+    A word is only ever broken when it alone is wider than its box: otherwise the text
+    shrinks (or goes on to another slide) first.
+    """
+    at_floor = place(drafts, base_floor, floor=floor)
+    for placed, smallest in zip(place(drafts, base, floor=floor), at_floor):
+        room = (frame.width - placed.indent) * frame.safety
+        widest = _widest_word(placed.draft.text, placed.draft.bold)
+        if widest * placed.size > room + 1e-6 and widest * smallest.size <= (frame.width - smallest.indent) * frame.safety + 1e-6:
+            return False
+    return True
+
+
+def fits_at(drafts: Sequence[Draft], frame: Frame, base: float, *, floor: float = 0.0, base_floor: float | None = None) -> bool:
+    """Whether ``drafts`` fit ``frame`` at ``base``; with ``base_floor``, also with no word broken that need not be."""
+    if height(drafts, frame, base, floor=floor) > frame.height + 1e-6:
+        return False
+    return base_floor is None or words_whole(drafts, frame, base, base_floor, floor=floor)
 
 
 def _floors(drafts: Sequence[Draft], min_size: float, proportional: bool) -> tuple[float, float]:
@@ -268,31 +300,47 @@ def largest_size(
     """The largest base size from ``max_size`` down at which ``drafts`` fit ``frame``, or None."""
     base_floor, floor = _floors(drafts, min_size, proportional)
     size, ok = largest_fitting(
-        lambda base: base, lambda base: fits_at(drafts, frame, base, floor=floor), max(max_size, base_floor), base_floor, step
+        lambda base: base,
+        lambda base: fits_at(drafts, frame, base, floor=floor, base_floor=base_floor),
+        max(max_size, base_floor),
+        base_floor,
+        step,
     )
     return size if ok else None
 
 
-def overflow_message(what: str, drafts: Sequence[Draft], frame: Frame, min_size: float, *, proportional: bool = True) -> str:
-    """Say how much text is too much for ``frame`` at the floor size."""
+def overflow(
+    what: str, drafts: Sequence[Draft], frame: Frame, min_size: float, *, proportional: bool = True, advice: str = "shorten it"
+) -> TextOverflowError:
+    """The error for ``drafts`` too long for ``frame`` (described as ``what``) even at the floor size.
+
+    It names the user's field the text comes from (the longest paragraph the user wrote) and
+    about how many characters to cut.
+    """
     base_floor, floor = _floors(drafts, min_size, proportional)
     needed = height(drafts, frame, base_floor, floor=floor)
     available = max(frame.height, 0.0)
     chars = sum(len(draft.text) for draft in drafts)
     keep = int(chars * available / needed) if needed else chars
-    return (
-        f"{what}: too much text to fit even at {min_size:g} pt: it needs {needed:.0f} pt of height"
-        f" where the box has {available:.0f} pt ({chars} characters; cut it to about {keep})"
+    sourced = [draft for draft in drafts if draft.source is not None]
+    owner, field = max(sourced, key=lambda draft: len(draft.text)).source if sourced else (None, ())  # type: ignore[misc]
+    return TextOverflowError(
+        f"too long for {what} at {min_size:g} pt by about {max(chars - keep, 1)} characters; {advice}", owner, field
     )
+
+
+def overflow_message(what: str, drafts: Sequence[Draft], frame: Frame, min_size: float, *, proportional: bool = True) -> str:
+    """The words of :func:`overflow`'s error."""
+    return str(overflow(what, drafts, frame, min_size, proportional=proportional))
 
 
 def fit_paragraphs(
     drafts: Sequence[D], frame: Frame, max_size: float, min_size: float, what: str, *, proportional: bool = True
 ) -> tuple[Placed[D], ...]:
-    """``drafts`` at the largest size that fits ``frame``, or TextOverflowError naming ``what``."""
+    """``drafts`` at the largest size that fits ``frame``, or TextOverflowError naming their field (or ``what``)."""
     base = largest_size(drafts, frame, max_size, min_size, proportional=proportional)
     if base is None:
-        raise TextOverflowError(overflow_message(what, drafts, frame, min_size, proportional=proportional))
+        raise overflow(what, drafts, frame, min_size, proportional=proportional)
     return place(drafts, base, floor=_floors(drafts, min_size, proportional)[1])
 
 
@@ -307,15 +355,17 @@ def even_chunks(items: Sequence[T], count: int) -> list[list[T]]:
     return [chunk for chunk in out if chunk]
 
 
-def _packed(items: Sequence[D], frame: Frame, base: float) -> list[list[D]] | None:
+def _packed(
+    items: Sequence[D], frame: Frame, base: float, base_floor: float | None = None, floor: float = 0.0
+) -> list[list[D]] | None:
     """Items in order in as few frames as they fill at ``base``; None if one alone overflows."""
     chunks: list[list[D]] = []
     current: list[D] = []
     for item in items:
-        if fits_at(current + [item], frame, base):
+        if fits_at(current + [item], frame, base, floor=floor, base_floor=base_floor):
             current = current + [item]
             continue
-        if not current or not fits_at([item], frame, base):
+        if not current or not fits_at([item], frame, base, floor=floor, base_floor=base_floor):
             return None
         chunks.append(current)
         current = [item]
@@ -330,7 +380,9 @@ def opening(text: str, words: int = 6) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def split_to_fit(items: Sequence[D], frame: Frame, max_size: float, min_size: float, what: str) -> tuple[float, list[list[D]]]:
+def split_to_fit(
+    items: Sequence[D], frame: Frame, max_size: float, min_size: float, what: str, *, proportional: bool = True
+) -> tuple[float, list[list[D]]]:
     """One base size and ``items`` split, in order, into as few frames as hold them at that size.
 
     The largest size at which that many frames hold them, shared out evenly when they fit
@@ -339,20 +391,21 @@ def split_to_fit(items: Sequence[D], frame: Frame, max_size: float, min_size: fl
     """
     if not items:
         return max_size, [[]]
-    if fits_at(items, frame, max_size):
+    base_floor, floor = _floors(items, min_size, proportional)
+    if fits_at(items, frame, max_size, floor=floor, base_floor=base_floor):
         return max_size, [list(items)]
-    at_floor = _packed(items, frame, min_size)
+    at_floor = _packed(items, frame, base_floor, floor=floor)
     if at_floor is None:
         for item in items:
-            if not fits_at([item], frame, min_size):
-                raise TextOverflowError(overflow_message(f"{what}: the item starting {opening(item.text)!r}", [item], frame, min_size))
-        raise TextOverflowError(overflow_message(what, items, frame, min_size))  # pragma: no cover
+            if not fits_at([item], frame, base_floor, floor=floor):
+                raise overflow(what, [item], frame, min_size, proportional=proportional, advice="shorten it or split it in two")
+        raise overflow(what, items, frame, min_size, proportional=proportional)  # pragma: no cover
     count = len(at_floor)
-    for size in sizes(max_size, min_size, STEP):
+    for size in sizes(max(max_size, base_floor), base_floor, STEP):
         even = even_chunks(items, count)
-        if len(even) == count and all(fits_at(chunk, frame, size) for chunk in even):
+        if len(even) == count and all(fits_at(chunk, frame, size, floor=floor, base_floor=base_floor) for chunk in even):
             return size, even
-        packed = _packed(items, frame, size)
+        packed = _packed(items, frame, size, base_floor, floor)
         if packed is not None and len(packed) <= count:
             return size, packed
-    return min_size, at_floor  # pragma: no cover - the floor always packs
+    return base_floor, at_floor

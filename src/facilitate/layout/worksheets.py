@@ -29,11 +29,13 @@ from facilitate.layout.document import (
     when,
 )
 from facilitate.layout.chart import quantity
+from facilitate.layout.compose import TITLE, Composed, of
 from facilitate.layout.results import Section, results
 from facilitate.model.curve import MAX_ESSENTIALS, Idea, TurnTheCurve
 from facilitate.model.maturity import MaturityRubric
 from facilitate.model.pack import SessionPack
 from facilitate.model.questions import QuestionLadder
+from facilitate.model.reflection import Prompt
 
 #: Blank rows an action plan always has room for.
 ACTION_ROWS = 5
@@ -45,9 +47,9 @@ COST_NAMES = {"no-cost": "no cost", "low-cost": "low cost", "some-cost": "some c
 CHEAP = ("no-cost", "low-cost")
 
 
-def _context(pack: SessionPack) -> str:
+def _context(pack: SessionPack) -> Composed:
     """The line under a worksheet's title: the session, then when and where."""
-    return f"{pack.session.title} · {when(pack)}"
+    return of(pack.session.title, TITLE) + when(pack)
 
 
 def curve_worksheet(pack: SessionPack, curve: TurnTheCurve) -> Document:
@@ -90,17 +92,17 @@ def curve_worksheet(pack: SessionPack, curve: TurnTheCurve) -> Document:
         Heading("The story behind the curve"),
         NotesRow(
             (
-                NotesSpace("Helping: what pushes the curve the right way", 5, helping),
-                NotesSpace("Hurting: what pushes it the wrong way", 5, hurting),
+                NotesSpace("Helping: what pushes the curve the right way", 5, helping, source=(curve, ("story",))),
+                NotesSpace("Hurting: what pushes it the wrong way", 5, hurting, source=(curve, ("story",))),
             )
         ),
         Heading("Partners with a role to play"),
-        NotesSpace("Who could help turn this curve", 3, partners),
+        NotesSpace("Who could help turn this curve", 3, partners, source=(curve, ("partners",))),
         Heading("What works"),
         NotesRow(
             (
-                NotesSpace("What works, from evidence and experience", 4, other),
-                NotesSpace("No-cost / low-cost: what we could do tomorrow", 4, cheap, accent=True),
+                NotesSpace("What works, from evidence and experience", 4, other, source=(curve, ("what_works",))),
+                NotesSpace("No-cost / low-cost: what we could do tomorrow", 4, cheap, accent=True, source=(curve, ("what_works",))),
             )
         ),
         Heading(f"Our essentials (up to {MAX_ESSENTIALS})"),
@@ -234,6 +236,7 @@ def ladder_poster(pack: SessionPack, ladder: QuestionLadder) -> Document:
             _stems(rung.stems, POSTER_STEMS),
             ladder.example(rung.id),
             rung.extension,
+            source=rung,
         )
         for rung in ladder.rungs
     )
@@ -242,7 +245,7 @@ def ladder_poster(pack: SessionPack, ladder: QuestionLadder) -> Document:
     return Document(
         ladder.title,
         subtitle,
-        (Staircase(steps, preamble),),
+        (Staircase(steps, preamble, source=ladder),),
         "participant",
         "landscape",
         running_heads=False,
@@ -282,11 +285,11 @@ def reflection_cards(pack: SessionPack) -> Document:
     footer = _context(pack)
     cards: list[CutCard] = []
     for reflection in pack.reflections:
-        groups = [(reflection.title, reflection.prompts)]
+        groups: list[tuple[str, tuple[Prompt, ...], object]] = [(reflection.title, reflection.prompts, reflection)]
         if reflection.commitments:
-            groups.append(("And so what? My commitments", reflection.commitments))
-        for title, prompts in groups:
-            card = CutCard(title, prompts, footer)
+            groups.append(("And so what? My commitments", reflection.commitments, None))
+        for title, prompts, source in groups:
+            card = CutCard(title, prompts, footer, source=source)
             cards += [card] * CARDS_PER_PAGE
     title = "Reflection and commitment cards"
     return Document(title, footer, (CutCards(tuple(cards)),), "participant", running_heads=False)

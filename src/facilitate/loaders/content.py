@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from facilitate.errors import LoadError, ModelError
-from facilitate.loaders import convert
+from facilitate.loaders import convert, origins
 from facilitate.loaders.limits import MAX_FILE_BYTES, checked_size
 from facilitate.loaders.yaml_source import YamlProblem, line_for, parse
 import facilitate.model
@@ -227,12 +227,15 @@ def load_object(path: StrPath, expected_kind: str | None = None) -> Any:
     if expected_kind and document.kind != expected_kind:
         raise document.error(("kind",), f"expected a {expected_kind} file, this is a {document.kind}")
     if document.kind == "rubric":
-        return datafiles.load_rubric(document)[0]
-    data = datafiles.expand(document, dict(document.data))
-    if document.kind == "session":
-        data.pop("uses", None)
-        data.pop("theme", None)
-    return _with_images(document, document.build(kind_class(document.kind), data))
+        obj = datafiles.load_rubric(document)[0]
+    else:
+        data = datafiles.expand(document, dict(document.data))
+        if document.kind == "session":
+            data.pop("uses", None)
+            data.pop("theme", None)
+        obj = _with_images(document, document.build(kind_class(document.kind), data))
+    origins.note_tree(obj, document.path, document.lines)
+    return obj
 
 
 Resolver = Callable[[str, str, Path], Any]
@@ -290,6 +293,7 @@ def load_pack(path: StrPath, resolve: Resolver) -> SessionPack:
                 collections[collection][item.id] = item
     session = _with_methods(document, session, collections["methods"], lambda name, where: fetch("method", name, where))
     theme = fetch("theme", theme_name, ("theme",)) if theme_name is not None else None
+    origins.note_tree(session, document.path, document.lines)
     try:
         return SessionPack(
             session=session,

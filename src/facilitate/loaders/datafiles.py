@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from facilitate.errors import LoadError, ModelError
-from facilitate.loaders import convert
+from facilitate.loaders import convert, origins
 from facilitate.loaders.tabular import TABLE_SUFFIXES, Column, Table, key, open_table
 from facilitate.model._fields import slug
 
@@ -183,11 +183,13 @@ def cards_from_table(table: Table) -> tuple[Card, ...]:
             fields["id"] = candidate
             taken.add(candidate)
         try:
-            cards.append(convert.structure(fields, Card))
+            card = convert.structure(fields, Card)
         except ModelError as error:
             field = str(error.field_path[0]) if error.field_path else ""
             where = columns[field].name if field in columns else field or None
             raise table.error(number, where, error.message) from None
+        origins.note(card, origins.Origin(table.label, row=number, columns={field: column.name for field, column in columns.items()}))
+        cards.append(card)
     return tuple(cards)
 
 
@@ -203,7 +205,9 @@ def deck_from_file(path: str | os.PathLike[str], label: str | None = None, sheet
     with open_table(path, label, sheet) as table:
         cards = cards_from_table(table)
     title = _title_from_name(str(path))
-    return CardDeck(slug(Path(str(path)).stem) or "cards", title, cards)
+    deck = CardDeck(slug(Path(str(path)).stem) or "cards", title, cards)
+    origins.note(deck, origins.Origin(label or str(path)))
+    return deck
 
 
 # --- curve data ------------------------------------------------------------------------

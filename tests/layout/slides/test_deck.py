@@ -90,8 +90,8 @@ def test_short_bullets_keep_the_largest_size():
 def test_a_long_list_continues_on_a_second_slide():
     deck = spec.build_deck(rich_pack())
     parts = [s for s in deck.slides if s.segment == "features"]
-    assert [s.title_text for s in parts] == ["Focus on learning (1/2)", "Focus on learning (2/2)"]
-    assert [s.continued for s in parts] == [(1, 2), (2, 2)]
+    assert [s.title_text for s in parts] == ["Focus on learning (1/3)", "Focus on learning (2/3)", "Focus on learning (3/3)"]
+    assert [s.continued for s in parts] == [(1, 3), (2, 3), (3, 3)]
     shown = [p.text for s in parts for p in s.body.paragraphs]
     assert shown == list(LONG_BULLETS)
     sizes = {p.size for s in parts for p in s.body.paragraphs}
@@ -115,13 +115,13 @@ def test_a_single_huge_bullet_raises_naming_the_slide():
     with pytest.raises(TextOverflowError) as caught:
         spec.build_deck(SessionPack(session))
     message = str(caught.value)
-    assert "slide 3 'The long talk'" in message
-    assert "14 pt" in message and "word word" in message
+    assert message.startswith("segment 'talk': bullets[1]: too long for slide 3 at 18 pt by about")
+    assert caught.value.owner is session.segments[1]
 
 
 def test_an_overlong_title_raises_naming_the_slide():
     session = small_session(segments=(Segment("talk", "Title " * 80, 10),), conversation=())
-    with pytest.raises(TextOverflowError, match=r"slide 2 'Title Title.*\(title\)"):
+    with pytest.raises(TextOverflowError, match=r"^segment 'talk': title: too long for slide 2 at 20 pt"):
         spec.build_deck(SessionPack(session))
 
 

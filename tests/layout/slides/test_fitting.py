@@ -21,8 +21,9 @@ def test_bullets_hang_and_beside_numbers_hang_as_far_as_the_numbers():
 def test_paragraphs_keep_their_share_of_the_size_in_half_points_with_a_gap_above_all_but_the_first():
     drafts = [spec.Draft("Back at 10:20", bold=True), spec.Draft("15 min", scale=0.45), spec.Draft("credit", scale=0.7, gap=0.9)]
     time, minutes, credit = fitting.paragraphs(drafts, 33)
-    assert (time.size, minutes.size, credit.size) == (33, 15, 23)
-    assert (time.space_before, minutes.space_before, credit.space_before) == (0, round(0.45 * 15, 1), round(0.9 * 23, 1))
+    # 0.45 × 33 is 15 pt: below the 18 pt floor, so it stops there.
+    assert (time.size, minutes.size, credit.size) == (33, 18, 23)
+    assert (time.space_before, minutes.space_before, credit.space_before) == (0, round(0.45 * 18, 1), round(0.9 * 23, 1))
     assert time.bold and not minutes.bold
 
 
@@ -40,12 +41,28 @@ def test_the_smallest_paragraph_stops_at_the_floor():
     drafts = [spec.Draft("Back at 10:20", bold=True), spec.Draft("15 min", scale=0.45)]
     box = spec.Box(40, 190, 880, 90)
     size = spec.largest_size(drafts, box, 60, spec.BODY_MIN)
-    assert size is not None and spec.BODY_MIN / 0.45 <= size < 60
+    assert size is not None and spec.BODY_MIN <= size < 60
     time, minutes = fitting.paragraphs(drafts, size)
-    assert minutes.size >= spec.BODY_MIN and time.size == size
+    assert minutes.size == max(round(0.45 * size * 2) / 2, spec.BODY_MIN) and time.size == size
     assert spec.largest_size(drafts, spec.Box(40, 190, 880, 50), 60, spec.BODY_MIN) is None
-    with pytest.raises(TextOverflowError, match=r"slide 7 'Coffee' \(return time\): too much text to fit even at 14 pt"):
-        spec.fit_box(drafts, spec.Box(40, 190, 880, 50), 60, spec.BODY_MIN, "slide 7 'Coffee' (return time)")
+
+
+def test_facilitates_own_text_is_shortened_at_the_floor_never_an_error():
+    drafts = [spec.Draft("Back at 10:20 " * 8, bold=True), spec.Draft("15 min", scale=0.45)]
+    box = spec.Box(40, 190, 880, 50)
+    fitted = spec.fit_box(drafts, box, 60, spec.BODY_MIN, "slide 7")
+    first = fitted.paragraphs[0]
+    assert first.text.endswith("…") and first.size == spec.BODY_MIN
+    assert fitting.text_height(fitted.paragraphs, box.inner_width) <= box.inner_height
+
+
+def test_the_users_text_that_cannot_fit_names_its_field():
+    from facilitate.model import Segment
+
+    segment = Segment("coffee", "Coffee " * 40, 10)
+    drafts = [spec.Draft(segment.title, bold=True, source=(segment, ("title",)))]
+    with pytest.raises(TextOverflowError, match=r"^segment 'coffee': title: too long for slide 7 at 18 pt by about \d+ characters"):
+        spec.fit_box(drafts, spec.Box(40, 190, 880, 50), 60, spec.BODY_MIN, "slide 7")
 
 
 def test_a_rounded_box_fits_its_text_inside_the_corners():
@@ -79,10 +96,13 @@ def test_a_list_too_long_for_one_box_splits_evenly_at_one_size():
     assert not all(spec.fits(chunk, BODY, size + spec.STEP) for chunk in chunks)
 
 
-def test_one_item_too_long_even_alone_is_named_by_its_opening_words():
-    items = [spec.Draft("short", bullet="bullet"), spec.Draft("talk " * 2000, bullet="bullet")]
-    with pytest.raises(TextOverflowError, match=r"slide 4 'Focus': the item starting 'talk talk talk talk talk talk …'"):
-        spec.split_to_fit(items, BODY, spec.BODY_MAX, spec.BODY_MIN, "slide 4 'Focus'")
+def test_one_item_too_long_even_alone_is_named_by_its_field():
+    from facilitate.model import Segment
+
+    segment = Segment("focus", "Focus", 10, prompts=("short", "talk " * 2000))
+    items = [spec.Draft(text, bullet="bullet", source=(segment, ("prompts", index))) for index, text in enumerate(segment.prompts)]
+    with pytest.raises(TextOverflowError, match=r"^segment 'focus': prompts\[1\]: too long for slide 4 at 18 pt by about \d+ characters"):
+        spec.split_to_fit(items, BODY, spec.BODY_MAX, spec.BODY_MIN, "slide 4")
 
 
 def test_continued_titles_count_the_slides():

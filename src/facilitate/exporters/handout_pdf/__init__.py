@@ -39,6 +39,7 @@ def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
     """Every document as a PDF; it is planned now, so content that cannot fit fails before any write."""
     paper = options[PaperOptions].paper
     theme = pack.theme
+    fonts.check_model_glyphs(pack)
     planned = {f"{entry.stem}.pdf": plan(entry.document, f"{entry.stem}.pdf", theme, paper) for entry in pack_documents(pack)}
     return [
         Output(file_name, lambda handle, printed=printed: handle.write(draw(printed, theme)))

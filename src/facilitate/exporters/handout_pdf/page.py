@@ -71,7 +71,7 @@ def build(printed: PrintedDocument, story: list[Any], theme: Theme) -> bytes:
         pageTemplates=[PageTemplate("page", [frame])],
         invariant=1,
         title=doc.title,
-        subject=doc.subtitle,
+        subject=str(doc.subtitle),
         author="facilitate",
         creator="facilitate",
         # Only the embedded font: otherwise every page names an unembedded Helvetica.

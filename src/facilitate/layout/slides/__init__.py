@@ -6,7 +6,7 @@ specs, tested without any XML; the PPTX exporter only draws them. Split by job:
 - ``spec``: the slide model (Box, Paragraph, TextBox, Chart, Table, Picture, Slide, Deck),
   the layout names and the slide grid;
 - ``fitting``: how slide text fits, through the one engine (layout.textfit): shrink to a
-  floor (14 pt for body text), past the floor split a list across continuation slides
+  floor (18 pt for body text), past the floor split a list across continuation slides
   ("(2/2)"), and only text that cannot fit even alone raises TextOverflowError naming
   the slide;
 - ``deck``: the builder walking the session (title, tracker, section, content, break,
@@ -37,7 +37,6 @@ from facilitate.layout.slides.fitting import (
     fit_box,
     fits,
     largest_size,
-    overflow_message,
     paragraph_lines,
     split_to_fit,
     text_area,
@@ -80,6 +79,6 @@ __all__ = [
     "TABLE_MAX", "TABLE_MIN", "TITLE_HEIGHT", "TITLE_LAYOUT", "TITLE_MAX", "TITLE_MIN", "TITLE_ONLY_LAYOUT",
     "TITLE_TOP", "TRACKER_TITLE", "WIDTH_SAFETY",
     "Box", "Cell", "Chart", "Deck", "Draft", "Element", "Paragraph", "Picture", "Series", "Slide", "Table", "TextBox",
-    "build_deck", "curve_chart", "fit_box", "fits", "largest_size", "overflow_message", "paragraph_lines",
+    "build_deck", "curve_chart", "fit_box", "fits", "largest_size", "paragraph_lines",
     "rubric_tables", "scores_chart", "segment_notes", "slide_size", "split_to_fit", "text_area", "text_height",
 ]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from facilitate.errors import TextOverflowError
+from facilitate.layout import textfit
 from facilitate.layout.slides.charts import curve_chart, rubric_tables, scores_chart
 from facilitate.layout.slides.fitting import (
     BODY_MIN,
@@ -19,9 +19,9 @@ from facilitate.layout.slides.fitting import (
     TITLE_MIN,
     Draft,
     fit_box,
+    frame,
     largest_at,
     largest_size,
-    overflow_message,
     paragraphs,
 )
 from facilitate.layout.slides.spec import (
@@ -33,7 +33,6 @@ from facilitate.layout.slides.spec import (
     TITLE_ONLY_LAYOUT,
     Box,
     Element,
-    Paragraph,
     Slide,
     TextBox,
 )
@@ -46,7 +45,7 @@ from facilitate.model.curve import TurnTheCurve
 from facilitate.model.theme import tint
 
 if TYPE_CHECKING:
-    from facilitate.layout.slides.deck import DeckBuilder
+    from facilitate.layout.slides.deck import DeckBuilder, Source
 
 
 # --- card decks -------------------------------------------------------------------------
@@ -56,13 +55,15 @@ def cards(deck_builder: DeckBuilder, item: ScheduledSegment, deck: CardDeck, not
     """The card activity's instructions and, when asked, one slide per card."""
     b, segment = deck_builder, item.segment
     items = (
-        b.lead(segment.description or deck.description)
-        + b.numbered(deck.instructions)
-        + b.bullets(segment.bullets)
-        + b.bullets(segment.prompts)
+        (b.lead(segment.description, owner=segment, field="description") if segment.description
+         else b.lead(deck.description, owner=deck, field="description"))
+        + b.numbered(deck.instructions, owner=deck, field="instructions")
+        + b.bullets(segment.bullets, owner=segment, field="bullets")
+        + b.bullets(segment.prompts, owner=segment, field="prompts")
     )
     card_notes = notes + f"\nDeck: {deck.title} ({len(deck.cards)} cards)."
-    b.content("cards", segment.title, items, card_notes, segment=segment.id, band=segment.timing_phrase)
+    b.content("cards", segment.title, items, card_notes, segment=segment.id, band=segment.timing_phrase,
+              title_source=(segment, ("title",)))
     if b.cards_as_slides:
         for number, one in enumerate(deck.cards, start=1):
             card(b, deck, one, number, card_notes)
@@ -75,23 +76,25 @@ def card(b: DeckBuilder, deck: CardDeck, card: Card, number: int, notes: str) ->
     width = min(b.width * 0.62, 560.0)
     frame = Box((b.width - width) / 2, 24, width, b.height - 48)
     band = Box(frame.x, frame.y, frame.width, 48)
-    what = b.what(card.title)
+    what = "its card slide"
     shapes: list[Element] = [
         TextBox(frame, (), line=colour, name="card"),
+        # The band is a label (the category, else the deck's name): shortened to fit.
         fit_box([Draft(card.category or deck.title, bold=True, colour="#ffffff")], band, 20, BODY_MIN,
-                f"{what} (category)", anchor="middle", fill=colour, name="category"),
+                what, anchor="middle", fill=colour, name="category"),
     ]
     inner = Box(frame.x + 16, band.bottom + 8, frame.width - 32, 0)
-    title = fit_box([Draft(card.title, bold=True, colour=colour)], attrs.evolve(inner, height=70),
-                    30, TITLE_MIN, f"{what} (title)", anchor="middle", name="title")
+    title = fit_box([Draft(card.title, bold=True, colour=colour, source=(card, ("title",)))], attrs.evolve(inner, height=70),
+                    30, TITLE_MIN, what, anchor="middle", name="title")
     footer = Box(inner.x, frame.bottom - 36, inner.width, 30)
     prompt_box = Box(inner.x, inner.y + 78, inner.width, footer.y - inner.y - 86)
-    drafts = [Draft(card.prompt, colour=theme.text)]
+    drafts = [Draft(card.prompt, colour=theme.text, source=(card, ("prompt",)))]
     if card.detail:
-        drafts.append(Draft(card.detail, scale=0.6, colour=theme.muted, gap=0.8))
-    shapes.append(fit_box(drafts, prompt_box, 32, BODY_MIN, f"{what} (prompt)", anchor="middle", name="prompt"))
-    shapes.append(TextBox(footer, (Paragraph(f"{deck.title} · card {number} of {len(deck.cards)}", 14,
-                                             colour=theme.muted, align="right"),), name="footer"))
+        drafts.append(Draft(card.detail, scale=0.6, colour=theme.muted, gap=0.8, source=(card, ("detail",))))
+    shapes.append(fit_box(drafts, prompt_box, 32, BODY_MIN, what, anchor="middle", name="prompt"))
+    # The foot is facilitate's: the deck's name (shortened to fit) and where the card sits in it.
+    foot = Draft(f"{deck.title} · card {number} of {len(deck.cards)}", colour=theme.muted, align="right")
+    shapes.append(fit_box([foot], footer, BODY_MIN, BODY_MIN, what, anchor="middle", name="footer"))
     b.add(Slide("card", TITLE_ONLY_LAYOUT, title, notes, theme.background, shapes=tuple(shapes),
                 heading=card.title))
 
@@ -105,44 +108,52 @@ def reflection(b: DeckBuilder, item: ScheduledSegment, reflection: Reflection, n
     title = segment.title
     prompts = reflection.prompts
     if len(prompts) > 4:
-        items = b.lead(reflection.description) + b.bullets(
-            f"{p.label}: {p.question}" if p.question else p.label for p in prompts
+        items = b.lead(reflection.description, owner=reflection, field="description") + b.bullets(
+            (f"{p.label}: {p.question}" if p.question else p.label for p in prompts),
+            sources=[(p, ("question" if p.question else "label",)) for p in prompts],
         )
-        b.content("reflection", title, items, notes, segment=segment.id, band=band)
+        b.content("reflection", title, items, notes, segment=segment.id, band=band, title_source=(segment, ("title",)))
     else:
-        what = b.what(title)
+        what = "its slide"
         top = BODY_TOP
         shapes: list[Element] = [b.rule()]
-        intro = reflection.description or segment.description
-        if intro.strip():
-            lead = fit_box(b.lead(intro), Box(MARGIN, top, b.content_width, 60), 22, BODY_MIN,
-                           f"{what} (introduction)", name="lead")
+        intro = b.lead(reflection.description, owner=reflection, field="description") or b.lead(
+            segment.description, owner=segment, field="description"
+        )
+        if intro:
+            # The introduction takes the lines it needs (up to four); the prompts the rest.
+            for lines in (1, 2, 3, 4):
+                box = Box(MARGIN, top, b.content_width, lines * 22 * LEADING + 2 * INSET_Y + 1)
+                if largest_size(intro, box, 22, BODY_MIN) is not None:
+                    break
+            lead = fit_box(intro, box, 22, BODY_MIN, what, name="lead")
             shapes.append(lead)
-            top += 68
+            top = lead.box.bottom + 8
         gap = 16.0
         count = len(prompts)
         width = (b.content_width - gap * (count - 1)) / count
         bottom = b.body_bottom(band is not None)
         boxes = [Box(MARGIN + i * (width + gap), top, width, bottom - top) for i in range(count)]
         drafts = [
-            [Draft(p.label, bold=True, colour=theme.on_primary, align="center")]
-            + ([Draft(p.question, scale=0.7, colour=theme.on_primary, align="center", gap=0.8)] if p.question else [])
+            [Draft(p.label, bold=True, colour=theme.on_primary, align="center", source=(p, ("label",)))]
+            + ([Draft(p.question, scale=0.7, colour=theme.on_primary, align="center", gap=0.8, source=(p, ("question",)))]
+               if p.question else [])
             for p in prompts
         ]
         # Every prompt at the size of the one that needs the smallest.
-        size = min(
-            largest_at(draft, box, "rounded", 32, BODY_MIN, f"{what} (prompt {prompt.label!r})")
-            for prompt, box, draft in zip(prompts, boxes, drafts)
-        )
+        size = min(largest_at(draft, box, "rounded", 32, BODY_MIN, what)[0] for box, draft in zip(boxes, drafts))
         for prompt, box, draft in zip(prompts, boxes, drafts):
             shapes.append(TextBox(box, paragraphs(draft, size), anchor="middle", fill=theme.primary,
                                   shape="rounded", name=f"prompt:{prompt.label}"))
         if band:
             shapes.append(b.band(band, what))
-        b.add(Slide("reflection", TITLE_ONLY_LAYOUT, b.title(title), notes, theme.background,
+        b.add(Slide("reflection", TITLE_ONLY_LAYOUT, b.title(title, source=(segment, ("title",))), notes, theme.background,
                     shapes=tuple(shapes), segment=segment.id, heading=title))
     if reflection.commitments:
-        items = b.bullets(f"{p.label}: {p.question}" if p.question else p.label for p in reflection.commitments)
+        items = b.bullets(
+            (f"{p.label}: {p.question}" if p.question else p.label for p in reflection.commitments),
+            sources=[(p, ("question" if p.question else "label",)) for p in reflection.commitments],
+        )
         b.content("commitments", "Commitments", items, notes, segment=segment.id)
 
 
@@ -155,10 +166,11 @@ def ladder(b: DeckBuilder, item: ScheduledSegment, ladder: QuestionLadder, notes
     segment = item.segment
     ladder_notes = notes + "".join(f"\nCaution: {c}" for c in ladder.cautions)
     if ladder.qualities:
-        b.content("ladder-qualities", ladder.title, b.lead(ladder.description) + b.bullets(ladder.qualities),
-                  ladder_notes, segment=segment.id)
+        b.content("ladder-qualities", ladder.title,
+                  b.lead(ladder.description, owner=ladder, field="description") + b.bullets(ladder.qualities, owner=ladder, field="qualities"),
+                  ladder_notes, segment=segment.id, title_source=(ladder, ("title",)))
     title_text = ladder.title if not ladder.qualities else f"{ladder.title}: the ladder"
-    what = b.what(title_text)
+    what = "its step on the ladder slide"
     arrow = Box(MARGIN, b.height - BOTTOM - 46, b.content_width, 46)
     top, bottom = BODY_TOP, arrow.y - 14
     count, gap = len(ladder.rungs), 8.0
@@ -176,8 +188,8 @@ def ladder(b: DeckBuilder, item: ScheduledSegment, ladder: QuestionLadder, notes
         if len(fitted) == len(sizes):
             break
     else:
-        rung, box, draft = next((r, x, d) for r, x, d, z in zip(ladder.rungs, boxes, drafts, sizes) if z is None)
-        raise TextOverflowError(overflow_message(f"{what} (rung {rung.label!r})", draft, box, BODY_MIN))
+        box, draft = next((x, d) for x, d, z in zip(boxes, drafts, sizes) if z is None)
+        raise textfit.overflow(what, draft, frame(box), BODY_MIN)
     size = min(fitted)
     shapes: list[Element] = [b.rule()]
     for rung, box, draft in zip(ladder.rungs, boxes, drafts):
@@ -194,20 +206,22 @@ def ladder(b: DeckBuilder, item: ScheduledSegment, ladder: QuestionLadder, notes
         f"\n{r.label}: {r.description}" + (f" e.g. {ladder.example(r.id)}" if ladder.example(r.id) else "")
         for r in ladder.rungs
     )
-    b.add(Slide("ladder", TITLE_ONLY_LAYOUT, b.title(title_text), rung_notes, theme.background,
+    b.add(Slide("ladder", TITLE_ONLY_LAYOUT, b.title(title_text, source=(ladder, ("title",))), rung_notes, theme.background,
                 shapes=tuple(shapes), segment=segment.id, heading=title_text))
     if ladder.examples:
         items = []
         for rung in ladder.rungs:
-            for question in ladder.questions_for(rung.id):
-                items.append(Draft(f"{rung.label}: {question}", colour=theme.text, bullet="bullet"))
+            for examples in (e for e in ladder.examples if e.rung == rung.id):
+                for index, question in enumerate(examples.questions):
+                    items.append(Draft(f"{rung.label}: {question}", colour=theme.text, bullet="bullet",
+                                       source=(examples, ("questions", index))))
         title = f"Questions about {ladder.topic}" if ladder.topic else "Questions up the ladder"
         b.content("ladder-examples", title, items, ladder_notes, segment=segment.id)
 
 
 def _rung_text(b: DeckBuilder, rung: Rung, stems_shown: int) -> list[Draft]:
     on_primary = b.theme.on_primary
-    draft = [Draft(rung.label, bold=True, colour=on_primary, align="center")]
+    draft = [Draft(rung.label, bold=True, colour=on_primary, align="center", source=(rung, ("label",)))]
     if stems_shown and rung.stems:
         stems = ", ".join(rung.stems[:stems_shown]) + (" …" if len(rung.stems) > stems_shown else "")
         draft.append(Draft(stems, scale=0.8, colour=on_primary, align="center", gap=0.5))
@@ -223,37 +237,47 @@ def curve(b: DeckBuilder, item: ScheduledSegment, curve: TurnTheCurve, notes: st
     data = "; ".join(f"{p.period}: {p.value:g}" for p in curve.baseline)
     chart_notes = notes + f"\nIssue: {curve.issue}\nBaseline: {data}"
     # The issue takes the lines it needs (up to four), the chart the rest.
-    what = b.what(curve.title, "(issue)")
+    what = "its place above the chart"
+    issue = b.lead(curve.issue, owner=curve, field="issue")
     for lines in (1, 2, 3, 4):
         box = Box(MARGIN, BODY_TOP, b.content_width, lines * 20 * LEADING + 2 * INSET_Y + 1)
-        if largest_size(b.lead(curve.issue), box, 20, BODY_MIN) is not None:
+        if largest_size(issue, box, 20, BODY_MIN) is not None:
             break
-    lead = fit_box(b.lead(curve.issue), box, 20, BODY_MIN, what, name="issue")
+    lead = fit_box(issue, box, 20, BODY_MIN, what, name="issue")
     chart = curve_chart(curve, theme, b.chart_box(lead.box.bottom + 8))
-    b.add(Slide("curve-chart", TITLE_ONLY_LAYOUT, b.title(curve.title), chart_notes, theme.background,
+    title_source: Source = (curve, ("title",))
+    b.add(Slide("curve-chart", TITLE_ONLY_LAYOUT, b.title(curve.title, source=title_source), chart_notes, theme.background,
                 shapes=(b.rule(), lead, chart), segment=segment.id, heading=curve.title))
     story = []
     for effect, heading in (("helping", "What is helping"), ("hurting", "What is hurting")):
-        causes = [c.text for c in curve.story if c.effect == effect]
+        causes = [(index, c.text) for index, c in enumerate(curve.story) if c.effect == effect]
         if causes:
-            story += [Draft(heading, bold=True, colour=theme.primary)] + b.bullets(causes)
+            story += [Draft(heading, bold=True, colour=theme.primary)] + b.bullets(
+                (text for _, text in causes), sources=[(curve, ("story", index, "text")) for index, _ in causes]
+            )
     if not story:
         story = b.bullets(["What is helping the curve?", "What is hurting it?", "What is the story behind these numbers?"])
     b.content("curve-story", "The story behind the curve", story, notes, segment=segment.id)
-    partners = b.bullets(f"{p.name}: {p.role}" if p.role else p.name for p in curve.partners) or b.bullets(
+    partners = b.bullets(
+        (f"{p.name}: {p.role}" if p.role else p.name for p in curve.partners), sources=[(p, ("role" if p.role else "name",)) for p in curve.partners]
+    ) or b.bullets(
         ["Who are the partners with a role to play in turning the curve?"]
     )
     b.content("curve-partners", "Partners with a role to play", partners, notes, segment=segment.id)
     ideas = b.bullets(
-        f"{i.text} ({i.cost.replace('-', ' ')})" + (f": {i.evidence}" if i.evidence else "") for i in curve.what_works
+        (f"{i.text} ({i.cost.replace('-', ' ')})" + (f": {i.evidence}" if i.evidence else "") for i in curve.what_works),
+        sources=[(i, ("text",)) for i in curve.what_works],
     ) or b.bullets(["What works to turn the curve? Include no-cost and low-cost ideas."])
     b.content("curve-what-works", "What works", ideas, notes, segment=segment.id)
-    essentials = b.numbered(curve.essentials) or b.bullets(
+    essentials = b.numbered(curve.essentials, owner=curve, field="essentials") or b.bullets(
         ["Agree up to 3 essentials: what will we do together that no one of us could do alone?"]
     )
     b.content("curve-essentials", "Our essentials (up to 3)", essentials, notes, segment=segment.id)
     if curve.actions:
-        actions = b.bullets(a.what + "".join(f" · {x}" for x in (a.who, a.by_when) if x) for a in curve.actions)
+        actions = b.bullets(
+            (a.what + "".join(f" · {x}" for x in (a.who, a.by_when) if x) for a in curve.actions),
+            sources=[(a, ("what",)) for a in curve.actions],
+        )
         b.content("curve-actions", "Next steps", actions, notes, segment=segment.id)
 
 
@@ -263,8 +287,8 @@ def curve(b: DeckBuilder, item: ScheduledSegment, curve: TurnTheCurve, notes: st
 def rubric(b: DeckBuilder, item: ScheduledSegment, rubric: MaturityRubric, notes: str) -> None:
     """The rubric as tables (continued across slides if tall), then the group's scores as a chart."""
     theme, segment = b.theme, item.segment
-    for table, shown, continued in rubric_tables(rubric, theme, b.body_box(), b.what(rubric.title)):
-        b.add(Slide("maturity-table", TITLE_ONLY_LAYOUT, b.title(shown), notes, theme.background,
+    for table, shown, continued in rubric_tables(rubric, theme, b.body_box(), "a slide"):
+        b.add(Slide("maturity-table", TITLE_ONLY_LAYOUT, b.title(shown, source=(rubric, ("title",))), notes, theme.background,
                     shapes=(b.rule(), table), segment=segment.id, continued=continued, heading=shown))
     assessment = rubric.assess()
     if assessment.scores:

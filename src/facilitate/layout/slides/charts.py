@@ -2,7 +2,7 @@
 
 The curve's periods, forecast line and round-numbered value axis come from layout.chart,
 so the deck's chart and the PDF handout's agree. The rubric table's rows are measured to
-hold their text (18 pt, down to 14 pt) and split across slides with the header repeated.
+hold their text (20 pt, down to 18 pt) and split across slides with the header repeated.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from facilitate.errors import TextOverflowError
 from facilitate.layout import textfit
 from facilitate.layout.chart import PlotPoint, plot_curve
-from facilitate.layout.slides.fitting import TABLE_MAX, TABLE_MIN, LEADING, continued, lines
+from facilitate.layout.slides.fitting import TABLE_MAX, TABLE_MIN, LEADING, WIDTH_SAFETY, continued, lines
 from facilitate.layout.slides.spec import INSET_X, INSET_Y, Box, Cell, Chart, Series, Table
 from facilitate.model.curve import TurnTheCurve
 from facilitate.model.maturity import MaturityRubric
@@ -81,15 +81,38 @@ def _heights(rows: Sequence[Row], widths: Sequence[float], size: float) -> tuple
     return tuple(_row_height(row, widths, size) for row in rows)
 
 
+def _widest_word(text: str, size: float, bold: bool) -> float:
+    measure = textfit.measure_with("bold" if bold else "regular")
+    return max((measure(word, size) for word in text.split()), default=0.0)
+
+
+def _level_groups(rows: Sequence[Row], columns: int, box: Box, first: float) -> list[list[int]]:
+    """The level columns shown together on one slide: all of them if every word fits its column
+    unbroken at the floor size, else fewer per slide (a word is never broken unless it alone is
+    wider than the widest column it could have)."""
+    def whole(group: list[int]) -> bool:
+        width = (box.width - first) / len(group)
+        room = (width - 2 * INSET_X) * WIDTH_SAFETY
+        return all(_widest_word(row[1 + column].text, TABLE_MIN, row[1 + column].bold) <= room for row in rows for column in group)
+
+    for per_slide in range(columns, 0, -1):
+        groups = [list(chunk) for chunk in textfit.even_chunks(range(columns), math.ceil(columns / per_slide))]
+        if all(whole(group) for group in groups):
+            return groups
+    return [[column] for column in range(columns)]
+
+
 def rubric_tables(
     rubric: MaturityRubric, theme: Theme, box: Box, what: str
 ) -> list[tuple[Table, str, tuple[int, int] | None]]:
-    """The rubric as one or more tables (header repeated), rows split across slides if needed."""
+    """The rubric as one or more tables, none with text below 18 pt and no word broken that need not be.
+
+    When its levels do not fit side by side at 18 pt, each slide shows fewer of them (the
+    dimension column repeated); when its rows do not fit one slide, they go on across slides
+    with the header repeated.
+    """
     columns = max(len(d.levels) for d in rubric.dimensions)
     scale = list(rubric.scale) + [f"Level {n}" for n in range(len(rubric.scale) + 1, columns + 1)]
-    first = round(box.width * (0.2 if columns >= 4 else 0.25), 1)
-    rest = (box.width - first) / columns
-    widths = (first,) + (rest,) * columns
     shade = tint(theme.primary, 0.08)
     body_fill = shade if contrast_ratio(theme.text, shade) >= 4.5 else theme.background
     header = (Cell("Dimension", True, theme.on_primary, theme.primary),) + tuple(
@@ -109,41 +132,46 @@ def rubric_tables(
                 text = ""
             cells.append(Cell(text, False, theme.text, fill))
         rows.append(tuple(cells))
-    all_rows = (header, *rows)
-    (size, heights), one_slide = textfit.largest_fitting(
-        lambda size: (size, _heights(all_rows, widths, size)),
-        lambda laid: sum(laid[1]) <= box.height,
-        TABLE_MAX,
-        TABLE_MIN,
-    )
-    head, body = heights[0], heights[1:]
-    if one_slide:
-        return [(_table(box, widths, heights, all_rows, size, rubric), rubric.title, None)]
-    chunks: list[list[int]] = [[]]
-    used = head
-    for index, height in enumerate(body):
-        if head + height > box.height:
-            raise TextOverflowError(
-                f"{what}: the row for {rubric.dimensions[index].title!r} is too tall for a slide even at"
-                f" {TABLE_MIN:g} pt ({height + head:.0f} pt where {box.height:.0f} pt fit); shorten its descriptors"
-            )
-        if chunks[-1] and used + height > box.height:
-            chunks.append([])
-            used = head
-        chunks[-1].append(index)
-        used += height
-    # As many slides as packing needs, but the rows shared out evenly when they fit that way.
-    count = len(chunks)
-    even = textfit.even_chunks(range(len(rows)), count)
-    if len(even) == count and all(head + sum(body[i] for i in chunk) <= box.height for chunk in even):
-        chunks = even
+    widest_title = max(_widest_word(row[0].text, TABLE_MIN, True) for row in (header, *rows))
+    first = round(max(box.width * (0.2 if columns >= 4 else 0.25), min(widest_title / WIDTH_SAFETY + 2 * INSET_X + 1, box.width * 0.35)), 1)
+    groups = _level_groups((header, *rows), columns, box, first)
+    slides: list[tuple[tuple[float, ...], tuple[float, ...], list[Row], float]] = []
+    for group in groups:
+        widths = (first,) + ((box.width - first) / len(group),) * len(group)
+        shown = [(row[0], *(row[1 + column] for column in group)) for row in (header, *rows)]
+        def laid_out(size: float, shown: list[Row] = shown, widths: tuple[float, ...] = widths) -> tuple[float, tuple[float, ...]]:
+            return size, _heights(shown, widths, size)
+
+        (size, heights), one_slide = textfit.largest_fitting(laid_out, lambda laid: sum(laid[1]) <= box.height, TABLE_MAX, TABLE_MIN)
+        head, body = heights[0], heights[1:]
+        if one_slide:
+            slides.append((widths, heights, shown, size))
+            continue
+        chunks: list[list[int]] = [[]]
+        used = head
+        for index, height in enumerate(body):
+            if head + height > box.height:
+                raise TextOverflowError(
+                    f"the row is too tall for a slide even at {TABLE_MIN:g} pt ({height + head:.0f} pt where"
+                    f" {box.height:.0f} pt fit); shorten its descriptors",
+                    rubric.dimensions[index],
+                    ("levels",),
+                )
+            if chunks[-1] and used + height > box.height:
+                chunks.append([])
+                used = head
+            chunks[-1].append(index)
+            used += height
+        # As many slides as packing needs, but the rows shared out evenly when they fit that way.
+        even = textfit.even_chunks(range(len(rows)), len(chunks))
+        if len(even) == len(chunks) and all(head + sum(body[i] for i in chunk) <= box.height for chunk in even):
+            chunks = even
+        for chunk in chunks:
+            slides.append((widths, (head, *(body[i] for i in chunk)), [shown[0], *(shown[1 + i] for i in chunk)], size))
+    count = len(slides)
     return [
-        (
-            _table(box, widths, (head, *(body[i] for i in chunk)), (header, *(rows[i] for i in chunk)), size, rubric),
-            continued(rubric.title, number, count),
-            (number, count),
-        )
-        for number, chunk in enumerate(chunks, start=1)
+        (_table(box, widths, heights, shown, size, rubric), continued(rubric.title, number, count), (number, count) if count > 1 else None)
+        for number, (widths, heights, shown, size) in enumerate(slides, start=1)
     ]
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from facilitate.layout import fonts
+from facilitate.layout import checking, compose, document, fonts
 from facilitate.layout.slides import activities
 from facilitate.layout.slides.fitting import (
     BODY_MAX,
@@ -47,8 +47,11 @@ from facilitate.layout.slides.spec import (
     slide_size,
 )
 from facilitate.layout.textfit import opening
+
+Source = tuple[object, tuple[str | int, ...]]
 from facilitate.layout.units import Size
 from facilitate.model.pack import SessionPack
+from facilitate.model.reflection import Quote
 from facilitate.model.session import ScheduledSegment, Segment
 from facilitate.model.steps import GROUPING_PHRASES
 from facilitate.model.theme import Theme
@@ -115,17 +118,18 @@ class DeckBuilder:
 
     # -- naming --
 
-    def what(self, title: str, part: str = "") -> str:
-        where = f"slide {len(self.slides) + 1} {title!r}"
-        return f"{where} {part}" if part else where
+    def what(self, title: str = "", part: str = "") -> str:
+        """How a message names the slide being built: "slide 5"."""
+        return f"slide {len(self.slides) + 1}"
 
     # -- small builders --
 
     def title(self, text: str, colour: str | None = None, box: Box | None = None, align: str = "left",
-              max_size: float = TITLE_MAX, anchor: str = "bottom") -> TextBox:
+              max_size: float = TITLE_MAX, anchor: str = "bottom", source: Source | None = None) -> TextBox:
+        """A slide's title; ``source`` names the user's field it is (else it is facilitate's, shortened to fit)."""
         colour = colour or self.theme.primary
         return fit_box(
-            [Draft(text, bold=True, colour=colour, align=align)],
+            [Draft(text, bold=True, colour=colour, align=align, source=source)],
             box or self.title_box(),
             max_size,
             TITLE_MIN,
@@ -170,6 +174,7 @@ class DeckBuilder:
         band: str | None = None,
         part_index: int | None = None,
         max_size: float = BODY_MAX,
+        title_source: Source | None = None,
     ) -> None:
         """Title and Content slides for ``items``, split into continuation slides if needed."""
         box = self.body_box(band=band is not None)
@@ -186,7 +191,7 @@ class DeckBuilder:
                 Slide(
                     kind,
                     CONTENT_LAYOUT,
-                    self.title(shown),
+                    self.title(shown, source=title_source),
                     notes,
                     self.theme.background,
                     body=body,
@@ -198,39 +203,53 @@ class DeckBuilder:
                 )
             )
 
-    def bullets(self, texts: Iterable[str], colour: str | None = None) -> list[Draft]:
-        return [Draft(t, colour=colour or self.theme.text, bullet="bullet") for t in texts if t.strip()]
-
-    def numbered(self, texts: Iterable[str]) -> list[Draft]:
+    def bullets(self, texts: Iterable[str], colour: str | None = None, *, owner: object = None, field: str = "",
+                sources: Sequence[Source | None] | None = None) -> list[Draft]:
+        """A bulleted paragraph per text; the texts are the user's ``owner.field[i]`` (or ``sources``), if given."""
         return [
-            Draft(t, colour=self.theme.text, bullet="number", number=n)
-            for n, t in enumerate((t for t in texts if t.strip()), start=1)
+            Draft(t, colour=colour or self.theme.text, bullet="bullet", source=_source(owner, field, i, sources))
+            for i, t in enumerate(texts) if t.strip()
         ]
 
-    def lead(self, text: str) -> list[Draft]:
-        return [Draft(text.strip(), colour=self.theme.muted)] if text.strip() else []
+    def numbered(self, texts: Iterable[str], *, owner: object = None, field: str = "") -> list[Draft]:
+        kept = [(i, t) for i, t in enumerate(texts) if t.strip()]
+        return [
+            Draft(t, colour=self.theme.text, bullet="number", number=n, source=_source(owner, field, i, None))
+            for n, (i, t) in enumerate(kept, start=1)
+        ]
+
+    def lead(self, text: str, *, owner: object = None, field: str = "") -> list[Draft]:
+        source = (owner, (field,)) if owner is not None else None
+        return [Draft(text.strip(), colour=self.theme.muted, source=source)] if text.strip() else []
 
     # -- the deck --
 
     def build(self) -> Deck:
-        self.title_slide()
+        # Each slide (or a segment's slides) is one item: ``facilitate validate`` notes the
+        # problem of each and goes on (layout.checking); a build stops at the first.
+        with checking.item():
+            self.title_slide()
         last_part: str | None = None
         part_index = {part.id: index for index, part in enumerate(self.session.conversation)}
         schedule = self.session.schedule
-        for position, item in enumerate(schedule):
-            part = item.segment.part
+        for position, scheduled in enumerate(schedule):
+            part = scheduled.segment.part
             if part is not None and part != last_part:
                 run = self._part_run(schedule, position)
-                self.tracker(part_index[part], run)
-                self.section(part_index[part], run)
+                with checking.item():
+                    self.tracker(part_index[part], run)
+                with checking.item():
+                    self.section(part_index[part], run)
                 last_part = part
-            self.segment(item)
+            with checking.item():
+                self.segment(scheduled)
         # The session's own quotes close the deck, unless a segment already showed them.
         shown = {(s.quote.text, s.quote.author) for s in self.session.segments if s.quote is not None}
         for quote in self.session.quotes:
             if (quote.text, quote.author) not in shown:
                 shown.add((quote.text, quote.author))
-                self.quote(quote.text, quote.author, quote.source, "A closing thought.")
+                with checking.item():
+                    self.quote(quote, "A closing thought.")
         session = self.session
         people = session.facilitators or session.hosts
         return Deck(
@@ -264,34 +283,21 @@ class DeckBuilder:
             shapes.append(Picture(theme.logo, logo_box, f"Logo of {owner}", name="logo"))
         title_box = Box(MARGIN, 120, width, 150)
         title = fit_box(
-            [Draft(session.title, bold=True, colour=theme.primary, align="left")],
+            [Draft(session.title, bold=True, colour=theme.primary, align="left", source=(session, ("title",)))],
             title_box,
             44,
             TITLE_MIN,
-            self.what(session.title, "(title)"),
+            "the title slide",
             anchor="bottom",
             name="title",
         )
-        lines = []
-        if session.subtitle:
-            lines.append(Draft(session.subtitle, colour=theme.text, gap=0))
-        hosts = ", ".join(session.hosts) or theme.organisation
-        if hosts:
-            lines.append(Draft(f"Hosted by {hosts}", scale=0.8, colour=theme.muted))
-        body = None
         sub_box = Box(MARGIN, 282, width, self.height - 282 - 100)
-        if lines:
-            body = fit_box(lines, sub_box, 26, BODY_MIN, self.what(session.title, "(subtitle)"), name="subtitle")
-        when = []
-        if session.date:
-            when.append(f"{session.date:%A} {session.date.day} {session.date:%B %Y}")
-        when.append(f"{session.starts_at:%H:%M}–{session.ends_at:%H:%M}")
-        if session.venue:
-            when.append(session.venue)
+        body = self.subtitle(sub_box)
+        when = compose.Composed(tuple(part for part in document.when(self.pack).parts if part.keep != compose.HOSTS))
         bar = Box(0, self.height - 72, self.width, 72)
         shapes.append(
             fit_box(
-                [Draft(" · ".join(when), colour=theme.on_primary)],
+                [Draft(str(when), colour=theme.on_primary)],
                 attrs.evolve(bar, x=MARGIN, width=self.width - 2 * MARGIN),
                 22,
                 BODY_MIN,
@@ -319,12 +325,23 @@ class DeckBuilder:
                   shapes=tuple(shapes), heading=session.title)
         )
 
+    def subtitle(self, box: Box) -> TextBox | None:
+        """The title slide's subtitle (the user's) and "Hosted by ..." (facilitate's, shortened to fit)."""
+        session, theme = self.session, self.theme
+        lines = []
+        if session.subtitle:
+            lines.append(Draft(session.subtitle, colour=theme.text, gap=0, source=(session, ("subtitle",))))
+        hosts = ", ".join(session.hosts) or theme.organisation
+        if hosts:
+            lines.append(Draft(f"Hosted by {hosts}", scale=0.8, colour=theme.muted))
+        return fit_box(lines, box, 26, BODY_MIN, "the title slide", name="subtitle") if lines else None
+
     def tracker(self, current: int, run: tuple[ScheduledSegment, ...]) -> None:
         """"Our conversation today", every part listed, the current one bold in the theme colour."""
         theme = self.theme
         items = [
             Draft(part.title, colour=theme.primary if index == current else theme.muted,
-                  bold=index == current, bullet="bullet")
+                  bold=index == current, bullet="bullet", source=(part, ("title",)))
             for index, part in enumerate(self.session.conversation)
         ]
         box = self.body_box()
@@ -362,8 +379,8 @@ class DeckBuilder:
         part = self.session.conversation[index]
         box = Box(MARGIN, self.height * 0.30, self.content_width, self.height * 0.34)
         title = fit_box(
-            [Draft(part.title, bold=True, colour=theme.on_primary)],
-            box, 40, TITLE_MIN, self.what(part.title, "(title)"), anchor="bottom", name="title",
+            [Draft(part.title, bold=True, colour=theme.on_primary, source=(part, ("title",)))],
+            box, 40, TITLE_MIN, "its section slide", anchor="bottom", name="title",
         )
         label = f"Part {index + 1} of {len(self.session.conversation)}"
         if run:
@@ -396,7 +413,8 @@ class DeckBuilder:
             items = self.segment_items(segment)
             has_item = any(getattr(segment, f) is not None for f in ("ladder", "curve", "rubric"))
             if items or not has_item:
-                self.content(segment.kind, segment.title, items, notes, segment=segment.id, band=band)
+                self.content(segment.kind, segment.title, items, notes, segment=segment.id, band=band,
+                             title_source=(segment, ("title",)))
             if segment.ladder is not None:
                 activities.ladder(self, item, self.pack.ladder(segment.ladder), notes)
             if segment.curve is not None:
@@ -404,11 +422,14 @@ class DeckBuilder:
             if segment.rubric is not None:
                 activities.rubric(self, item, self.pack.rubric(segment.rubric), notes)
         if segment.quote is not None:
-            quote = segment.quote
-            self.quote(quote.text, quote.author, quote.source, notes, segment.id)
+            self.quote(segment.quote, notes, segment.id)
 
     def segment_items(self, segment: Segment) -> list[Draft]:
-        return self.lead(segment.description) + self.bullets(segment.bullets) + self.bullets(segment.prompts)
+        return (
+            self.lead(segment.description, owner=segment, field="description")
+            + self.bullets(segment.bullets, owner=segment, field="bullets")
+            + self.bullets(segment.prompts, owner=segment, field="prompts")
+        )
 
     def break_slide(self, item: ScheduledSegment, notes: str) -> None:
         segment, theme = item.segment, self.theme
@@ -419,22 +440,25 @@ class DeckBuilder:
             box, 60, BODY_MIN, self.what(segment.title, "(return time)"), anchor="middle", name="return",
         )
         shapes: list[Element] = [back]
-        extra = self.lead(segment.description) + self.bullets(segment.bullets)
+        extra = self.lead(segment.description, owner=segment, field="description") + self.bullets(
+            segment.bullets, owner=segment, field="bullets"
+        )
         if extra:
             below = Box(MARGIN, box.bottom + 8, self.content_width, self.height - BOTTOM - box.bottom - 8)
-            shapes.append(fit_box(extra, below, 20, BODY_MIN, self.what(segment.title, "(text)"), name="text"))
+            shapes.append(fit_box(extra, below, 20, BODY_MIN, "its break slide", name="text"))
         self.add(
-            Slide("break", TITLE_ONLY_LAYOUT, self.title(segment.title), notes, theme.background,
+            Slide("break", TITLE_ONLY_LAYOUT, self.title(segment.title, source=(segment, ("title",))), notes, theme.background,
                   shapes=(self.rule(), *shapes), segment=segment.id, heading=segment.title)
         )
 
-    def quote(self, text: str, author: str, source: str, notes: str, segment: str | None = None) -> None:
+    def quote(self, quote: Quote, notes: str, segment: str | None = None) -> None:
         theme = self.theme
-        credit = f"— {author}" + (f", {source}" if source else "")
+        text = quote.text
+        credit = f"— {quote.author}" + (f", {quote.source}" if quote.source else "")
         box = Box(MARGIN + 24, 60, self.content_width - 24, self.height - 120)
-        what = self.what(opening(text, 5), "(quote)")
+        what = "its quote slide"
         body = fit_box(
-            [Draft(f"“{text.strip()}”", italic=True, colour=theme.text),
+            [Draft(f"“{text.strip()}”", italic=True, colour=theme.text, source=(quote, ("text",))),
              Draft(credit, scale=0.7, colour=theme.muted, align="right", gap=0.9)],
             box, 36, BODY_MIN, what, anchor="middle", name="quote",
         )
@@ -443,6 +467,13 @@ class DeckBuilder:
             Slide("quote", BLANK_LAYOUT, None, notes, theme.background, shapes=(bar, body),
                   segment=segment, heading=opening(text.strip(), 4).rstrip(" …"))
         )
+
+
+def _source(owner: object, field: str, index: int, sources: Sequence[Source | None] | None) -> Source | None:
+    """Where the ``index``-th text of a list came from: given in ``sources``, or ``owner.field[index]``."""
+    if sources is not None:
+        return sources[index]
+    return (owner, (field, index)) if owner is not None else None
 
 
 def build_deck(pack: SessionPack, *, aspect: str = "16:9", cards_as_slides: bool = False) -> Deck:

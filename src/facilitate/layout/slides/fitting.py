@@ -1,8 +1,7 @@
 """How slide text is fitted: through the one engine (layout.textfit), with what a slide adds.
 
 A slide adds its text boxes' inner margins, the text area a rounded rectangle leaves, a
-width safety margin, its floors (20 pt for titles, 14 pt for body text, 18 to 14 pt in
-tables), bullets and numbers that hang, and continuation slides ("(2/2)") for a list
+width safety margin, its floors (20 pt for titles, 18 pt for body text and tables), bullets and numbers that hang, and continuation slides ("(2/2)") for a list
 that does not fit one. Past the floor only text that cannot fit even alone raises
 TextOverflowError naming the slide.
 """
@@ -13,8 +12,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from facilitate.errors import TextOverflowError
-from facilitate.layout import textfit
+from facilitate.layout import compose, textfit
 from facilitate.layout.slides.spec import INK, Box, Paragraph, TextBox
 
 #: Measured lines must fit in this share of the box width, so a renderer whose line
@@ -23,9 +21,11 @@ WIDTH_SAFETY = 0.95
 LEADING = textfit.LEADING
 STEP = textfit.STEP
 
+#: No text on a slide is smaller than 18 pt: smaller than that cannot be read from the back
+#: of a room. Past the floor, lists and tables go on to continuation slides.
 TITLE_MAX, TITLE_MIN = 36.0, 20.0
-BODY_MAX, BODY_MIN = 28.0, 14.0
-TABLE_MAX, TABLE_MIN = 18.0, 14.0
+BODY_MAX, BODY_MIN = 28.0, 18.0
+TABLE_MAX, TABLE_MIN = 20.0, 18.0
 #: Space before a paragraph, as a share of its size.
 PARAGRAPH_GAP = 0.45
 #: PowerPoint's default corner radius of a rounded rectangle, as a share of its shorter side.
@@ -65,8 +65,8 @@ def text_area(box: Box, shape: str) -> Box:
     return box
 
 
-def paragraphs(drafts: Sequence[Draft], size: float) -> tuple[Paragraph, ...]:
-    """``drafts`` as the slide's paragraphs at base size ``size``."""
+def paragraphs(drafts: Sequence[Draft], size: float, floor: float = BODY_MIN) -> tuple[Paragraph, ...]:
+    """``drafts`` as the slide's paragraphs at base size ``size``, none below ``floor``."""
     return tuple(
         Paragraph(
             placed.draft.text,
@@ -80,24 +80,21 @@ def paragraphs(drafts: Sequence[Draft], size: float) -> tuple[Paragraph, ...]:
             space_before=placed.space_before,
             indent=placed.indent,
         )
-        for placed in textfit.place(drafts, size)
+        for placed in textfit.place(drafts, size, floor=floor)
     )
 
 
 def fits(drafts: Sequence[Draft], box: Box, size: float) -> bool:
-    return textfit.fits_at(drafts, frame(box), size)
+    return textfit.fits_at(drafts, frame(box), size, floor=BODY_MIN)
 
 
 def largest_size(drafts: Sequence[Draft], box: Box, max_size: float, min_size: float) -> float | None:
     """The largest base size in [min_size, max_size] at which ``drafts`` fit ``box``, or None.
 
-    ``min_size`` is the floor of the smallest paragraph (the one with the least scale).
+    Every paragraph shrinks with the base, each stopping at ``min_size`` (a small note under
+    a large line stays readable: nothing on a slide is below the floor).
     """
-    return textfit.largest_size(drafts, frame(box), max_size, min_size)
-
-
-def overflow_message(what: str, drafts: Sequence[Draft], box: Box, min_size: float) -> str:
-    return textfit.overflow_message(what, drafts, frame(box), min_size)
+    return textfit.largest_size(drafts, frame(box), max_size, min_size, proportional=False)
 
 
 def fit_box(
@@ -113,21 +110,55 @@ def fit_box(
     shape: str = "rectangle",
     name: str = "",
 ) -> TextBox:
-    """Fit ``drafts`` in ``box`` at the largest size that fits, or raise TextOverflowError."""
-    size = largest_at(drafts, box, shape, max_size, min_size, what)
-    return TextBox(box, paragraphs(drafts, size), anchor=anchor, fill=fill, line=line, shape=shape, name=name)
+    """Fit ``drafts`` in ``box`` at the largest size that fits.
+
+    Text the user wrote that does not fit even at the floor is a TextOverflowError naming
+    its field; text facilitate composed is shortened instead (layout.compose), never an error.
+    """
+    size, fitted = largest_at(drafts, box, shape, max_size, min_size, what)
+    return TextBox(box, paragraphs(fitted, size), anchor=anchor, fill=fill, line=line, shape=shape, name=name)
 
 
-def largest_at(drafts: Sequence[Draft], box: Box, shape: str, max_size: float, min_size: float, what: str) -> float:
-    """The largest base size at which ``drafts`` fit the text area of a ``shape`` drawn as ``box``.
+def largest_at(
+    drafts: Sequence[Draft], box: Box, shape: str, max_size: float, min_size: float, what: str
+) -> tuple[float, Sequence[Draft]]:
+    """The largest base size at which ``drafts`` fit the text area of a ``shape`` drawn as ``box``, and the drafts.
 
-    Raises TextOverflowError naming ``what`` when they do not fit even at the floor.
+    Past the floor: a TextOverflowError for the user's text (naming its field and ``what``),
+    or facilitate's own text shortened at the floor.
     """
     area = text_area(box, shape)
     size = largest_size(drafts, area, max_size, min_size)
-    if size is None:
-        raise TextOverflowError(overflow_message(what, drafts, area, min_size))
-    return size
+    if size is not None:
+        return size, drafts
+    base, fitted = shortened(drafts, area, min_size)
+    if textfit.fits_at(fitted, frame(area), base, floor=min_size):
+        return base, fitted
+    if any(draft.source is not None for draft in drafts):
+        raise textfit.overflow(what, drafts, frame(area), min_size, proportional=False)
+    # Only facilitate's own words, and the box is too small for them all even cut short:
+    # leave out the last paragraphs (never the first) rather than fail.
+    while len(fitted) > 1 and not textfit.fits_at(fitted, frame(area), base, floor=min_size):
+        fitted = fitted[:-1]
+    return base, fitted
+
+
+def shortened(drafts: Sequence[Draft], area: Box, min_size: float) -> tuple[float, list[Draft]]:
+    """The drafts at the floor, facilitate's own paragraphs (not the user's) cut at a word boundary, longest first."""
+    base = min_size / max(draft.scale for draft in drafts)
+    room = frame(area)
+    out = list(drafts)
+    own = [index for index in range(len(out)) if out[index].source is None]
+    for index in sorted(own, key=lambda i: -len(out[i].text)):
+        if textfit.fits_at(out, room, base, floor=min_size):
+            break
+
+        def fits(text: str, index: int = index) -> bool:
+            trial = [*out[:index], attrs.evolve(out[index], text=text), *out[index + 1 :]]
+            return textfit.fits_at(trial, room, base, floor=min_size)
+
+        out[index] = attrs.evolve(out[index], text=compose.elide(out[index].text, fits))
+    return base, out
 
 
 def split_to_fit(items: Sequence[Draft], box: Box, max_size: float, min_size: float, what: str) -> tuple[float, list[list[Draft]]]:
@@ -135,7 +166,7 @@ def split_to_fit(items: Sequence[Draft], box: Box, max_size: float, min_size: fl
 
     Raises TextOverflowError when a single item does not fit even alone at the floor.
     """
-    return textfit.split_to_fit(items, frame(box), max_size, min_size, what)
+    return textfit.split_to_fit(items, frame(box), max_size, min_size, what, proportional=False)
 
 
 def continued(title: str, number: int, count: int) -> str:

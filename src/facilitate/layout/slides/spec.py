@@ -133,7 +133,7 @@ class Chart:
     minimum: float | None = None
     maximum: float | None = None
     major_unit: float | None = None
-    font_size: float = 14.0
+    font_size: float = 18.0
     text_colour: str = INK
     legend: bool = True
     name: str = ""

@@ -1,0 +1,108 @@
+"""Where each loaded model object came from: its file, and where in that file.
+
+The model knows nothing of files, and layout finds some problems (a prompt too long for
+its slide) long after loading. So the loaders note, for every object they build, the file
+and the field path it was read from; a layout error names the object and the field
+(``ExportError.owner``, ``.field``), and :func:`located` turns it into the user's own
+terms: ``riverside.yaml:47: segments[3].prompts[1]: too long for its slide ...`` (or
+``ideas.csv:14: prompt: ...`` for a card read from a spreadsheet row).
+
+The notes are kept per object identity for as long as the object lives (weak references),
+so they cost nothing once a pack is gone.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from facilitate._types import FieldPath, LineMap
+from facilitate.errors import ContentProblems, ExportError, FacilitateError, LoadError
+
+
+@attrs.frozen
+class Origin:
+    """A file, and the field path of an object within it; for a spreadsheet row, its row and columns."""
+
+    path: str
+    field_path: FieldPath = ()
+    #: The file's field → line map (YAML, TOML); None for a spreadsheet.
+    lines: LineMap | None = attrs.field(default=None, eq=False, repr=False)
+    #: A spreadsheet row, and which column holds each field.
+    row: int | None = None
+    columns: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def locate(self, field: Sequence[str | int] = ()) -> LoadError:
+        """A LoadError (without its message yet) pointing at ``field`` of the object."""
+        if self.row is not None:
+            column = self.columns.get(str(field[0]), str(field[0])) if field else None
+            return LoadError(self.path, self.row, (column,) if column else (), "")
+        from facilitate.loaders.yaml_source import line_for
+
+        full = tuple(self.field_path) + tuple(field)
+        line = line_for(self.lines, full) if self.lines is not None else None
+        return LoadError(self.path, line, full, "")
+
+
+_NOTED: dict[int, tuple[weakref.ref[Any], Origin]] = {}
+
+
+def _forget(key: int) -> Any:
+    return lambda _ref: _NOTED.pop(key, None)
+
+
+def note(obj: object, origin: Origin) -> None:
+    """Remember where ``obj`` came from (the first note wins: a shared object keeps its first home)."""
+    key = id(obj)
+    known = _NOTED.get(key)
+    if known is not None and known[0]() is obj:
+        return
+    try:
+        _NOTED[key] = (weakref.ref(obj, _forget(key)), origin)
+    except TypeError:  # an object that cannot be weakly referenced is simply not noted
+        pass
+
+
+def note_tree(obj: object, path: str, lines: LineMap | None, field_path: FieldPath = ()) -> None:
+    """Note ``obj`` and every model object inside it, each with its own field path in ``path``."""
+    if not attrs.has(type(obj)):
+        return
+    note(obj, Origin(path, field_path, lines))
+    for field in attrs.fields(type(obj)):  # type: ignore[arg-type]  # an attrs class, checked above
+        value = getattr(obj, field.name, None)
+        if attrs.has(type(value)):
+            note_tree(value, path, lines, (*field_path, field.name))
+        elif isinstance(value, tuple) and value and attrs.has(type(value[0])):
+            for index, item in enumerate(value):
+                note_tree(item, path, lines, (*field_path, field.name, index))
+
+
+def origin_of(obj: object) -> Origin | None:
+    known = _NOTED.get(id(obj))
+    if known is not None and known[0]() is obj:
+        return known[1]
+    return None
+
+
+def carry(old: object, new: object) -> None:
+    """``new`` (made from ``old`` with attrs.evolve) came from where ``old`` did."""
+    origin = origin_of(old)
+    if origin is not None:
+        note(new, origin)
+
+
+def located(error: FacilitateError) -> FacilitateError:
+    """``error`` naming the user's file, line and field where the object it concerns was read."""
+    if isinstance(error, ContentProblems):
+        return ContentProblems(tuple(located(problem) for problem in error.problems))
+    if not isinstance(error, ExportError) or error.owner is None:
+        return error
+    origin = origin_of(error.owner)
+    if origin is None:
+        return error
+    where = origin.locate(error.field)
+    # The same kind of error (a TextOverflowError stays one), its message now in the user's terms.
+    return type(error)(str(LoadError(where.path, where.line, where.field_path, error.message)))
