@@ -132,6 +132,8 @@ def test_schema_is_json_and_covers_every_kind(run):
     segment = schema["$defs"]["Segment"]
     assert segment["properties"]["kind"]["enum"][0] == "welcome"
     assert set(segment["required"]) == {"id", "title", "minutes"}
+    assert segment["properties"]["min_minutes"]["anyOf"][0] == {"type": "integer"}
+    assert segment["properties"]["fixed"]["anyOf"][0]["pattern"] == r"^\d{1,2}[:.]\d{2}$"
 
 
 def test_schema_accepts_every_bundled_file_and_rejects_a_typo():

@@ -50,6 +50,7 @@ segments:
     part: why
     kind: activity
     minutes: 30
+    min_minutes: 20          # if the day runs late, the live page may shrink it to this
     grouping: tables
     deck: lets-imagine
     description: Turn the cards one at a time and talk about what each one sparks.
@@ -57,6 +58,7 @@ segments:
     title: Coffee
     kind: break
     minutes: 15
+    fixed: "09:50"           # starts at this time whatever happens before (the agenda must reach it)
   - id: stock-take
     title: Taking stock
     part: next
