@@ -26,7 +26,7 @@ def run(tmp_path, monkeypatch):
 
 
 def test_every_command_has_help(run):
-    for command in ["list", "show", "validate", "schema", "new", "ladder", "build", "cards", "copy", "preview", "build-cluster"]:
+    for command in ["list", "show", "validate", "schema", "new", "ladder", "build", "cards", "copy", "preview", "build-cluster", "report"]:
         result = run(command, "--help")
         assert result.exit_code == 0, command
         assert "Usage:" in result.output

@@ -104,8 +104,14 @@ def validate(files: tuple[str, ...]) -> None:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of content files (for editor completion)."""
+@click.argument("what", type=click.Choice(["content", "timings"]), default="content")
+def schema(what: str) -> None:
+    """Print the JSON Schema of content files (for editor completion), or of timings files."""
+    if what == "timings":
+        from facilitate.loaders.timings import schema as timings_schema
+
+        click.echo(json.dumps(timings_schema(), indent=2))
+        return
     from facilitate.schema import content_schema
 
     click.echo(json.dumps(content_schema(), indent=2))
@@ -331,3 +337,27 @@ def copy(name: str, output: str | None, force: bool) -> None:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
     write_bytes(target, entry.path.read_bytes())
     click.echo(f"wrote {target} (a copy of the bundled {entry.kind} {entry.id!r})")
+
+
+@main.command()
+@click.argument("timings", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="report.pdf, report.html or report.md (default: TIMINGS-report.pdf).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper for a PDF report.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def report(timings: str, output: str | None, paper: str, force: bool) -> None:
+    """How the day went, from the timings the live page saved: planned against actual."""
+    from facilitate.exporters.timings_report import SUFFIXES, render_report
+    from facilitate.loaders.timings import load_timings
+    from facilitate.output import write_bytes
+
+    target = Path(output or f"{Path(timings).stem}-report.pdf")
+    suffix = target.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise FacilitateError(f"{target}: a report is .pdf, .html or .md, not {suffix or 'a file without a suffix'}")
+    if target.exists() and not force:
+        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    record = load_timings(timings)
+    data = render_report(record, suffix, paper, where=target.name)
+    write_bytes(target, data)
+    ran = len(record.ran)
+    click.echo(f"wrote {target} ({SUFFIXES[suffix]}, {ran} of {len(record.segments)} segments timed)")

@@ -27,6 +27,7 @@ from facilitate.layout.document import (
     BarChart,
     Block,
     Bullets,
+    ComparisonChart,
     CurveChart,
     CutCard,
     CutCards,
@@ -511,6 +512,12 @@ class _Renderer:
 
         return [KeepTogether([self.paragraph(block.caption, "caption"), bar_drawing(block, self.width, self.theme, self.where)])]
 
+    def _comparisonchart(self, block: ComparisonChart) -> list:
+        from reportlab.platypus import KeepTogether
+
+        drawing = comparison_drawing(block, self.width, self.theme, self.where)
+        return [KeepTogether([self.paragraph(block.caption, "caption"), drawing])]
+
     def _staircase(self, block: Staircase) -> list:
         return [_flowable(_StaircaseFlowable)(block, self.theme, self.where)]
 
@@ -880,6 +887,49 @@ def bar_drawing(block: BarChart, width: float, theme: Theme, where: str = ""):
         for index, line in enumerate(label.lines):
             drawing.add(String(label_width - 8, first - index * label.size * label.leading, line, fontName=REGULAR,
                                fontSize=label.size, fillColor=text, textAnchor="end"))
+    return drawing
+
+
+def comparison_drawing(block: ComparisonChart, width: float, theme: Theme, where: str = ""):
+    """Paired bars, the first (planned) pale above the second (actual) in the theme's colour, with a key."""
+    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+
+    label_width = min(170.0, width * 0.3)
+    row, bottom, right, key = 26.0, 24.0, 30.0, 18.0
+    plot_height = row * len(block.rows)
+    plot = chart.plot_comparison([(r.label, r.first, r.second) for r in block.rows], width - label_width - right, plot_height)
+    drawing = Drawing(width, plot_height + bottom + key, initialFontName=REGULAR, initialFontSize=8)
+    primary, muted, text = (_colour(c) for c in (theme.primary, theme.muted, theme.text))
+    pale = _colour(_mix(theme.primary, theme.background, 0.65))
+    left = label_width
+    for _value, x, label in plot.ticks:
+        drawing.add(Line(left + x, bottom, left + x, bottom + plot_height, strokeColor=_colour("#dddddd"), strokeWidth=0.5))
+        drawing.add(String(left + x, bottom - 11, label, fontName=REGULAR, fontSize=7, fillColor=muted, textAnchor="middle"))
+    drawing.add(String(left + plot.width, bottom - 21, block.unit, fontName=REGULAR, fontSize=7, fillColor=muted, textAnchor="end"))
+    drawing.add(Line(left, bottom, left, bottom + plot_height, strokeColor=muted, strokeWidth=0.8))
+    for pair in plot.rows:
+        y = bottom + pair.y
+        drawing.add(Rect(left, y, pair.first_length, pair.thickness, fillColor=pale, strokeColor=None))
+        drawing.add(String(left + pair.first_length + 3, y + pair.thickness / 2 - 2.5, f"{pair.first:g}", fontName=REGULAR,
+                           fontSize=7, fillColor=text))
+        if pair.second is None or pair.second_length is None:
+            note = block.rows[plot.rows.index(pair)].note
+            drawing.add(String(left + 3, y - pair.thickness / 2 - 2.5, note, fontName=REGULAR, fontSize=7, fillColor=muted))
+        else:
+            drawing.add(Rect(left, y - pair.thickness, pair.second_length, pair.thickness, fillColor=primary, strokeColor=None))
+            drawing.add(String(left + pair.second_length + 3, y - pair.thickness / 2 - 2.5, f"{pair.second:g}", fontName=BOLD,
+                               fontSize=7, fillColor=text))
+        label = textfit.fit(pair.label, label_width - 8, row, 8.5, 6, measure=_measure(), what=f"{where}: chart label {pair.label[:40]!r}")
+        first = y + (len(label.lines) - 1) * label.size * label.leading / 2 - label.size * 0.35
+        for index, line in enumerate(label.lines):
+            drawing.add(String(label_width - 8, first - index * label.size * label.leading, line, fontName=REGULAR,
+                               fontSize=label.size, fillColor=text, textAnchor="end"))
+    x = left
+    top = bottom + plot_height + 6
+    for words, colour in ((block.first_label, pale), (block.second_label, primary)):
+        drawing.add(Rect(x, top, 14, 7, fillColor=colour, strokeColor=None))
+        drawing.add(String(x + 18, top, words, fontName=REGULAR, fontSize=7.5, fillColor=text))
+        x += 26 + _width(words, 7.5)
     return drawing
 
 

@@ -230,3 +230,60 @@ def plot_bars(
     )
     grid = tuple((level, x(level)) for level in range(1, int(highest) + 1))
     return BarPlot(width, height, highest, placed, grid)
+
+
+@attrs.frozen
+class PairGeometry:
+    """One row of a comparison chart: two bars, one above the other, from the left edge."""
+
+    label: str
+    first: float
+    second: float | None
+    #: The middle of the row, from the bottom of the plot.
+    y: float
+    #: Each bar's thickness; the first bar sits above ``y``, the second below it.
+    thickness: float
+    first_length: float
+    second_length: float | None
+
+
+@attrs.frozen
+class ComparisonPlot:
+    """Rows of paired bars on a round-numbered scale from 0, the first row at the top."""
+
+    width: float
+    height: float
+    scale: Scale
+    rows: tuple[PairGeometry, ...]
+
+    @property
+    def ticks(self) -> tuple[tuple[float, float, str], ...]:
+        """Each x tick as (value, x, label)."""
+        return tuple((value, self.scale.position(value, self.width), self.scale.label(value)) for value in self.scale.ticks)
+
+
+def plot_comparison(
+    rows: Sequence[tuple[str, float, float | None]],
+    width: float = 300.0,
+    height: float = 120.0,
+) -> ComparisonPlot:
+    """Lay out (label, first, second) rows as paired horizontal bars sharing one scale from 0."""
+    if not rows:
+        raise ValueError("a comparison chart needs at least one row")
+    values = [first for _, first, _ in rows] + [second for _, _, second in rows if second is not None]
+    scale = nice_scale([0.0, max([1.0, *values])])
+    row = height / len(rows)
+    thickness = row * 0.36
+    placed = tuple(
+        PairGeometry(
+            label=label,
+            first=first,
+            second=second,
+            y=height - (index + 0.5) * row,
+            thickness=thickness,
+            first_length=scale.position(first, width),
+            second_length=None if second is None else scale.position(second, width),
+        )
+        for index, (label, first, second) in enumerate(rows)
+    )
+    return ComparisonPlot(width, height, scale, placed)

@@ -93,6 +93,36 @@ class BarChart:
 
 
 @attrs.frozen
+class Comparison:
+    """One row of a comparison chart: two values side by side (``second`` None: nothing to compare)."""
+
+    label: str
+    first: float
+    second: float | None = None
+    #: Said in place of the second bar when there is none, e.g. "skipped".
+    note: str = ""
+
+
+@attrs.frozen
+class ComparisonChart:
+    """Two bars per row on one scale from 0, e.g. planned minutes against actual minutes."""
+
+    caption: str
+    rows: tuple[Comparison, ...]
+    first_label: str = "Planned"
+    second_label: str = "Actual"
+    unit: str = "min"
+    #: What the rows are, heading their labels in a table.
+    row_heading: str = ""
+
+    @property
+    def highest(self) -> float:
+        """The largest value in the chart (at least 1, so an all-zero chart still has a scale)."""
+        values = [row.first for row in self.rows] + [row.second for row in self.rows if row.second is not None]
+        return max([1.0, *values])
+
+
+@attrs.frozen
 class Step:
     """One rung of a question ladder as drawn on the poster."""
 
@@ -147,6 +177,7 @@ Block = (
     | NotesRow
     | CurveChart
     | BarChart
+    | ComparisonChart
     | Staircase
     | CutCards
     | PageBreak

@@ -1,0 +1,31 @@
+"""The report on how a day went (``facilitate report``), drawn by the existing document renderers.
+
+The words and the chart come from layout.timings.day_report; this module only picks the
+renderer for the file type: PDF (handout_pdf), HTML or Markdown (the document templates).
+"""
+
+from __future__ import annotations
+
+from facilitate.errors import FacilitateError
+from facilitate.model.theme import DEFAULT_THEME, Theme
+from facilitate.model.timings import DayRecord
+
+#: File suffix → what it is, for messages.
+SUFFIXES = {".pdf": "PDF", ".html": "HTML", ".md": "Markdown"}
+
+
+def render_report(record: DayRecord, suffix: str, paper: str = "a4", theme: Theme = DEFAULT_THEME, where: str = "report") -> bytes:
+    """The report as the bytes of a ``suffix`` file (".pdf", ".html" or ".md")."""
+    from facilitate.layout.timings import day_report
+
+    doc = day_report(record)
+    if suffix == ".pdf":
+        from facilitate.exporters import handout_pdf
+
+        return handout_pdf.render(handout_pdf.printable(doc, where), theme, paper, where)
+    if suffix in (".html", ".md"):
+        from facilitate.exporters._jinja import render
+
+        kind = suffix.lstrip(".")
+        return render(kind, f"document.{kind}.j2", None, doc=doc, theme=theme).encode("utf-8")
+    raise FacilitateError(f"{where}: cannot write a report as {suffix or 'a file with no suffix'}; use .pdf, .html or .md")
