@@ -58,7 +58,7 @@ segments:
     title: Coffee
     kind: break
     minutes: 15
-    fixed: "09:50"           # starts at this time whatever happens before (the agenda must reach it)
+    # fixed: "09:50"         # pins it to a clock time the agenda must reach (the live page catches up to it)
   - id: stock-take
     title: Taking stock
     part: next

@@ -62,3 +62,11 @@ def test_the_schema_is_valid_and_accepts_the_example():
 def test_a_missing_file(tmp_path):
     with pytest.raises(LoadError, match="no such file"):
         load_timings(tmp_path / "nope.json")
+
+
+def test_the_reference_describes_every_field_of_the_schema():
+    reference = (Path(__file__).resolve().parents[2] / "docs" / "reference" / "timings.md").read_text("utf-8")
+    fields = set(schema()["properties"]) | set(schema()["properties"]["segments"]["items"]["properties"])
+    fields |= set(schema()["properties"]["session"]["properties"])
+    for field in fields:
+        assert f"`{field}`" in reference, field
