@@ -750,6 +750,21 @@ def test_timings_persist_and_export_as_json_and_csv_for_the_report(day, tmp_path
     assert page.problems == []
 
 
+def test_the_record_is_kept_per_day(day):
+    made, page = open_page(day)
+    page.keyboard.press("Space")
+    page.keyboard.press("n")
+    page.reload()
+    assert current_index(page) == 1  # the same day: where we were
+    made.clock.pause_at("2026-09-04T09:00:00Z")
+    page.reload()
+    assert current_index(page) == 0 and text(page, "#start-label") == "Start"  # the next day starts afresh
+    page.keyboard.press("Space")
+    keys = page.evaluate("Object.keys(localStorage).sort()")
+    assert keys == ["facilitate-live:session:2026-09-03", "facilitate-live:session:2026-09-04"]
+    assert page.problems == []
+
+
 def test_the_day_can_be_started_again(day):
     made, page = open_page(day)
     page.keyboard.press("Space")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
@@ -50,7 +51,7 @@ class Part:
     title: str = attrs.field(validator=non_empty)
 
 
-def _positive_minutes(instance: object, attribute: attrs.Attribute, value: int | None) -> None:
+def _positive_minutes(instance: object, attribute: "attrs.Attribute[Any]", value: int | None) -> None:
     if value is None and attribute.name == "min_minutes":
         return
     if isinstance(value, bool) or not isinstance(value, int):
