@@ -120,6 +120,8 @@ def test_show_a_bundled_item_and_an_unknown_one(run):
     result = run("show", "power-of-partnerships")
     assert result.exit_code == 0
     assert "Our conversation today:" in result.output
+    assert "12:30–13:15   45 min  break       Lunch  (fixed at 12:30)" in result.output
+    assert "Let's imagine  (can shrink to 25 min)" in result.output
     missing = run("show", "power-of-partnership")
     assert missing.exit_code == 2
     assert "did you mean 'power-of-partnerships'" in missing.output

@@ -226,7 +226,6 @@ def session_data(pack: SessionPack) -> dict[str, object]:
     return {
         "id": session.id,
         "title": session.title,
-        "date": session.date.isoformat() if session.date else None,
         "startsAt": f"{session.starts_at:%H:%M}",
         "endsAt": f"{session.ends_at:%H:%M}",
         "endsBy": f"{session.ends_by:%H:%M}" if session.ends_by else None,
