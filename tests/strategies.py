@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from hypothesis import strategies as st
 
 from facilitate.model import (
@@ -57,11 +58,13 @@ def sessions(draw, max_segments: int = 8) -> Session:
     part_ids = draw(st.lists(ids, min_size=3, max_size=7, unique=True))
     conversation = tuple(Part(pid, draw(short_text)) for pid in part_ids)
     segment_ids = draw(st.lists(ids, min_size=1, max_size=max_segments, unique=True))
+    lengths = {sid: draw(st.integers(1, 90)) for sid in segment_ids}
     segments = tuple(
         Segment(
             sid,
             draw(short_text),
-            draw(st.integers(1, 90)),
+            lengths[sid],
+            min_minutes=draw(st.none() | st.integers(1, lengths[sid])),
             kind=draw(st.sampled_from(SEGMENT_KINDS)),
             part=draw(st.none() | st.sampled_from(part_ids)),
             grouping=draw(st.sampled_from(GROUPINGS)),
@@ -74,6 +77,14 @@ def sessions(draw, max_segments: int = 8) -> Session:
         for sid in segment_ids
     )
     start = draw(st.integers(6 * 60, 10 * 60))
+    # Some segments fixed to the clock time the agenda reaches them at (as it must).
+    clock = start
+    pinned = []
+    for segment in segments:
+        fixed = dt.time(clock // 60, clock % 60) if draw(st.booleans()) and draw(st.booleans()) else None
+        pinned.append(attrs.evolve(segment, fixed=fixed))
+        clock += segment.minutes
+    segments = tuple(pinned)
     return Session(
         title=draw(short_text),
         segments=segments,

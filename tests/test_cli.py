@@ -30,7 +30,7 @@ def run(tmp_path, monkeypatch):
 
 
 def test_every_command_has_help(run):
-    for command in ["list", "show", "validate", "schema", "new", "ladder", "build", "cards", "copy", "preview", "build-cluster", "results"]:
+    for command in ["list", "show", "validate", "schema", "new", "ladder", "build", "cards", "copy", "preview", "build-cluster", "results", "report"]:
         result = run(command, "--help")
         assert result.exit_code == 0, command
         assert "Usage:" in result.output
@@ -145,6 +145,8 @@ def test_show_a_bundled_item_and_an_unknown_one(run):
     result = run("show", "power-of-partnerships")
     assert result.exit_code == 0
     assert "Our conversation today:" in result.output
+    assert "12:20–13:05   45 min  break       Lunch  (fixed at 12:20)" in result.output
+    assert "Let's imagine  (can shrink to 21 min)" in result.output
     missing = run("show", "power-of-partnership")
     assert missing.exit_code == 2
     assert "did you mean 'power-of-partnerships'" in missing.output
@@ -157,6 +159,8 @@ def test_schema_is_json_and_covers_every_kind(run):
     segment = schema["$defs"]["Segment"]
     assert segment["properties"]["kind"]["enum"][0] == "welcome"
     assert set(segment["required"]) == {"id", "title", "minutes"}
+    assert segment["properties"]["min_minutes"]["anyOf"][0] == {"type": "integer"}
+    assert segment["properties"]["fixed"]["anyOf"][0]["pattern"] == r"^\d{1,2}[:.]\d{2}$"
 
 
 def test_schema_accepts_every_bundled_file_and_rejects_a_typo():

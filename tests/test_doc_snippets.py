@@ -1,6 +1,6 @@
 """Hidden doc steps do what the page shows.
 
-The tutorial and how-tos show a file or an edit as a YAML (or CSV) block for the reader, then
+The tutorial and how-tos show a file or an edit as a YAML (or TOML, CSV or JSON) block for the reader, then
 make the same edit for the docs test in a Python block inside an HTML comment (hidden on
 the rendered page; tests/test_docs.py runs it). Every text that hidden block writes
 must be the YAML block just above it, so the page and the test cannot drift apart.
@@ -27,7 +27,7 @@ def hidden_steps(text: str) -> list[tuple[str, str]]:
         blocks = [m for m in BLOCK.finditer(comment[1]) if m[1] == "python"]
         if not blocks:
             continue
-        before = [m for m in BLOCK.finditer(text[: comment.start()]) if m[1] in ("yaml", "toml", "csv")]
+        before = [m for m in BLOCK.finditer(text[: comment.start()]) if m[1] in ("yaml", "toml", "csv", "json")]
         steps.append((before[-1][2] if before else "", blocks[0][2]))
     return steps
 

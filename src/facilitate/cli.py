@@ -397,8 +397,14 @@ def _closed_prompt_warnings(file: str, lines: dict, pack) -> list[str]:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of content files (for editor completion)."""
+@click.argument("what", type=click.Choice(["content", "timings"]), default="content")
+def schema(what: str) -> None:
+    """Print the JSON Schema of content files (for editor completion), or of timings files."""
+    if what == "timings":
+        from facilitate.loaders.timings import schema as timings_schema
+
+        click.echo(json.dumps(timings_schema(), indent=2))
+        return
     from facilitate.schema import content_schema
 
     click.echo(json.dumps(content_schema(), indent=2))
@@ -701,3 +707,27 @@ def results(rubric: str, exports: tuple[str, ...], group_by: str | None, format_
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
     write_bytes(target, data)
     click.echo(f"wrote {target}", err=True)
+
+
+@main.command()
+@click.argument("timings", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="report.pdf, report.docx, report.html or report.md (default: TIMINGS-report.pdf).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper for a PDF report.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def report(timings: str, output: str | None, paper: str, force: bool) -> None:
+    """How the day went, from the timings the live page saved: planned against actual."""
+    from facilitate.reporting import SUFFIXES, render_report
+    from facilitate.loaders.timings import load_timings
+    from facilitate.output import write_bytes
+
+    target = Path(output or f"{Path(timings).stem}-report.pdf")
+    suffix = target.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise FacilitateError(f"{target}: a report is .pdf, .docx, .html or .md, not {suffix or 'a file without a suffix'}")
+    if target.exists() and not force:
+        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    record = load_timings(timings)
+    data = render_report(record, suffix, paper, where=target.name)
+    write_bytes(target, data)
+    ran = len(record.ran)
+    click.echo(f"wrote {target} ({SUFFIXES[suffix]}, {ran} of {len(record.segments)} segments timed)")

@@ -42,7 +42,10 @@ def _(session: Session) -> str:
     lines.append("")
     for item in session.schedule:
         s = item.segment
-        lines.append(f"  {item.starts_at:%H:%M}–{item.ends_at:%H:%M}  {s.minutes:>3} min  {s.kind:<10}  {s.title}")
+        timing = [f"fixed at {s.fixed:%H:%M}"] if s.fixed else []
+        timing += [f"can shrink to {s.min_minutes} min"] if s.min_minutes is not None and s.min_minutes < s.minutes else []
+        extra = f"  ({', '.join(timing)})" if timing else ""
+        lines.append(f"  {item.starts_at:%H:%M}–{item.ends_at:%H:%M}  {s.minutes:>3} min  {s.kind:<10}  {s.title}{extra}")
     return _credited(lines, session.source)
 
 

@@ -54,6 +54,7 @@ segments:
     part: why
     kind: activity
     minutes: 30
+    min_minutes: 20          # if the day runs late, the live page may shrink it to this
     grouping: tables
     deck: lets-imagine
     description: Turn the cards one at a time and talk about what each one sparks.
@@ -61,6 +62,7 @@ segments:
     title: Coffee
     kind: break
     minutes: 15
+    # fixed: "09:50"         # pins it to a clock time the agenda must reach (the live page catches up to it)
   - id: stock-take
     title: Taking stock
     part: next

@@ -72,3 +72,36 @@ def test_lists_from_python_become_tuples():
     segment = Segment("a", "A", 5, bullets=["x", "y"])
     assert segment.bullets == ("x", "y")
     assert hash(segment)
+
+
+def test_a_fixed_segment_must_start_at_its_fixed_time():
+    fixed = small_session(segments=_with(small_session().segments, 3, fixed=dt.time(10, 5)))
+    assert fixed.schedule[3].segment.fixed == dt.time(10, 5)
+    with pytest.raises(ModelError) as error:
+        small_session(segments=_with(small_session().segments, 3, fixed=dt.time(10, 15)))
+    assert error.value.field_path == ("segments", 3, "fixed")
+    assert "reaches this segment at 10:05, not at its fixed time 10:15" in str(error.value)
+    assert "10 min longer" in str(error.value)
+    with pytest.raises(ModelError, match="5 min shorter"):
+        small_session(segments=_with(small_session().segments, 3, fixed=dt.time(10, 0)))
+
+
+def test_min_minutes_is_between_one_and_the_segments_minutes():
+    assert Segment("a", "A", 20, min_minutes=12).shortest == 12
+    assert Segment("a", "A", 20).shortest == 20
+    assert Segment("a", "A", 20, min_minutes=20).shortest == 20
+    with pytest.raises(ModelError) as error:
+        Segment("a", "A", 20, min_minutes=25)
+    assert error.value.field_path == ("min_minutes",) and "not be more than the segment's minutes (20), got 25" in str(error.value)
+    for bad in (0, -3):
+        with pytest.raises(ModelError, match="at least 1 minute") as error:
+            Segment("a", "A", 20, min_minutes=bad)
+        assert error.value.field_path == ("min_minutes",)
+
+
+def _with(segments, index, **changes):
+    import attrs
+
+    changed = list(segments)
+    changed[index] = attrs.evolve(changed[index], **changes)
+    return tuple(changed)

@@ -20,7 +20,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from facilitate.layout import fonts
-from facilitate.layout.chart import quantity
 from facilitate.layout.documents import pack_documents
 from facilitate.layout.document import Table
 from facilitate.layout.page import CELL, MARGIN, page_size
@@ -402,22 +401,12 @@ class _Writer:
         self.word.add_paragraph()
 
     def chart(self, block: Any) -> None:
-        from facilitate.layout.chart import bar_figure, curve_figure
+        """The chart as a picture (the same shapes as the PDF's), then its data as a table."""
+        from facilitate.layout import chart_blocks
 
-        if type(block).__name__ == "CurveChart":
-            shapes = curve_figure(block.history, block.forecast, block.target, block.unit, self.width, self.theme)
-            header = ("Period", block.unit or "Value", "Series")
-            rows = [(p.period, quantity(p.value, block.unit), "what has happened") for p in block.history]
-            rows += [(p.period, quantity(round(p.value, 1), block.unit), "if nothing changes") for p in block.forecast]
-            if block.target is not None:
-                rows.append((block.target.period, quantity(block.target.value, block.unit), "target"))
-        else:
-            shapes = bar_figure([(bar.label, bar.value, bar.spread) for bar in block.bars], block.scale, self.width, self.theme)
-            header = ("Dimension", "Average level", "Spread (SD)")
-            rows = [(bar.label, f"{bar.value:.1f} of {len(block.scale)}", f"{bar.spread:.2f}") for bar in block.bars]
         self.word.add_paragraph(block.caption, style="Caption")
-        _picture(self.word, shapes)
-        _data_table(self.word, self.width, Table(header, tuple(rows), (3.0, 2.0, 2.0)))
+        _picture(self.word, chart_blocks.figure(block, self.width, self.theme))
+        _data_table(self.word, self.width, chart_blocks.data_table(block))
 
     def staircase(self, block: Any) -> None:
         for point in block.preamble:
@@ -464,6 +453,8 @@ DRAW: dict[str, Callable[[_Writer, Any], None]] = {
     "NotesRow": _Writer.notes,
     "CurveChart": _Writer.chart,
     "BarChart": _Writer.chart,
+    "ComparisonChart": _Writer.chart,
+    "PairedBarChart": _Writer.chart,
     "Staircase": _Writer.staircase,
     "CutCards": _Writer.cut_cards,
     "PageBreak": _Writer.page_break,

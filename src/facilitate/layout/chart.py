@@ -14,7 +14,7 @@ import attrs
 
 from facilitate.layout.figure import Circle, Figure, Line, Polygon, Rect, Shape, Text
 from facilitate.model.curve import DataPoint
-from facilitate.model.theme import Theme
+from facilitate.model.theme import Theme, mix, tint
 
 
 @attrs.frozen
@@ -395,3 +395,172 @@ def bar_figure(
             shapes.append(Text(label_width - 8, first - index * label.size * label.leading, line, label.size, theme.text, anchor="end"))
     described = ", ".join(f"{label} {value:.1f}" for label, value, _ in bars)
     return Figure(width, plot_height + bottom + 6, tuple(shapes), f"Mean level (1 to {len(scale)}) by dimension: {described}.")
+
+
+@attrs.frozen
+class PairGeometry:
+    """One row of a paired bar chart: two bars, one above the other, from the left edge."""
+
+    label: str
+    first: float
+    second: float | None
+    #: The middle of the row, from the bottom of the plot.
+    y: float
+    #: Each bar's thickness; the first bar sits above ``y``, the second below it.
+    thickness: float
+    first_length: float
+    second_length: float | None
+
+
+@attrs.frozen
+class PairedPlot:
+    """Rows of paired bars on a round-numbered scale from 0, the first row at the top."""
+
+    width: float
+    height: float
+    scale: Scale
+    rows: tuple[PairGeometry, ...]
+
+    @property
+    def ticks(self) -> tuple[tuple[float, float, str], ...]:
+        """Each x tick as (value, x, label)."""
+        return tuple((value, self.scale.position(value, self.width), self.scale.label(value)) for value in self.scale.ticks)
+
+
+def plot_pairs(
+    rows: Sequence[tuple[str, float, float | None]],
+    width: float = 300.0,
+    height: float = 120.0,
+) -> PairedPlot:
+    """Lay out (label, first, second) rows as paired horizontal bars sharing one scale from 0."""
+    if not rows:
+        raise ValueError("a paired bar chart needs at least one row")
+    values = [first for _, first, _ in rows] + [second for _, _, second in rows if second is not None]
+    scale = nice_scale([0.0, max([1.0, *values])])
+    row = height / len(rows)
+    thickness = row * 0.36
+    placed = tuple(
+        PairGeometry(
+            label=label,
+            first=first,
+            second=second,
+            y=height - (index + 0.5) * row,
+            thickness=thickness,
+            first_length=scale.position(first, width),
+            second_length=None if second is None else scale.position(second, width),
+        )
+        for index, (label, first, second) in enumerate(rows)
+    )
+    return PairedPlot(width, height, scale, placed)
+
+
+#: The height of one row of paired bars, and of one group's row in a comparison chart.
+PAIR_ROW = 26.0
+COMPARISON_ROW = 24.0
+
+
+def paired_bar_figure(
+    rows: Sequence[tuple[str, float, float | None, str]],
+    labels: tuple[str, str],
+    unit: str,
+    width: float,
+    theme: Theme,
+) -> Figure:
+    """Rows of paired bars (label, first, second, note): the first pale above the second in the theme's colour, with a key.
+
+    For planned minutes against actual ones: ``note`` stands in for a second bar there is
+    none of ("skipped").
+    """
+    from facilitate.layout import compose
+
+    label_width = min(170.0, width * 0.3)
+    bottom, right, key = 24.0, 30.0, 18.0
+    plot_height = PAIR_ROW * len(rows)
+    plot = plot_pairs([(label, first, second) for label, first, second, _ in rows], width - label_width - right, plot_height)
+    pale = mix(theme.primary, theme.background, 0.65)
+    left = label_width
+    shapes: list[Shape] = []
+    for _value, x, tick in plot.ticks:
+        shapes.append(Line(((left + x, bottom), (left + x, bottom + plot_height)), GRID_COLOUR, 0.5))
+        shapes.append(Text(left + x, bottom - 11, tick, 7.0, theme.muted, anchor="middle"))
+    shapes.append(Text(left + plot.width, bottom - 21, unit, 7.0, theme.muted, anchor="end"))
+    shapes.append(Line(((left, bottom), (left, bottom + plot_height)), theme.muted, 0.8))
+    for pair, (_, _, _, note) in zip(plot.rows, rows):
+        y = bottom + pair.y
+        shapes.append(Rect(left, y, pair.first_length, pair.thickness, pale))
+        shapes.append(Text(left + pair.first_length + 3, y + pair.thickness / 2 - 2.5, f"{pair.first:g}", 7.0, theme.text))
+        if pair.second is None or pair.second_length is None:
+            shapes.append(Text(left + 3, y - pair.thickness / 2 - 2.5, note, 7.0, theme.muted))
+        else:
+            shapes.append(Rect(left, y - pair.thickness, pair.second_length, pair.thickness, theme.primary))
+            shapes.append(Text(left + pair.second_length + 3, y - pair.thickness / 2 - 2.5, f"{pair.second:g}", 7.0, theme.text, bold=True))
+        label = compose.fit(pair.label, label_width - 8, 2, 8.5, 6)
+        first = y + (len(label.lines) - 1) * label.size * label.leading / 2 - label.size * 0.35
+        for index, line in enumerate(label.lines):
+            shapes.append(Text(label_width - 8, first - index * label.size * label.leading, line, label.size, theme.text, anchor="end"))
+    x = left
+    top = bottom + plot_height + 6
+    for words, colour in ((labels[0], pale), (labels[1], theme.primary)):
+        shapes.append(Rect(x, top, 14, 7, colour))
+        shapes.append(Text(x + 18, top, words, 7.5, theme.text))
+        x += 26 + _width(words, 7.5)
+    described = "; ".join(
+        f"{label}: {labels[0].lower()} {first:g}, " + (f"{labels[1].lower()} {second:g}" if second is not None else note)
+        for label, first, second, note in rows
+    )
+    return Figure(width, plot_height + bottom + key, tuple(shapes), f"{labels[0]} against {labels[1].lower()} ({unit}): {described}.")
+
+
+def comparison_figure(
+    entries: Sequence[tuple[str, float, float]],
+    levels: Sequence[str],
+    bands: Sequence[tuple[float, float, str]],
+    width: float,
+    theme: Theme,
+) -> Figure:
+    """Groups or waves (name, mean, spread) on one dimension's level scale, named levels on the axis, bands shaded behind.
+
+    A dot at each mean level, a whisker of one standard deviation either side (kept to the
+    scale), the lowest mean in the accent colour.
+    """
+    from facilitate.layout import compose
+
+    label_width = min(170.0, width * 0.3)
+    bottom, right, top_room = 30.0, 24.0, 14.0 if bands else 4.0
+    plot_height = COMPARISON_ROW * len(entries)
+    plot_width = width - label_width - right
+    top_level = len(levels)
+    left = label_width
+
+    def x(level: float) -> float:
+        return left + (min(max(level, 1.0), float(top_level)) - 1) / max(top_level - 1, 1) * plot_width
+
+    shapes: list[Shape] = []
+    for number, (start, end, name) in enumerate(bands):
+        shade = tint(theme.primary, 0.06 if number % 2 else 0.12)
+        shapes.append(Rect(x(start), bottom, x(end) - x(start), plot_height, shade))
+        shapes.append(Text((x(start) + x(end)) / 2, bottom + plot_height + 4, name, 7.0, theme.muted, anchor="middle"))
+    ticks = [x(number) for number in range(1, top_level + 1)]
+    shown = thin_labels(ticks, [_width(name, 7) for name in levels])
+    for tick, name, visible in zip(ticks, levels, shown):
+        shapes.append(Line(((tick, bottom), (tick, bottom + plot_height)), GRID_COLOUR, 0.5))
+        if visible:
+            shapes.append(Text(tick, bottom - 12, name, 7.0, theme.muted, anchor="middle"))
+    shapes.append(Line(((left, bottom), (left + plot_width, bottom)), theme.muted, 0.8))
+    lowest = min((mean for _, mean, _ in entries), default=0.0)
+    for index, (name, mean, spread) in enumerate(entries):
+        y = bottom + plot_height - (index + 0.5) * COMPARISON_ROW
+        colour = theme.accent if mean == lowest and len(entries) > 1 else theme.primary
+        if spread > 0:
+            shapes.append(Line(((x(mean - spread), y), (x(mean + spread), y)), theme.text, 0.9))
+            for end in (x(mean - spread), x(mean + spread)):
+                shapes.append(Line(((end, y - 4), (end, y + 4)), theme.text, 0.9))
+        shapes.append(Circle(x(mean), y, 4.0, colour))
+        shapes.append(Text(x(mean), y + 7, f"{mean:.1f}", 7.0, theme.text, bold=True, anchor="middle"))
+        label = compose.fit(name, label_width - 8, 2, 8.5, 6)
+        first = y + (len(label.lines) - 1) * label.size * label.leading / 2 - label.size * 0.35
+        for number, line in enumerate(label.lines):
+            shapes.append(Text(label_width - 8, first - number * label.size * label.leading, line, label.size, theme.text, anchor="end"))
+    described = ", ".join(f"{name} {mean:.1f} (spread {spread:.1f})" for name, mean, spread in entries)
+    scale = f"{levels[0]} (1) to {levels[-1]} ({top_level})" if levels else ""
+    return Figure(width, plot_height + bottom + top_room, tuple(shapes), f"Average level from {scale}: {described}.")

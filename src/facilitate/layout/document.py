@@ -130,6 +130,36 @@ class ComparisonChart:
 
 
 @attrs.frozen
+class PairedBar:
+    """One row of a paired bar chart: two values side by side (``second`` None: nothing to compare)."""
+
+    label: str
+    first: float
+    second: float | None = None
+    #: Said in place of the second bar when there is none, e.g. "skipped".
+    note: str = ""
+
+
+@attrs.frozen
+class PairedBarChart:
+    """Two bars per row on one scale from 0, e.g. planned minutes against actual minutes."""
+
+    caption: str
+    rows: tuple[PairedBar, ...]
+    first_label: str = "Planned"
+    second_label: str = "Actual"
+    unit: str = "min"
+    #: What the rows are, heading their labels in a table.
+    row_heading: str = ""
+
+    @property
+    def highest(self) -> float:
+        """The largest value in the chart (at least 1, so an all-zero chart still has a scale)."""
+        values = [row.first for row in self.rows] + [row.second for row in self.rows if row.second is not None]
+        return max([1.0, *values])
+
+
+@attrs.frozen
 class Step:
     """One rung of a question ladder as drawn on the poster."""
 
@@ -192,6 +222,7 @@ Block = (
     | CurveChart
     | BarChart
     | ComparisonChart
+    | PairedBarChart
     | Staircase
     | CutCards
     | PageBreak

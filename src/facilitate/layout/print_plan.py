@@ -14,12 +14,11 @@ import attrs
 
 from facilitate.layout import checking, textfit
 from facilitate.layout.boxes import NotesPlan, plan_notes
-from facilitate.layout.chart import bar_figure, curve_figure
+from facilitate.layout import chart_blocks
+from facilitate.layout.chart_blocks import CHART_BLOCKS
 from facilitate.layout.cutcards import CardSheetPlan, plan_card_sheets
 from facilitate.layout.document import (
-    BarChart,
     Block,
-    CurveChart,
     CutCards,
     Document,
     NotesRow,
@@ -110,10 +109,8 @@ def plan_block(block: Block, area: Frame, room: float, theme: Theme, where: str)
         return plan_notes((block,), width, area.height, where)
     if isinstance(block, NotesRow):
         return plan_notes(block.spaces, width, area.height, where)
-    if isinstance(block, CurveChart):
-        return curve_figure(block.history, block.forecast, block.target, block.unit, width, theme)
-    if isinstance(block, BarChart):
-        return bar_figure([(bar.label, bar.value, bar.spread) for bar in block.bars], block.scale, width, theme, where)
+    if isinstance(block, CHART_BLOCKS):
+        return chart_blocks.figure(block, width, theme)
     if isinstance(block, Staircase):
         return plan_staircase(block, width, room, theme, where)
     if isinstance(block, CutCards):

@@ -197,6 +197,7 @@ def assessment_results(rubric: MaturityRubric) -> list[Block]:
             blocks.append(Paragraph(f"{section.name}: {_people(section.respondents)}", "lead"))
             if section.dimensions:
                 blocks.append(_results_table(section, bands))
+        blocks += comparison_charts(rubric)
     if overall.dimensions:
         blocks.append(NotesSpace("What do these results tell us? What surprises us?", 3))
     return blocks

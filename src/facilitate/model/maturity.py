@@ -194,7 +194,8 @@ class SelfAssessment:
 
     @property
     def respondents(self) -> int:
-        return len(self.rubric.responses)
+        """The people who rated at least one dimension (a response that skipped every row tells nothing)."""
+        return sum(1 for response in self.rubric.responses if response.ratings)
 
     @property
     def weakest(self) -> DimensionScore | None:

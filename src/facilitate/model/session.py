@@ -91,6 +91,23 @@ class Segment:
     def timed_steps(self) -> tuple[TimedStep, ...]:
         """Every round of the steps, with minutes that add up to the segment's."""
         return timed_steps(self.steps, self.minutes)
+    #: A clock time this segment starts at whatever happens before it, e.g. "12:30" for
+    #: lunch: the agenda must reach it exactly, and the live page catches up to it.
+    fixed: dt.time | None = None
+    #: The fewest minutes it can shrink to when the day runs late (default: it keeps its minutes).
+    min_minutes: int | None = attrs.field(default=None, validator=attrs.validators.optional(whole_minutes))
+
+    def __attrs_post_init__(self) -> None:
+        if self.min_minutes is not None and self.min_minutes > self.minutes:
+            raise ModelError(
+                f"must not be more than the segment's minutes ({self.minutes}), got {self.min_minutes}",
+                ("min_minutes",),
+            )
+
+    @property
+    def shortest(self) -> int:
+        """The fewest minutes the segment can run when the day is late (its minutes if not flexible)."""
+        return self.minutes if self.min_minutes is None else self.min_minutes
 
     @property
     def timing_phrase(self) -> str:
@@ -161,6 +178,16 @@ class Session:
                     ("segments", index, "part"),
                 )
         schedule = self._compute_schedule()
+        for item in schedule:
+            fixed = item.segment.fixed
+            if fixed is not None and fixed != item.starts_at:
+                gap = minutes_between(item.starts_at, fixed)
+                change = f"{gap} min longer" if gap > 0 else f"{-gap} min shorter"
+                raise ModelError(
+                    f"the agenda reaches this segment at {item.starts_at:%H:%M}, not at its fixed time"
+                    f" {fixed:%H:%M}; make the segments before it {change} in total, or change the fixed time",
+                    ("segments", item.index, "fixed"),
+                )
         if self.ends_by is not None:
             for item in schedule:
                 if minutes_between(item.ends_at, self.ends_by) < 0:

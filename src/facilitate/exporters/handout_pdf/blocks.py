@@ -22,12 +22,14 @@ from facilitate.layout import textfit
 from facilitate.layout.document import (
     BarChart,
     Bullets,
+    ComparisonChart,
     CurveChart,
     CutCards,
     Heading,
     NotesRow,
     NotesSpace,
     PageBreak,
+    PairedBarChart,
     Paragraph,
     QuoteBlock,
     Staircase,
@@ -87,7 +89,7 @@ class Drawer:
 
     def chart(self, planned: PlannedBlock) -> list[Any]:
         block = planned.block
-        assert isinstance(block, (CurveChart, BarChart))
+        assert isinstance(block, (CurveChart, BarChart, ComparisonChart, PairedBarChart))
         label = Lines(caption(block.caption, self.width), "regular", self.theme.muted, space_before=4, space_after=2)
         return [KeepTogether([label, charts.drawing(planned.plan)])]
 
@@ -157,6 +159,8 @@ DRAW: dict[type, Callable[[Drawer, PlannedBlock], list[Any]]] = {
     NotesRow: Drawer.notes,
     CurveChart: Drawer.chart,
     BarChart: Drawer.chart,
+    ComparisonChart: Drawer.chart,
+    PairedBarChart: Drawer.chart,
     Staircase: Drawer.staircase,
     CutCards: Drawer.cut_cards,
     PageBreak: Drawer.page_break,
