@@ -27,10 +27,14 @@ class Indicator:
 
 @attrs.frozen
 class DataPoint:
-    """One value of the indicator in a period: a year ("2019"), a school year ("2023/24"), a
-    term ("Autumn 2023", "T1 2024"), a month ("Mar 2024"), a quarter ("2024 Q1"), a date
-    ("2024-03-15"), or any other label (then spaced evenly, in the order written)."""
+    """One value of the indicator in a period: a year, school year, term, month, quarter or date.
 
+    Periods facilitate can place in time ("2019", "2023/24", "Autumn 2023", "T1 2024",
+    "Mar 2024", "2024 Q1", "2024-03-15": see ``model.periods``) go on a time axis; any
+    other label is spaced evenly, in the order written.
+    """
+
+    #: When: "2019", "2023/24", "Autumn 2023", "T1 2024", "Mar 2024", "2024 Q1", "2024-03-15"... (quote it).
     period: str = attrs.field(validator=non_empty, converter=str)
     value: float = attrs.field(converter=float)
 
@@ -114,12 +118,13 @@ class TurnTheCurve:
     #: The data so far, oldest first; in a curve file also a CSV/XLSX of period,value rows (see SeriesFile).
     baseline: tuple[DataPoint, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     title: str = "Turn the curve"
-    #: Context for the exercise, e.g. where the data comes from or that it is illustrative.
+    #: Context for the exercise, e.g. that the data is illustrative; shown under the chart on its slide and worksheet.
     description: str = ""
-    #: Where the data comes from.
+    #: Where the data comes from; shown ("Source: ...") under the chart on its slide and worksheet.
     source: str = ""
-    #: Given forecast points; when empty, a least-squares trend is computed.
+    #: Given forecast points; when empty, a least-squares trend (fitted against time) is computed.
     forecast: tuple[DataPoint, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    #: How many periods the computed forecast runs on for, named like the baseline's ("2025", "2025/26", "Spring 2025").
     forecast_periods: int = 3
     #: Where you want the curve to be; in a curve file also a spreadsheet column, whose last value is the target (see SeriesFile).
     target: DataPoint | None = None
