@@ -234,3 +234,62 @@ def test_build_takes_the_card_printing_options(run, tmp_path):
     assert round(float(trim.width) / 72 * 25.4) == 57 and round(float(trim.height) / 72 * 25.4) == 89
     clash = run("build", "-f", "cards", "-o", "pack2", "--print-shop", "--fold")
     assert clash.exit_code == 2 and "choose one" in clash.output
+
+
+# --- names: the user's own files and the bundled library -----------------------------------
+
+OWN_DECK = "kind: deck\nid: our-hopes\ntitle: Our hopes\ncards:\n  - {id: one, title: One, prompt: Every child reads.}\n"
+OWN_RUBRIC = (
+    "kind: rubric\nid: our-rubric\ntitle: Our rubric\ndimensions:\n  - id: trust\n    title: Trust\n"
+    "    levels:\n      - {label: Low}\n      - {label: High}\n"
+)
+OWN_CURVE = (
+    "kind: curve\nid: reading-curve\ntitle: Reading\nissue: Reading at eleven.\n"
+    "indicator: {name: Reading, unit: '%'}\nbaseline:\n  - {period: '2023', value: 70}\n"
+)
+
+
+def test_did_you_mean_considers_the_files_beside_the_session(run, tmp_path):
+    (tmp_path / "our-hopes.yaml").write_text(OWN_DECK)
+    (tmp_path / "reading-curve.yaml").write_text(OWN_CURVE)
+    (tmp_path / "our-hope.yaml").write_text(OWN_RUBRIC.replace("our-rubric", "our-hope"))  # close, but not a deck
+    session = tmp_path / "day.yaml"
+    session.write_text(
+        "kind: session\nid: day\ntitle: Day\nsegments:\n"
+        "  - {id: a, title: Hopes, minutes: 20, deck: our-hopess}\n"
+        "  - {id: b, title: Curve, minutes: 20, curve: readng-curve}\n"
+    )
+    result = run("validate", str(session))
+    assert result.exit_code == 2
+    assert f"{session}:5: segments[0].deck: no deck named 'our-hopess' beside the session or bundled (did you mean 'our-hopes'?)" in result.output
+    session.write_text(session.read_text().replace("our-hopess", "our-hopes"))
+    result = run("validate", str(session))
+    assert "segments[1].curve: no curve named 'readng-curve' beside the session or bundled (did you mean 'reading-curve'?)" in result.output
+
+
+def test_did_you_mean_on_the_command_line_considers_the_files_in_this_folder(run, tmp_path):
+    (tmp_path / "our-hopes.yaml").write_text(OWN_DECK)
+    (tmp_path / "our-rubric.yaml").write_text(OWN_RUBRIC)
+    cards = run("cards", "our-hopess")
+    assert cards.exit_code == 2 and "no deck named 'our-hopess' in this folder or bundled (did you mean 'our-hopes'?)" in cards.output
+    results = run("results", "our-rubrc")
+    assert results.exit_code == 2 and "did you mean 'our-rubric'?" in results.output
+    # The bundled library is still searched: a near miss of a bundled deck names it.
+    assert "did you mean 'lets-imagine'?" in run("cards", "lets-imagin").output
+    # And a name of a file here, without its .yaml, is that file.
+    shown = run("show", "our-hopes")
+    assert shown.exit_code == 0 and "Our hopes" in shown.output
+
+
+def test_a_folder_named_like_a_bundled_item_does_not_hide_it(run, tmp_path):
+    for name in ("lets-imagine", "power-of-partnerships", "partnership-depth"):
+        (tmp_path / name).mkdir()
+    shown = run("show", "lets-imagine")
+    assert shown.exit_code == 0, shown.output
+    cards = run("cards", "lets-imagine", "-o", "cards.pdf")
+    assert cards.exit_code == 0, cards.output
+    built = run("build", "power-of-partnerships", "-f", "markdown", "-o", "pack")
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "pack" / "runsheet.md").is_file()
+    results = run("results", "partnership-depth")
+    assert "no responses yet" in results.output  # the bundled rubric was found and read

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import traceback
 from pathlib import Path
@@ -181,18 +180,21 @@ def _list_methods(methods) -> None:
 def show(name: str) -> None:
     """Describe a bundled item (or a content file): its contents in brief."""
     from facilitate.describe import describe
-    from facilitate.loaders import library
-    from facilitate.loaders.content import SUFFIXES, load_object
+    from facilitate.loaders.content import load_object
 
-    if name.endswith(SUFFIXES) or os.path.exists(name):
-        obj = load_object(name)
-    else:
-        try:
-            entry = library.find(name)
-        except KeyError as error:
-            raise FacilitateError(error.args[0]) from None
-        obj = load_object(entry.path)
+    obj = load_object(_locate(None, name))
     click.echo(describe(obj))
+
+
+def _locate(kind: str | None, name: str) -> Path:
+    """The file a NAME on the command line means: a file (a folder of that name does not
+    count), NAME.yaml in this folder, or the bundled item; else a "did you mean"."""
+    from facilitate.loaders import library
+
+    try:
+        return library.locate(kind, name, Path.cwd(), where="in this folder", any_file=True)
+    except KeyError as error:
+        raise FacilitateError(error.args[0]) from None
 
 
 @main.command()
@@ -544,8 +546,7 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
 def cards(ctx: click.Context, deck: str, output: str | None, sheet: str | None, force: bool, **values: Any) -> None:
     """Print-ready card sheets for DECK (a bundled deck id, a deck file, or a CSV/XLSX table of cards) as one PDF."""
     from facilitate.exporters import cards_pdf
-    from facilitate.loaders import library
-    from facilitate.loaders.content import SUFFIXES, load_object
+    from facilitate.loaders.content import load_object
     from facilitate.loaders.datafiles import deck_from_file
     from facilitate.loaders.tabular import suffix_is_table
     from facilitate.options import PaperOptions
@@ -556,13 +557,8 @@ def cards(ctx: click.Context, deck: str, output: str | None, sheet: str | None, 
         raise FacilitateError(f"{deck}: --sheet chooses a sheet of an XLSX workbook, and this is not one")
     if suffix_is_table(deck):
         card_deck = deck_from_file(deck, sheet=sheet)
-    elif deck.endswith(SUFFIXES) or os.path.exists(deck):
-        card_deck = load_object(deck, expected_kind="deck")
     else:
-        try:
-            card_deck = load_object(library.find(deck, "deck").path, expected_kind="deck")
-        except KeyError as error:
-            raise FacilitateError(error.args[0]) from None
+        card_deck = load_object(_locate("deck", deck), expected_kind="deck")
     target = Path(output or f"{card_deck.id}-cards.pdf")
     if target.exists() and not force:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
@@ -610,18 +606,11 @@ def results(rubric: str, exports: tuple[str, ...], group_by: str | None, format_
     """
     from facilitate.exporters.results_table import render
     from facilitate.layout.results import results as plan
-    from facilitate.loaders import library
-    from facilitate.loaders.content import SUFFIXES, parse_document
+    from facilitate.loaders.content import parse_document
     from facilitate.loaders.datafiles import command_line_export, load_rubric
     from facilitate.output import write_bytes
 
-    if rubric.endswith(SUFFIXES) or os.path.exists(rubric):
-        path = Path(rubric)
-    else:
-        try:
-            path = library.find(rubric, "rubric").path
-        except KeyError as error:
-            raise FacilitateError(error.args[0]) from None
+    path = _locate("rubric", rubric)
     document = parse_document(path)
     if document.kind != "rubric":
         raise document.error(("kind",), f"expected a rubric file, this is a {document.kind}")
