@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import facilitate
+import facilitate.loaders.library
 from facilitate.layout.documents import pack_documents
 from click.testing import CliRunner
 
@@ -222,6 +223,34 @@ def test_copy_a_bundled_item_to_edit_it(run, tmp_path):
     again = run("copy", "partnership-depth")
     assert again.exit_code == 2 and copied.read_text().endswith("# mine\n")
     assert run("copy", "no-such-thing").exit_code == 2
+
+
+def test_a_copy_takes_its_id_from_its_file_name(run, tmp_path):
+    result = run("copy", "lets-imagine", "-o", "our-hopes.yaml")
+    assert result.exit_code == 0, result.output
+    assert "with the id 'our-hopes'" in result.output
+    copied = (tmp_path / "our-hopes.yaml").read_text()
+    bundled = facilitate.loaders.library.find("lets-imagine").path.read_text()
+    # Only the id line differs: comments and everything else are as the library has them.
+    assert copied.replace("id: our-hopes\n", "id: lets-imagine\n", 1) == bundled
+    # The copy and the bundled deck can both be used, side by side, in one session.
+    (tmp_path / "day.yaml").write_text(
+        "kind: session\nid: day\ntitle: Day\nuses:\n  decks: [lets-imagine, our-hopes]\n"
+        "segments:\n  - {id: a, title: Hopes, minutes: 20, deck: our-hopes}\n"
+    )
+    assert run("validate", "day.yaml").exit_code == 0
+    assert {deck.id for deck in facilitate.load(tmp_path / "day.yaml").decks} == {"lets-imagine", "our-hopes"}
+    assert run("copy", "lets-imagine", "-o", "ours.toml").exit_code == 2
+
+
+def test_every_bundled_item_can_be_copied_under_a_new_name(tmp_path):
+    from facilitate.loaders import library
+    from facilitate.loaders.content import load_object
+
+    for entry in library.entries():
+        copy = tmp_path / f"my-{entry.id}.yaml"
+        copy.write_text(library.copy_text(entry, f"my-{entry.id}"))
+        assert load_object(copy, expected_kind=entry.kind).id == f"my-{entry.id}"
 
 
 def test_build_takes_the_card_printing_options(run, tmp_path):

@@ -575,8 +575,13 @@ def cards(ctx: click.Context, deck: str, output: str | None, sheet: str | None, 
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default NAME.yaml).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def copy(name: str, output: str | None, force: bool) -> None:
-    """Copy a bundled item (agenda, deck, ladder, curve, rubric...) to a file you can edit."""
+    """Copy a bundled item (agenda, deck, ladder, curve, rubric...) to a file you can edit.
+
+    The copy's id is made from the file's name (-o our-hopes.yaml: id our-hopes), so that
+    it does not clash with the bundled item.
+    """
     from facilitate.loaders import library
+    from facilitate.model._fields import slug as make_slug
     from facilitate.output import write_bytes
 
     try:
@@ -584,10 +589,16 @@ def copy(name: str, output: str | None, force: bool) -> None:
     except KeyError as error:
         raise FacilitateError(error.args[0]) from None
     target = Path(output or entry.path.name)
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise FacilitateError(f"{target}: a copy is a YAML file; give it a name ending in .yaml")
+    new_id = make_slug(target.stem)
+    if not new_id:
+        raise FacilitateError(f"{target}: no id can be made from this name; use letters or digits, e.g. our-{entry.id}.yaml")
     if target.exists() and not force:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
-    write_bytes(target, entry.path.read_bytes())
-    click.echo(f"wrote {target} (a copy of the bundled {entry.kind} {entry.id!r})")
+    write_bytes(target, library.copy_text(entry, new_id).encode("utf-8"))
+    as_id = f", with the id {new_id!r}" if new_id != entry.id else ""
+    click.echo(f"wrote {target} (a copy of the bundled {entry.kind} {entry.id!r}{as_id})")
 
 
 @main.command()

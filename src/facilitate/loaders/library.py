@@ -80,6 +80,27 @@ def find(name: str, kind: str | None = None) -> Entry:
     raise KeyError(f"no bundled {kind or 'item'} named {name!r}{hint}")
 
 
+def copy_text(entry: Entry, new_id: str) -> str:
+    """The text of a bundled item with its id changed to ``new_id``, everything else as written
+    (its comments too), for ``facilitate copy``: a copy with the bundled id would clash with it."""
+    import re
+
+    text = entry.path.read_text("utf-8")
+    if new_id == entry.id:
+        return text
+    line = parse_document(entry.path, text).lines.get(("id",))
+    lines = text.splitlines(keepends=True)
+    pattern = re.compile(r"^id:[ \t]*(?P<quote>[\"']?)[^\"'#\n]*(?P=quote)(?P<rest>[ \t]*(?:#.*)?\r?\n?)$")
+    match = pattern.match(lines[line - 1]) if line is not None and entry.path.suffix in (".yaml", ".yml") else None
+    if match is None:
+        raise RuntimeError(f"{entry.path}: cannot find the line of its id to change it")
+    lines[line - 1] = f"id: {new_id}{match['rest']}"
+    copied = "".join(lines)
+    if parse_document(entry.path, copied).data.get("id") != new_id:
+        raise RuntimeError(f"{entry.path}: changing its id to {new_id!r} did not take")
+    return copied
+
+
 def _local_file(name: str, base: Path) -> Path | None:
     """The content file ``name`` means in ``base``: itself when it ends in a content or table
     suffix (whether or not it exists), else NAME.yaml (.yml, .toml) when that is a file."""
