@@ -76,6 +76,45 @@ def test_the_agenda_starter_puts_nothing_made_up_on_a_run_sheet(run, tmp_path):
     assert "One or two sentences" not in pack.session.purpose
 
 
+@pytest.mark.parametrize("kind", ["agenda", "session", "deck", "ladder", "curve", "rubric", "reflection", "theme", "cluster", "method"])
+def test_every_kind_has_a_commented_starter_that_validates(run, tmp_path, kind):
+    from facilitate.loaders.content import load_object
+
+    assert run("new", kind, "Our thing").exit_code == 0
+    starter = tmp_path / "our-thing.yaml"
+    text = starter.read_text()
+    assert text.startswith("# A facilitate ") or text.startswith("# Facilitate ")
+    result = run("validate", str(starter))
+    assert result.exit_code == 0 and result.output == f"{starter}: ok\n", result.output  # no warnings either
+    assert load_object(starter).id == "our-thing"
+    # Nothing of it looks like a date someone chose (a date is a comment until it is real).
+    data = "\n".join(line.split("#")[0] for line in text.splitlines())
+    assert not re.search(r"\d{4}-\d\d-\d\d", data), data
+
+
+def test_the_agenda_starter_builds_every_format(run, tmp_path):
+    assert run("new", "agenda", "Our day").exit_code == 0
+    result = run("build", "our-day.yaml", "-o", "pack")
+    assert result.exit_code == 0, result.output
+    assert {"deck.pptx", "runsheet.pdf", "handout.pdf", "session.html"} <= {p.name for p in (tmp_path / "pack").iterdir()}
+
+
+def test_the_curve_and_cluster_starters_make_packs(run, tmp_path):
+    assert run("new", "curve", "Our curve").exit_code == 0
+    assert run("new", "agenda", "Our day").exit_code == 0
+    day = tmp_path / "our-day.yaml"
+    day.write_text(day.read_text().replace("    reflection: taking-stock\n", "    reflection: taking-stock\n"
+                                            "  - {id: curve, title: Turn the curve, minutes: 30, curve: our-curve}\n"))
+    result = run("build", "our-day.yaml", "-o", "pack", "-f", "markdown")
+    assert result.exit_code == 0, result.output
+    worksheet = (tmp_path / "pack" / "worksheet-our-curve.md").read_text()
+    assert "Illustrative figures for practice, not real data." in worksheet
+    assert run("new", "cluster", "Our cluster").exit_code == 0
+    built = run("build-cluster", "our-cluster.yaml", "-o", "packs", "-f", "markdown", "-j", "1")
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "packs" / "first.zip").is_file() and (tmp_path / "packs" / "second-partner-school.zip").is_file()
+
+
 def test_new_deck_validates(run, tmp_path):
     assert run("new", "deck", "My cards").exit_code == 0
     assert run("validate", str(tmp_path / "my-cards.yaml")).exit_code == 0

@@ -259,13 +259,19 @@ def schema() -> None:
     click.echo(json.dumps(content_schema(), indent=2))
 
 
+NEW_KINDS = ["agenda", "session", "deck", "ladder", "curve", "rubric", "reflection", "theme", "cluster", "method"]
+
+
 @main.command()
-@click.argument("what", type=click.Choice(["agenda", "deck", "method"]))
+@click.argument("what", type=click.Choice(NEW_KINDS), metavar="KIND")
 @click.argument("name")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default NAME.yaml).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new(what: str, name: str, output: str | None, force: bool) -> None:
-    """Write a commented starter agenda, deck or method to edit."""
+    """Write a commented starter file of KIND, called NAME, to edit.
+
+    KIND is agenda (or session), deck, ladder, curve, rubric, reflection, theme, cluster or method.
+    """
     from facilitate.model._fields import slug as make_slug
     from facilitate.output import write_bytes
     from facilitate.starters import STARTERS
