@@ -222,9 +222,31 @@ def validate(files: tuple[str, ...], warn_closed: bool) -> None:
             failed += 1
             click.echo(error.one_line(), err=True)
         else:
+            for warning in _flow_list_warnings(file):
+                click.echo(warning, err=True)
             click.echo(f"{file}: ok")
     if failed:
         sys.exit(2)
+
+
+def _flow_list_warnings(file: str) -> list[str]:
+    """One "FILE:LINE: field: warning: ..." line per materials item that starts in lower case
+    right after a comma of a flow list: most likely the rest of the item before it
+    (``materials: [Our hopes cards, one deck per table]`` is two items)."""
+    from facilitate.errors import format_field_path
+    from facilitate.loaders.content import read_text
+    from facilitate.loaders.yaml_source import flow_items
+
+    if not file.lower().endswith((".yaml", ".yml")):
+        return []
+    warnings = []
+    for item in flow_items(read_text(file)):
+        if len(item.field_path) >= 2 and item.field_path[-2] == "materials" and item.text[:1].islower():
+            warnings.append(
+                f"{file}:{item.line}: {format_field_path(item.field_path)}: warning: {item.text!r} is an item of its own"
+                " (a comma ends an item in [...]); if it belongs to the item before, write the materials one per line"
+            )
+    return warnings
 
 
 def _closed_prompt_warnings(file: str, lines: dict, pack) -> list[str]:
