@@ -92,7 +92,7 @@ def copy_text(entry: Entry, new_id: str) -> str:
     lines = text.splitlines(keepends=True)
     pattern = re.compile(r"^id:[ \t]*(?P<quote>[\"']?)[^\"'#\n]*(?P=quote)(?P<rest>[ \t]*(?:#.*)?\r?\n?)$")
     match = pattern.match(lines[line - 1]) if line is not None and entry.path.suffix in (".yaml", ".yml") else None
-    if match is None:
+    if match is None or line is None:
         raise RuntimeError(f"{entry.path}: cannot find the line of its id to change it")
     lines[line - 1] = f"id: {new_id}{match['rest']}"
     copied = "".join(lines)
