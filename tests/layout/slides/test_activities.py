@@ -10,6 +10,7 @@ from facilitate.layout import slides as spec
 from facilitate.model import Prompt, Reflection, Segment, SessionPack
 from tests.conftest import small_pack, small_session
 from tests.deck_fixtures import rich_pack
+from facilitate.layout.slides.activities import MIN_CHART_HEIGHT
 from tests.layout.slides.checks import assert_everything_fits
 
 
@@ -148,3 +149,20 @@ def test_a_curve_without_description_or_source_keeps_the_whole_body_for_its_char
     (slide,) = deck.of_kind("curve-chart")
     chart = next(s for s in slide.shapes if isinstance(s, spec.Chart))
     assert chart.box.bottom == pytest.approx(deck.height - spec.BOTTOM)
+
+
+def test_a_caption_never_squeezes_the_chart_below_its_least_height():
+    issue = ("Absence is rising in every school we serve. " * 9).strip()
+    pack = _with_curve(issue=issue, description=("Illustrative figures. " * 8).strip(), source=("Made up for practice. " * 8).strip())
+    moved = {}
+    for aspect in ("16:9", "4:3"):
+        deck = spec.build_deck(pack, aspect=aspect)
+        (slide,) = deck.of_kind("curve-chart")
+        chart = next(s for s in slide.shapes if isinstance(s, spec.Chart))
+        captioned = any(getattr(s, "name", "") == "about-data" for s in slide.shapes)
+        assert chart.box.height >= MIN_CHART_HEIGHT
+        assert captioned != bool(deck.of_kind("curve-data"))  # under the chart, or on its own slide
+        moved[aspect] = not captioned
+        assert_everything_fits(deck)
+    # The wide slide has room for all three; on the 4:3 slide the four-line issue leaves too little.
+    assert moved == {"16:9": False, "4:3": True}

@@ -232,6 +232,8 @@ def curve(b: DeckBuilder, item: ScheduledSegment, curve: TurnTheCurve, notes: st
     about = _about_data(b, curve)
     caption = _caption(b, about, b.what(curve.title, "(about the data)"))
     chart_box = b.chart_box(lead.box.bottom + 8)
+    if caption is not None and caption.box.y - 8 - chart_box.y < MIN_CHART_HEIGHT:
+        caption = None  # the chart keeps its room; the words get a slide of their own
     if caption is not None:
         chart_box = attrs.evolve(chart_box, height=caption.box.y - 8 - chart_box.y)
     chart = curve_chart(curve, theme, chart_box)
@@ -270,6 +272,8 @@ def curve(b: DeckBuilder, item: ScheduledSegment, curve: TurnTheCurve, notes: st
 CAPTION_LINES = 4
 #: The caption's largest size (it shrinks to the body floor before it moves).
 CAPTION_MAX = 18.0
+#: The least height a chart keeps on its slide when a caption joins it.
+MIN_CHART_HEIGHT = 160.0
 
 
 def _about_data(b: DeckBuilder, curve: TurnTheCurve) -> list[Draft]:
