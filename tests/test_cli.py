@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import facilitate
+import facilitate.loaders.library
 from facilitate.layout.documents import pack_documents
 from click.testing import CliRunner
 
@@ -73,6 +74,45 @@ def test_the_agenda_starter_puts_nothing_made_up_on_a_run_sheet(run, tmp_path):
     for segment in pack.session.segments:
         assert "never shown" not in segment.notes and "notes" not in segment.notes.lower()
     assert "One or two sentences" not in pack.session.purpose
+
+
+@pytest.mark.parametrize("kind", ["agenda", "session", "deck", "ladder", "curve", "rubric", "reflection", "theme", "cluster", "method"])
+def test_every_kind_has_a_commented_starter_that_validates(run, tmp_path, kind):
+    from facilitate.loaders.content import load_object
+
+    assert run("new", kind, "Our thing").exit_code == 0
+    starter = tmp_path / "our-thing.yaml"
+    text = starter.read_text()
+    assert text.startswith("# A facilitate ") or text.startswith("# Facilitate ")
+    result = run("validate", str(starter))
+    assert result.exit_code == 0 and result.output == f"{starter}: ok\n", result.output  # no warnings either
+    assert load_object(starter).id == "our-thing"
+    # Nothing of it looks like a date someone chose (a date is a comment until it is real).
+    data = "\n".join(line.split("#")[0] for line in text.splitlines())
+    assert not re.search(r"\d{4}-\d\d-\d\d", data), data
+
+
+def test_the_agenda_starter_builds_every_format(run, tmp_path):
+    assert run("new", "agenda", "Our day").exit_code == 0
+    result = run("build", "our-day.yaml", "-o", "pack")
+    assert result.exit_code == 0, result.output
+    assert {"deck.pptx", "runsheet.pdf", "handout.pdf", "session.html"} <= {p.name for p in (tmp_path / "pack").iterdir()}
+
+
+def test_the_curve_and_cluster_starters_make_packs(run, tmp_path):
+    assert run("new", "curve", "Our curve").exit_code == 0
+    assert run("new", "agenda", "Our day").exit_code == 0
+    day = tmp_path / "our-day.yaml"
+    day.write_text(day.read_text().replace("    reflection: taking-stock\n", "    reflection: taking-stock\n"
+                                            "  - {id: curve, title: Turn the curve, minutes: 30, curve: our-curve}\n"))
+    result = run("build", "our-day.yaml", "-o", "pack", "-f", "markdown")
+    assert result.exit_code == 0, result.output
+    worksheet = (tmp_path / "pack" / "worksheet-our-curve.md").read_text()
+    assert "Illustrative figures for practice, not real data." in worksheet
+    assert run("new", "cluster", "Our cluster").exit_code == 0
+    built = run("build-cluster", "our-cluster.yaml", "-o", "packs", "-f", "markdown", "-j", "1")
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "packs" / "first.zip").is_file() and (tmp_path / "packs" / "second-partner-school.zip").is_file()
 
 
 def test_new_deck_validates(run, tmp_path):
@@ -228,6 +268,34 @@ def test_copy_a_bundled_item_to_edit_it(run, tmp_path):
     assert run("copy", "no-such-thing").exit_code == 2
 
 
+def test_a_copy_takes_its_id_from_its_file_name(run, tmp_path):
+    result = run("copy", "lets-imagine", "-o", "our-hopes.yaml")
+    assert result.exit_code == 0, result.output
+    assert "with the id 'our-hopes'" in result.output
+    copied = (tmp_path / "our-hopes.yaml").read_text()
+    bundled = facilitate.loaders.library.find("lets-imagine").path.read_text()
+    # Only the id line differs: comments and everything else are as the library has them.
+    assert copied.replace("id: our-hopes\n", "id: lets-imagine\n", 1) == bundled
+    # The copy and the bundled deck can both be used, side by side, in one session.
+    (tmp_path / "day.yaml").write_text(
+        "kind: session\nid: day\ntitle: Day\nuses:\n  decks: [lets-imagine, our-hopes]\n"
+        "segments:\n  - {id: a, title: Hopes, minutes: 20, deck: our-hopes}\n"
+    )
+    assert run("validate", "day.yaml").exit_code == 0
+    assert {deck.id for deck in facilitate.load(tmp_path / "day.yaml").decks} == {"lets-imagine", "our-hopes"}
+    assert run("copy", "lets-imagine", "-o", "ours.toml").exit_code == 2
+
+
+def test_every_bundled_item_can_be_copied_under_a_new_name(tmp_path):
+    from facilitate.loaders import library
+    from facilitate.loaders.content import load_object
+
+    for entry in library.entries():
+        copy = tmp_path / f"my-{entry.id}.yaml"
+        copy.write_text(library.copy_text(entry, f"my-{entry.id}"))
+        assert load_object(copy, expected_kind=entry.kind).id == f"my-{entry.id}"
+
+
 def test_build_takes_the_card_printing_options(run, tmp_path):
     import pypdf
 
@@ -238,3 +306,62 @@ def test_build_takes_the_card_printing_options(run, tmp_path):
     assert round(float(trim.width) / 72 * 25.4) == 57 and round(float(trim.height) / 72 * 25.4) == 89
     clash = run("build", "-f", "cards", "-o", "pack2", "--print-shop", "--fold")
     assert clash.exit_code == 2 and "choose one" in clash.output
+
+
+# --- names: the user's own files and the bundled library -----------------------------------
+
+OWN_DECK = "kind: deck\nid: our-hopes\ntitle: Our hopes\ncards:\n  - {id: one, title: One, prompt: Every child reads.}\n"
+OWN_RUBRIC = (
+    "kind: rubric\nid: our-rubric\ntitle: Our rubric\ndimensions:\n  - id: trust\n    title: Trust\n"
+    "    levels:\n      - {label: Low}\n      - {label: High}\n"
+)
+OWN_CURVE = (
+    "kind: curve\nid: reading-curve\ntitle: Reading\nissue: Reading at eleven.\n"
+    "indicator: {name: Reading, unit: '%'}\nbaseline:\n  - {period: '2023', value: 70}\n"
+)
+
+
+def test_did_you_mean_considers_the_files_beside_the_session(run, tmp_path):
+    (tmp_path / "our-hopes.yaml").write_text(OWN_DECK)
+    (tmp_path / "reading-curve.yaml").write_text(OWN_CURVE)
+    (tmp_path / "our-hope.yaml").write_text(OWN_RUBRIC.replace("our-rubric", "our-hope"))  # close, but not a deck
+    session = tmp_path / "day.yaml"
+    session.write_text(
+        "kind: session\nid: day\ntitle: Day\nsegments:\n"
+        "  - {id: a, title: Hopes, minutes: 20, deck: our-hopess}\n"
+        "  - {id: b, title: Curve, minutes: 20, curve: readng-curve}\n"
+    )
+    result = run("validate", str(session))
+    assert result.exit_code == 2
+    assert f"{session}:5: segments[0].deck: no deck named 'our-hopess' beside the session or bundled (did you mean 'our-hopes'?)" in result.output
+    session.write_text(session.read_text().replace("our-hopess", "our-hopes"))
+    result = run("validate", str(session))
+    assert "segments[1].curve: no curve named 'readng-curve' beside the session or bundled (did you mean 'reading-curve'?)" in result.output
+
+
+def test_did_you_mean_on_the_command_line_considers_the_files_in_this_folder(run, tmp_path):
+    (tmp_path / "our-hopes.yaml").write_text(OWN_DECK)
+    (tmp_path / "our-rubric.yaml").write_text(OWN_RUBRIC)
+    cards = run("cards", "our-hopess")
+    assert cards.exit_code == 2 and "no deck named 'our-hopess' in this folder or bundled (did you mean 'our-hopes'?)" in cards.output
+    results = run("results", "our-rubrc")
+    assert results.exit_code == 2 and "did you mean 'our-rubric'?" in results.output
+    # The bundled library is still searched: a near miss of a bundled deck names it.
+    assert "did you mean 'lets-imagine'?" in run("cards", "lets-imagin").output
+    # And a name of a file here, without its .yaml, is that file.
+    shown = run("show", "our-hopes")
+    assert shown.exit_code == 0 and "Our hopes" in shown.output
+
+
+def test_a_folder_named_like_a_bundled_item_does_not_hide_it(run, tmp_path):
+    for name in ("lets-imagine", "power-of-partnerships", "partnership-depth"):
+        (tmp_path / name).mkdir()
+    shown = run("show", "lets-imagine")
+    assert shown.exit_code == 0, shown.output
+    cards = run("cards", "lets-imagine", "-o", "cards.pdf")
+    assert cards.exit_code == 0, cards.output
+    built = run("build", "power-of-partnerships", "-f", "markdown", "-o", "pack")
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "pack" / "runsheet.md").is_file()
+    results = run("results", "partnership-depth")
+    assert "no responses yet" in results.output  # the bundled rubric was found and read

@@ -103,3 +103,36 @@ def test_partner_name_is_on_the_card_backs_and_the_deck(tmp_path):
     deck = Presentation(tmp_path / "deck.pptx")
     title_text = " ".join(shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame)
     assert "Hill Primary School" in title_text
+
+
+def test_a_partners_pack_is_hosted_by_the_partner_and_the_clusters_organisation(tmp_path):
+    """Never by the bundled session's hosts ("Hosted by CEP" in every partner's pack)."""
+    from pptx import Presentation
+
+    from facilitate.loaders import library
+
+    assert "CEP" in library.load("power-of-partnerships").session.hosts  # what the bundled day says
+    cluster = tmp_path / "cluster.yaml"
+    cluster.write_text(
+        "kind: cluster\nid: riverside\ntitle: Riverside days\nsession: power-of-partnerships\n"
+        "organisation: Riverside Learning Partnership\nmembers:\n  - name: Hill Primary School\n    short_name: Hill\n"
+    )
+    result = CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(tmp_path / "packs"), "-f", "markdown", "-f", "pptx"])
+    assert result.exit_code == 0, result.output
+    runsheet = (tmp_path / "packs" / "hill" / "runsheet.md").read_text()
+    assert "Hosts: Hill Primary School, Riverside Learning Partnership" in runsheet
+    assert "CEP" not in runsheet.split("Hosts:")[1].splitlines()[0]
+    deck = Presentation(tmp_path / "packs" / "hill" / "deck.pptx")
+    title_text = " ".join(shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame)
+    assert "Hosted by Hill Primary School, Riverside Learning Partnership" in title_text
+    assert "CEP" not in title_text
+
+
+def test_without_an_organisation_the_partner_alone_hosts():
+    from facilitate.cluster import personalise
+    from facilitate.loaders import library
+    from facilitate.model import Member
+
+    pack = personalise(library.load("power-of-partnerships"), Member("Vale Academy"))
+    assert pack.session.hosts == ("Vale Academy",)
+    assert personalise(pack, Member("Vale Academy"), "Vale Academy").session.hosts == ("Vale Academy",)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import traceback
 from pathlib import Path
@@ -269,18 +268,21 @@ def _list_methods(methods) -> None:
 def show(name: str) -> None:
     """Describe a bundled item (or a content file): its contents in brief."""
     from facilitate.describe import describe
-    from facilitate.loaders import library
-    from facilitate.loaders.content import SUFFIXES, load_object
+    from facilitate.loaders.content import load_object
 
-    if name.endswith(SUFFIXES) or os.path.exists(name):
-        obj = load_object(name)
-    else:
-        try:
-            entry = library.find(name)
-        except KeyError as error:
-            raise FacilitateError(error.args[0]) from None
-        obj = load_object(entry.path)
+    obj = load_object(_locate(None, name))
     click.echo(describe(obj))
+
+
+def _locate(kind: str | None, name: str) -> Path:
+    """The file a NAME on the command line means: a file (a folder of that name does not
+    count), NAME.yaml in this folder, or the bundled item; else a "did you mean"."""
+    from facilitate.loaders import library
+
+    try:
+        return library.locate(kind, name, Path.cwd(), where="in this folder", any_file=True)
+    except KeyError as error:
+        raise FacilitateError(error.args[0]) from None
 
 
 @main.command(cls=ExporterCommand)
@@ -309,6 +311,8 @@ def validate(ctx: click.Context, files: tuple[str, ...], warn_closed: bool, **va
             for problem in problems:
                 click.echo(_located_line(problem), err=True)
         else:
+            for warning in _flow_list_warnings(file):
+                click.echo(warning, err=True)
             click.echo(f"{file}: ok")
     if failed:
         sys.exit(2)
@@ -340,7 +344,7 @@ def _problems(file: str, document: Any, options: Any, warn_closed: bool) -> list
         problems: list[FacilitateError] = []
         for member in cluster.members:
             problems += [_for_partner(member.name, problem) for problem in _member_problems(file, member)]
-            problems += [_for_partner(member.name, problem) for problem in check(personalise(pack, member), options=options)]
+            problems += [_for_partner(member.name, problem) for problem in check(personalise(pack, member, cluster.organisation), options=options)]
         return problems
     loaded = load_object(file)
     if kind == "deck":
@@ -370,6 +374,26 @@ def _for_partner(name: str, error: FacilitateError) -> FacilitateError:
     from facilitate.loaders.origins import located
 
     return FacilitateError(f"partner {name!r}: {located(error).one_line()}")
+
+
+def _flow_list_warnings(file: str) -> list[str]:
+    """One "FILE:LINE: field: warning: ..." line per materials item that starts in lower case
+    right after a comma of a flow list: most likely the rest of the item before it
+    (``materials: [Our hopes cards, one deck per table]`` is two items)."""
+    from facilitate.errors import format_field_path
+    from facilitate.loaders.content import read_text
+    from facilitate.loaders.yaml_source import flow_items
+
+    if not file.lower().endswith((".yaml", ".yml")):
+        return []
+    warnings = []
+    for item in flow_items(read_text(file)):
+        if len(item.field_path) >= 2 and item.field_path[-2] == "materials" and item.text[:1].islower():
+            warnings.append(
+                f"{file}:{item.line}: {format_field_path(item.field_path)}: warning: {item.text!r} is an item of its own"
+                " (a comma ends an item in [...]); if it belongs to the item before, write the materials one per line"
+            )
+    return warnings
 
 
 def _closed_prompt_warnings(file: str, lines: dict, pack) -> list[str]:
@@ -410,13 +434,19 @@ def schema(what: str) -> None:
     click.echo(json.dumps(content_schema(), indent=2))
 
 
+NEW_KINDS = ["agenda", "session", "deck", "ladder", "curve", "rubric", "reflection", "theme", "cluster", "method"]
+
+
 @main.command()
-@click.argument("what", type=click.Choice(["agenda", "deck", "method"]))
+@click.argument("what", type=click.Choice(NEW_KINDS), metavar="KIND")
 @click.argument("name")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default NAME.yaml).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new(what: str, name: str, output: str | None, force: bool) -> None:
-    """Write a commented starter agenda, deck or method to edit."""
+    """Write a commented starter file of KIND, called NAME, to edit.
+
+    KIND is agenda (or session), deck, ladder, curve, rubric, reflection, theme, cluster or method.
+    """
     from facilitate.model._fields import slug as make_slug
     from facilitate.output import write_bytes
     from facilitate.starters import STARTERS
@@ -611,8 +641,7 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
 def cards(ctx: click.Context, deck: str, output: str | None, sheet: str | None, force: bool, **values: Any) -> None:
     """Print-ready card sheets for DECK (a bundled deck id, a deck file, or a CSV/XLSX table of cards) as one PDF."""
     from facilitate.exporters import cards_pdf
-    from facilitate.loaders import library
-    from facilitate.loaders.content import SUFFIXES, load_object
+    from facilitate.loaders.content import load_object
     from facilitate.loaders.datafiles import deck_from_file
     from facilitate.loaders.tabular import suffix_is_table
     from facilitate.options import PaperOptions
@@ -623,13 +652,8 @@ def cards(ctx: click.Context, deck: str, output: str | None, sheet: str | None, 
         raise FacilitateError(f"{deck}: --sheet chooses a sheet of an XLSX workbook, and this is not one")
     if suffix_is_table(deck):
         card_deck = deck_from_file(deck, sheet=sheet)
-    elif deck.endswith(SUFFIXES) or os.path.exists(deck):
-        card_deck = load_object(deck, expected_kind="deck")
     else:
-        try:
-            card_deck = load_object(library.find(deck, "deck").path, expected_kind="deck")
-        except KeyError as error:
-            raise FacilitateError(error.args[0]) from None
+        card_deck = load_object(_locate("deck", deck), expected_kind="deck")
     target = Path(output or f"{card_deck.id}-cards.pdf")
     if target.exists() and not force:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
@@ -646,8 +670,13 @@ def cards(ctx: click.Context, deck: str, output: str | None, sheet: str | None, 
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default NAME.yaml).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def copy(name: str, output: str | None, force: bool) -> None:
-    """Copy a bundled item (agenda, deck, ladder, curve, rubric...) to a file you can edit."""
+    """Copy a bundled item (agenda, deck, ladder, curve, rubric...) to a file you can edit.
+
+    The copy's id is made from the file's name (-o our-hopes.yaml: id our-hopes), so that
+    it does not clash with the bundled item.
+    """
     from facilitate.loaders import library
+    from facilitate.model._fields import slug as make_slug
     from facilitate.output import write_bytes
 
     try:
@@ -655,10 +684,16 @@ def copy(name: str, output: str | None, force: bool) -> None:
     except KeyError as error:
         raise FacilitateError(error.args[0]) from None
     target = Path(output or entry.path.name)
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise FacilitateError(f"{target}: a copy is a YAML file; give it a name ending in .yaml")
+    new_id = make_slug(target.stem)
+    if not new_id:
+        raise FacilitateError(f"{target}: no id can be made from this name; use letters or digits, e.g. our-{entry.id}.yaml")
     if target.exists() and not force:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
-    write_bytes(target, entry.path.read_bytes())
-    click.echo(f"wrote {target} (a copy of the bundled {entry.kind} {entry.id!r})")
+    write_bytes(target, library.copy_text(entry, new_id).encode("utf-8"))
+    as_id = f", with the id {new_id!r}" if new_id != entry.id else ""
+    click.echo(f"wrote {target} (a copy of the bundled {entry.kind} {entry.id!r}{as_id})")
 
 
 @main.command()
@@ -677,18 +712,11 @@ def results(rubric: str, exports: tuple[str, ...], group_by: str | None, format_
     """
     from facilitate.exporters.results_table import render
     from facilitate.layout.results import results as plan
-    from facilitate.loaders import library
-    from facilitate.loaders.content import SUFFIXES, parse_document
+    from facilitate.loaders.content import parse_document
     from facilitate.loaders.datafiles import command_line_export, load_rubric
     from facilitate.output import write_bytes
 
-    if rubric.endswith(SUFFIXES) or os.path.exists(rubric):
-        path = Path(rubric)
-    else:
-        try:
-            path = library.find(rubric, "rubric").path
-        except KeyError as error:
-            raise FacilitateError(error.args[0]) from None
+    path = _locate("rubric", rubric)
     document = parse_document(path)
     if document.kind != "rubric":
         raise document.error(("kind",), f"expected a rubric file, this is a {document.kind}")

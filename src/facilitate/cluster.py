@@ -19,13 +19,18 @@ from facilitate.options import BuildOptions
 from facilitate.output import atomic_write, write_zip
 
 
-def personalise(pack: SessionPack, member: Member) -> SessionPack:
-    """The pack as ``member`` receives it: their name, logo, date and venue."""
+def personalise(pack: SessionPack, member: Member, organisation: str = "") -> SessionPack:
+    """The pack as ``member`` receives it: their name, logo, date and venue.
+
+    Its hosts are the member and the cluster's ``organisation``: the session's own hosts
+    (a bundled session's are the organisation that wrote it) never host a partner's pack.
+    """
+    hosts = (member.name,) + ((organisation,) if organisation.strip() and organisation != member.name else ())
     session = attrs.evolve(
         pack.session,
         date=member.date or pack.session.date,
         venue=member.venue or pack.session.venue,
-        hosts=(member.name,) + tuple(h for h in pack.session.hosts if h != member.name),
+        hosts=hosts,
     )
     theme = attrs.evolve(pack.theme, organisation=member.name, logo=member.logo or pack.theme.logo)
     return attrs.evolve(pack, session=session, theme=theme)
@@ -50,7 +55,8 @@ def _zip_folder(folder: Path, archive: Path) -> None:
     atomic_write(archive, lambda handle: write_zip(handle, entries))
 
 
-def build_member(pack: SessionPack, member: Member, out_dir: str, formats: tuple[str, ...] | None, options: BuildOptions, force: bool) -> MemberResult:
+def build_member(pack: SessionPack, member: Member, out_dir: str, formats: tuple[str, ...] | None, options: BuildOptions, force: bool,
+                 organisation: str = "") -> MemberResult:
     """Build one partner's pack and zip; any FacilitateError becomes that partner's error."""
     from facilitate.building import build
 
@@ -58,7 +64,7 @@ def build_member(pack: SessionPack, member: Member, out_dir: str, formats: tuple
         if member.logo is not None and not Path(member.logo).is_file():
             raise FacilitateError(f"logo: no such image {member.logo!r}")
         folder = Path(out_dir) / member.slug
-        build(personalise(pack, member), folder, formats, options, force=force)
+        build(personalise(pack, member, organisation), folder, formats, options, force=force)
         archive = Path(out_dir) / f"{member.slug}.zip"
         _zip_folder(folder, archive)
         return MemberResult(member.name, str(folder), str(archive))
@@ -80,7 +86,7 @@ def build_cluster(
     options = options or BuildOptions()
     jobs = max(1, jobs or os.cpu_count() or 1)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
-    arguments = [(pack, member, str(out_dir), formats, options, force) for member in cluster.members]
+    arguments = [(pack, member, str(out_dir), formats, options, force, cluster.organisation) for member in cluster.members]
     results: list[MemberResult] = []
     for result in _run(arguments, jobs):
         results.append(result)

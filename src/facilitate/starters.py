@@ -48,7 +48,8 @@ segments:
     # notes: are for you alone (run-sheet, speaker notes), never shown to participants.
     notes: >-
       Keep your own welcome to five minutes, then give each person a minute at their table.
-    materials: [name badges]
+    materials:               # one per line: a flow list [a, b] splits at every comma
+      - Name badges
   - id: imagine
     title: Let's imagine
     part: why
@@ -100,42 +101,216 @@ METHOD = """\
 # A facilitate method. A segment uses it with  method: {name}  and takes its steps,
 # materials and grouping (unless the segment states its own); the segment's minutes
 # scale the steps' minutes in proportion. Check it with:  facilitate validate {name}.yaml
+# This one is a small, complete method to start from: change its words to your own.
 kind: method
 id: {name}
 name: {title}
-purpose: One sentence on what the method is for.
+purpose: Everyone thinks on their own first, so every voice is in the room before the loudest one.
 grouping: tables             # whole-room, tables, pairs, individual: who works together most
 group_size:
   min: 4
   max: 40                    # leave out for no upper limit
 steps:                       # minutes are the usual length; a segment scales them
-  - title: Set the scene
-    minutes: 5
+  - title: The question
+    minutes: 2
     grouping: whole-room     # optional: this step's grouping, if not the method's
-    instructions: What people do in this step, in a sentence or two, for the room.
-  - title: Round
+    instructions: Hear the question, and note what first comes to mind.
+  - title: On your own
+    minutes: 3
+    grouping: individual
+    instructions: Write one idea on each sticky note, in silence.
+  - title: Round the table
     minutes: 10
     rounds: 2                # optional: the step runs this many times in a row
-    cue: move tables         # optional: what people do as each later round starts
-    instructions: Talk about the question at your table.
+    cue: the next person starts   # optional: what happens as each later round starts
+    instructions: In turn, each person reads one note aloud and puts it on the table; no discussion yet.
   - title: Share
     minutes: 5
     grouping: whole-room
-    instructions: Each table says the one thing everyone should hear.
-materials: [sticky notes, pens]
+    instructions: Each table says the idea it most wants everyone to hear.
+materials:                   # one per line: a flow list [a, b] splits at every comma
+  - Sticky notes, one pad per person
+  - Pens
 room_setup:
-  - Tables of four to six.
-online: How to run it online (breakout rooms, a shared board); leave empty if it does not work online.
+  - Tables of four to six, with space to lay notes out.
+online: Everyone writes in a shared document for three minutes, then each breakout room takes turns to read.
 variations:
-  - Another way to run it.
+  - Cluster the notes into themes before the share.
 cautions:
-  - What goes wrong, and how to avoid it.
+  - Keep the silent minutes silent; the first voice sets the direction.
 tags: [involvement]          # rubric dimensions (ids) or needs it helps with
-source:
-  credit: Who created the method, and where they published it.
-  url: https://example.org/where-to-read-more
-  licence: The licence of that source's own text.
-licence: The licence of this description's text.
+# source:                    # for a method someone else created: credit them
+#   credit: Who created the method, and where they published it.
+#   url: https://example.org/where-to-read-more
+#   licence: The licence of that source's own text.
+# licence: The licence of this description's text.
 """
 
-STARTERS = {"agenda": AGENDA, "deck": DECK, "method": METHOD}
+LADDER = """\
+# A facilitate question ladder: questions that climb from closed (yes/no) to open (what
+# if). A segment uses it with  ladder: {name}  and gets its slides, a poster and a
+# worksheet. Check it with:  facilitate validate {name}.yaml
+kind: ladder
+id: {name}
+title: {title}
+topic: our partnership       # what the questions are about, on the poster and worksheet
+# The rungs: leave 'rungs' out for the standard ladder (yes-no, which-who-when-where,
+# what, how, why, what-if); see 'facilitate show powerful-questions'.
+qualities:                   # what a powerful question does: the poster's first lines
+  - Invites people to think before they answer
+  - Brings what we take for granted into view
+  - Helps a group move forward together
+examples:                    # your own questions, a few for any rung
+  - rung: yes-no
+    questions:
+      - Is our partnership working?
+  - rung: what
+    questions:
+      - What does our partnership do well?
+  - rung: how
+    questions:
+      - How could our partnership do more for children?
+  - rung: what-if
+    questions:
+      - What if every school in the partnership shared one priority?
+cautions:
+  - Asking why can sound like blame; asking what led to something is gentler.
+# source: where the ladder comes from, credited on its worksheet
+"""
+
+CURVE = """\
+# A facilitate turn-the-curve exercise: one tough issue every partner shares, its data,
+# and what to do about it. A segment uses it with  curve: {name}  and gets the chart on a
+# slide and a worksheet per table. 'facilitate show {name}.yaml' shows the forecast.
+# The figures below are examples: put in your own, and say where they come from.
+kind: curve
+id: {name}
+title: {title}
+issue: Too many children miss a day of school in ten or more, and no school can fix it alone.
+# Shown under the chart, on the slide and the worksheet, so the room knows what the data is.
+description: Illustrative figures for practice, not real data.
+# source: where the data comes from, shown under the chart
+indicator:
+  name: Pupils persistently absent
+  unit: "%"
+  direction: less-of         # less-of: lower is better; more-of: higher is better
+# The data so far, oldest first. A period is a year ("2023"), a school year ("2023/24"),
+# a term ("Autumn 2023", "T1 2024"), a month ("Mar 2024"), a quarter ("2024 Q1") or a
+# date ("2024-03-15"), quoted; a missing year keeps its place on the chart.
+baseline:
+  - {{period: "2019/20", value: 10.5}}
+  - {{period: "2020/21", value: 11.8}}
+  - {{period: "2022/23", value: 14.9}}
+  - {{period: "2023/24", value: 15.6}}
+forecast_periods: 3          # the straight-line trend carried on, if nothing changes
+target: {{period: "2026/27", value: 11.0}}
+# What the tables agree, after the session (see 'facilitate show attendance-curve'):
+# story (helping and hurting), partners, what_works (with a cost), essentials (up to 3)
+# and actions. Left out, the slides and the worksheet ask the room.
+"""
+
+RUBRIC = """\
+# A facilitate maturity rubric: a few dimensions, each with levels from least to most
+# mature. A segment uses it with  rubric: {name}  and gets the rubric on slides and a tick
+# sheet; 'facilitate results {name}.yaml FORM-EXPORT.csv' summarises the answers.
+kind: rubric
+id: {name}
+title: {title}
+# Printed above the tick sheet: say what people are rating, for them.
+description: Mark where our partnership is today on each row.
+dimensions:
+  - id: purpose
+    title: Shared purpose
+    levels:                  # least mature first
+      - label: Emerging
+        descriptor: Each school has its own priorities.
+      - label: Developing
+        descriptor: We have agreed a few shared priorities.
+      - label: Embedded
+        descriptor: Our shared priorities shape each school's plans.
+  - id: data
+    title: Use of data
+    levels:
+      - label: Emerging
+        descriptor: Each school keeps its data to itself.
+      - label: Developing
+        descriptor: We share some data when someone asks.
+      - label: Embedded
+        descriptor: We look at our data together, and act on it.
+# bands (optional) name stretches of the level scale, lowest first, e.g.
+#   bands:
+#     - {{from: 1, to: 2, label: Early days}}
+#     - {{from: 2, to: 3, label: Well on the way}}
+"""
+
+REFLECTION = """\
+# Facilitate reflection cards: prompts to write on near the end of a session, printed
+# four to a page to cut out. A segment uses them with  reflection: {name}
+kind: reflection
+id: {name}
+title: {title}
+description: A few quiet minutes to notice what struck you today, then to decide what you will do.
+prompts:                     # each prompt is a card: a short label and its question
+  - label: Something new
+    question: Something I noticed or learned today.
+  - label: Something to think about
+    question: Something that challenged me, or that I disagree with.
+commitments:                 # optional: "And so what?" cards
+  - label: My next step
+    question: The one thing I will do, and by when.
+# source: where the prompts come from, credited in the handout
+"""
+
+THEME = """\
+# A facilitate theme: the colours and logo of a pack. A session uses it with
+#   theme: {name}
+# Colours are "#rrggbb". Every text colour must stand out from its background (WCAG AA,
+# 4.5:1); 'facilitate validate {name}.yaml' names any pair that does not.
+kind: theme
+id: {name}
+name: {title}
+primary: "#1f4e79"           # titles, rules, bars, the current part of the day
+accent: "#c55a11"            # highlights, such as the target on a turn-the-curve chart
+background: "#ffffff"        # pages and slides
+text: "#1a1a1a"              # body text
+muted: "#595959"             # quieter text: notes, credits
+on_primary: "#ffffff"        # text on the primary colour
+palette:                     # card category bands, in the order categories appear
+  - "#1f4e79"
+  - "#2e7d32"
+  - "#8e24aa"
+  - "#c62828"
+# logo: our-logo.png         # a PNG or JPEG next to this file, on the title slide
+# organisation: Our partnership   # named on the title slide when a session has no hosts
+"""
+
+CLUSTER = """\
+# A facilitate cluster: one personalised pack per partner. Build them all with:
+#   facilitate build-cluster {name}.yaml -o packs/
+kind: cluster
+id: {name}
+title: {title}
+session: power-of-partnerships   # a bundled agenda, or your session file beside this one
+# organisation: Our learning partnership   # hosts every pack with its partner
+members:
+  - name: First partner school
+    short_name: first            # names its folder and zip (otherwise the name does)
+    # date: YYYY-MM-DD           # this partner's day, once it is fixed
+    # venue: Where the day is held
+    # logo: first-logo.png       # a PNG or JPEG next to this file
+  - name: Second partner school
+"""
+
+#: The starter of each kind ``facilitate new`` writes ("session" is the agenda's kind).
+STARTERS = {
+    "agenda": AGENDA,
+    "session": AGENDA,
+    "deck": DECK,
+    "ladder": LADDER,
+    "curve": CURVE,
+    "rubric": RUBRIC,
+    "reflection": REFLECTION,
+    "theme": THEME,
+    "cluster": CLUSTER,
+    "method": METHOD,
+}

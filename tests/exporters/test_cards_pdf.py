@@ -454,7 +454,7 @@ def test_cards_command_errors_are_one_line(tmp_path, monkeypatch):
     (tmp_path / "deck.yaml").write_text(DECK_YAML, "utf-8")
     runner = CliRunner()
     for args, expected in [
-        (["cards", "no-such-deck"], "no bundled deck named 'no-such-deck'"),
+        (["cards", "no-such-deck"], "no deck named 'no-such-deck' in this folder or bundled"),
         (["cards", "deck.yaml", "--size", "300x400mm"], "does not fit"),
         (["cards", "deck.yaml", "--size", "huge"], "unknown card size"),
         (["cards", "deck.yaml", "--bleed", "lots"], "not a length"),

@@ -256,6 +256,28 @@ def test_curve_worksheet_is_blank_when_the_curve_has_no_story_or_partners():
         assert filled not in text
 
 
+def test_curve_worksheet_says_what_the_data_is_and_where_it_comes_from():
+    described = attrs.evolve(full_curve(), description="Illustrative figures, made up for practice.",
+                             source="Sample data from the partnership office.")
+    pack = attrs.evolve(rich_pack(), curves=(described,))
+    text = " ".join(text_of(rendered(pack)["worksheet-attendance.pdf"]).split())
+    assert "Illustrative figures, made up for practice." in text
+    assert "Source: Sample data from the partnership office." in text
+    # Under the issue, and the source under the chart (before the story behind it).
+    assert text.index(described.issue) < text.index("Illustrative figures") < text.index("Source: Sample data")
+    assert text.index("Source: Sample data") < text.index("The story behind the curve")
+
+
+def test_the_chart_of_a_curve_with_missing_years_leaves_them_out_but_keeps_their_place():
+    gappy = attrs.evolve(full_curve(), baseline=(full_curve().baseline[0], *full_curve().baseline[2:]))
+    document = worksheets.curve_worksheet(attrs.evolve(rich_pack(), curves=(gappy,)), gappy)
+    (figure_block,) = [block for block in document.blocks if type(block).__name__ == "CurveChart"]
+    figure = chart.curve_figure(figure_block.history, figure_block.forecast, figure_block.target, "%", 480, rich_pack().theme)
+    labels = [shape.text for shape in figure.shapes if type(shape).__name__ == "Text"]
+    assert "2020" in labels  # no data, but its place on the axis
+    assert "What has happened: 2019 10.5%, 2021 13.1%" in figure.description
+
+
 def test_the_chart_is_drawn_where_the_chart_maths_puts_it():
     from facilitate.exporters.handout_pdf import charts
 

@@ -340,3 +340,70 @@ def test_a_4_3_template_gives_a_4_3_deck_unless_an_aspect_is_asked_for(tmp_path)
     assert (own.slide_width, own.slide_height) == (Inches(10), Inches(7.5))
     wide = Presentation(built(tmp_path, small_pack(), "wide", template=str(template), aspect="16:9"))
     assert round(wide.slide_width / wide.slide_height, 3) == round(16 / 9, 3)
+
+
+# --- turn-the-curve charts on a time axis -------------------------------------------------
+
+
+def _curve_pack(baseline, **changes):
+    from facilitate.model import DataPoint
+
+    pack = rich_pack()
+    curve = attrs.evolve(pack.curve("attendance"), baseline=tuple(DataPoint(p, v) for p, v in baseline), **changes)
+    return attrs.evolve(pack, curves=(curve,))
+
+
+def _curve_frame(deck_path):
+    prs = Presentation(deck_path)
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            if shape.has_chart and shape.name == "curve":
+                return number, shape
+    raise AssertionError("no curve chart")
+
+
+def test_missing_years_are_empty_categories_the_lines_span(tmp_path):
+    from pptx.oxml.ns import qn
+
+    pack = _curve_pack([("2019", 10.5), ("2022", 14.9), ("2023", 15.2)], target=None)
+    _number, frame = _curve_frame(built(tmp_path, pack))
+    plot = frame.chart.plots[0]
+    assert tuple(plot.categories)[:5] == ("2019", "2020", "2021", "2022", "2023")
+    assert plot.series[0].values[:5] == (10.5, None, None, 14.9, 15.2)
+    (blanks,) = frame.chart.element.iter(qn("c:dispBlanksAs"))
+    assert blanks.get("val") == "span"
+    assert not list(frame.chart.element.iter(qn("c:dateAx")))
+
+
+def test_unevenly_spaced_dates_get_a_date_axis(tmp_path):
+    from pptx.oxml.ns import qn
+
+    pack = _curve_pack([("2024-01-15", 91), ("2024-02-01", 92), ("2024-05-20", 90)], target=None)
+    _number, frame = _curve_frame(built(tmp_path, pack))
+    (axis,) = frame.chart.element.iter(qn("c:dateAx"))
+    assert axis.find(qn("c:majorTimeUnit")).get("val") == "months"
+    assert axis.find(qn("c:numFmt")).get("formatCode") == "mmm yyyy"
+    categories = frame.chart.element.xpath(".//c:ser[1]/c:cat//c:pt/c:v/text()")
+    # Excel serial days: 15 January 2024 is day 45306, and the gaps are 17 and 109 days.
+    assert [float(v) for v in categories[:3]] == [45306, 45323, 45432]
+
+
+def test_libreoffice_draws_the_time_axis(tmp_path):
+    """Rendered, the gap's years are labelled on the axis, and a date axis labels its months."""
+    gap = _curve_pack([("2019", 10.5), ("2022", 14.9), ("2023", 15.2)], target=None, forecast_periods=1)
+    import pdfplumber
+
+    deck = built(tmp_path / "gap", gap)
+    number, _frame = _curve_frame(deck)
+    with pdfplumber.open(convert_to_pdf(deck, tmp_path / "gap")) as pdf:
+        words = pdf.pages[number - 1].extract_words()
+    years = {w["text"]: (w["x0"] + w["x1"]) / 2 for w in words if re.fullmatch(r"20\d\d", w["text"])}
+    assert sorted(years) == ["2019", "2020", "2021", "2022", "2023", "2024"], years
+    xs = [years[year] for year in sorted(years)]
+    gaps = [b - a for a, b in zip(xs, xs[1:])]
+    assert max(gaps) - min(gaps) < 2, xs  # one equal step a year, the missing ones included
+    dates = _curve_pack([("2024-01-15", 91), ("2024-02-01", 92), ("2024-05-20", 90)], target=None, forecast_periods=1)
+    deck = built(tmp_path / "dates", dates)
+    number, _frame = _curve_frame(deck)
+    text = page_texts(convert_to_pdf(deck, tmp_path / "dates"))[number - 1]
+    assert "Mar 2024" in text and "May 2024" in text, text  # months on the axis, not the data's labels alone

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, strategies as st
 
@@ -47,7 +49,9 @@ def test_y_axis_includes_the_target_even_far_below_the_data():
     assert plot.scale.low <= 2 <= plot.scale.high
     assert plot.scale.low <= 10 and plot.scale.high >= 20
     assert plot.target.period == "2026"
-    assert plot.target.x == pytest.approx(650)  # the target's period is appended as a 7th slot
+    # 2025 (no data) keeps its slot on the time axis, so 2026 is the 8th of eight.
+    assert [period for period, _ in plot.periods][-2:] == ["2025", "2026"]
+    assert plot.target.x == pytest.approx(7.5 * 700 / 8)
     assert plot.target.y == pytest.approx((2 - plot.scale.low) / (plot.scale.high - plot.scale.low) * 300)
 
 
@@ -100,3 +104,45 @@ def test_bars_lengths_rows_and_whiskers():
     assert (first.whisker_from, first.whisker_to) == (150, 250)
     assert (second.whisker_from, second.whisker_to) == (300, 400)  # kept inside the scale
     assert plot.grid == ((1, 100), (2, 200), (3, 300), (4, 400))
+
+
+# --- periods in time ----------------------------------------------------------------------
+
+
+def test_a_gap_in_the_years_is_a_gap_on_the_axis():
+    history = (DataPoint("2019", 10), DataPoint("2022", 16), DataPoint("2023", 17))
+    plot = chart.plot_curve(history, (DataPoint("2024", 18),), None, width=600, height=100)
+    assert plot.timed and plot.even
+    assert [period for period, _ in plot.periods] == ["2019", "2020", "2021", "2022", "2023", "2024"]
+    # Six years, six 100-point slots: 2019, then three slots on to 2022.
+    assert [p.x for p in plot.history] == [50, 350, 450] and plot.forecast[0].x == 550
+
+
+def test_a_target_before_the_end_of_the_forecast_sits_at_its_own_year():
+    plot = chart.plot_curve(HISTORY, FORECAST + (DataPoint("2025", 22),), DataPoint("2024", 9), width=700, height=100)
+    assert [period for period, _ in plot.periods][-3:] == ["2023", "2024", "2025"]
+    assert plot.target.x == plot.forecast[1].x < plot.forecast[2].x
+
+
+def test_school_years_and_terms_are_placed_in_time():
+    plot = chart.plot_curve((DataPoint("2019/20", 5), DataPoint("2022/23", 6)), width=400, height=100)
+    assert [period for period, _ in plot.periods] == ["2019/20", "2020/21", "2021/22", "2022/23"]
+    terms = chart.plot_curve((DataPoint("Autumn 2023", 5), DataPoint("Summer 2024", 6), DataPoint("Spring 2025", 7)), width=500, height=100)
+    assert [period for period, _ in terms.periods] == ["Autumn 2023", "Spring 2024", "Summer 2024", "Autumn 2024", "Spring 2025"]
+    assert [p.x for p in terms.history] == [50, 250, 450]
+
+
+def test_dates_are_placed_in_time_and_marked_uneven():
+    days = ("2024-01-01", "2024-01-11", "2024-03-01")
+    plot = chart.plot_curve(tuple(DataPoint(day, n) for n, day in enumerate(days)), width=1000, height=100)
+    assert plot.timed and not plot.even
+    assert [period for period, _ in plot.periods] == list(days)  # no filling in between dates
+    xs = [p.x for p in plot.history]
+    # 10 days, then 50: the gaps are in proportion.
+    assert (xs[2] - xs[1]) / (xs[1] - xs[0]) == pytest.approx(5)
+    assert plot.dates == tuple(dt.date.fromisoformat(day) for day in days)
+
+
+def test_a_long_grid_lists_only_the_periods_with_data():
+    plot = chart.plot_curve((DataPoint("Jan 2010", 1), DataPoint("Jan 2020", 2)), width=1200, height=100)
+    assert [period for period, _ in plot.periods] == ["Jan 2010", "Jan 2020"] and plot.timed

@@ -94,7 +94,7 @@ CASES = [
     ('session-segments-not-list.yaml', 12, 'segments', 'expected a list'),
     ('session-two-parts.yaml', 5, 'conversation', '3 to 7'),
     ('session-unknown-key.yaml', 3, 'titel', "did you mean 'title'"),
-    ('session-uses-missing-deck.yaml', 13, 'uses.decks[0]', "no bundled deck named 'no-such-deck'"),
+    ('session-uses-missing-deck.yaml', 13, 'uses.decks[0]', "no deck named 'no-such-deck' beside the session or bundled"),
     ('session-uses-unknown-collection.yaml', 13, 'uses.games', 'unknown collection'),
     ('syntax-bad-indent.yaml', 3, '', 'YAML syntax'),
     ('syntax-duplicate-key.yaml', 4, 'title', "duplicate key 'title' (first at line 3)"),

@@ -285,7 +285,11 @@ class _Painter:
         from pptx.util import Pt
 
         data = CategoryChartData()
-        data.categories = [_clean(c) for c in chart_spec.categories]
+        if chart_spec.category_dates:  # python-pptx makes a date axis for date categories
+            data.categories = list(chart_spec.category_dates)
+            data.categories.number_format = chart_spec.date_format
+        else:
+            data.categories = [_clean(c) for c in chart_spec.categories]
         for series in chart_spec.series:
             data.add_series(_clean(series.name), series.values)
         kind = XL_CHART_TYPE.LINE_MARKERS if chart_spec.kind == "line" else XL_CHART_TYPE.COLUMN_CLUSTERED
@@ -295,6 +299,7 @@ class _Painter:
             frame.name = chart_spec.name
         _alt_text(frame.element.nvGraphicFramePr.cNvPr, chart_spec.alt_text)
         chart = frame.chart
+        _time_axis(chart, chart_spec)
         chart.font.name = self.font
         chart.font.size = Pt(chart_spec.font_size)
         chart.font.color.rgb = _rgb(chart_spec.text_colour)
@@ -513,3 +518,27 @@ def _run_properties(paragraph: spec.Paragraph, font: str) -> str:
         f' cap="none"><a:solidFill>{_colour_xml(paragraph.colour)}</a:solidFill>'
         f'<a:latin typeface="{face}"/><a:ea typeface="{face}"/><a:cs typeface="{face}"/></a:rPr>'
     )
+
+
+def _time_axis(chart, chart_spec: spec.Chart) -> None:
+    """A line across missing values (``dispBlanksAs span``), and a date axis's ticks and labels."""
+    from pptx.oxml.ns import qn
+
+    space = chart.element
+    if chart_spec.span_gaps:
+        for blanks in space.iter(qn("c:dispBlanksAs")):
+            blanks.set("val", "span")
+    for axis in space.iter(qn("c:dateAx")):
+        axis.get_or_add_numFmt().set("formatCode", chart_spec.date_format)
+        axis.get_or_add_numFmt().set("sourceLinked", "0")
+        unit = axis.find(qn("c:baseTimeUnit"))
+        if unit is None:
+            unit = axis.makeelement(qn("c:baseTimeUnit"), {})
+            axis.insert_element_before(unit, "c:majorUnit", "c:majorTimeUnit", "c:minorUnit", "c:minorTimeUnit", "c:extLst")
+        unit.set("val", "days")
+        for tag in ("c:majorUnit", "c:majorTimeUnit"):
+            for old in axis.findall(qn(tag)):
+                axis.remove(old)
+        major = axis.makeelement(qn("c:majorUnit"), {"val": str(chart_spec.date_step)})
+        unit.addnext(major)
+        major.addnext(axis.makeelement(qn("c:majorTimeUnit"), {"val": chart_spec.date_unit}))

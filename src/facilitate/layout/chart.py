@@ -7,6 +7,7 @@ so the maths is tested without a PDF.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 
@@ -14,6 +15,7 @@ import attrs
 
 from facilitate.layout.figure import Circle, Figure, Line, Polygon, Rect, Shape, Text
 from facilitate.model.curve import DataPoint
+from facilitate.model.periods import increasing_times, timeline
 from facilitate.model.theme import Theme, mix, tint
 
 
@@ -90,7 +92,8 @@ class CurvePlot:
     width: float
     height: float
     scale: Scale
-    #: Every period on the x axis, in order, with its x position.
+    #: Every period on the x axis, in order, with its x position: on a time axis, the
+    #: periods missing from the data too (2020 and 2021 between 2019 and 2022).
     periods: tuple[tuple[str, float], ...]
     history: tuple[PlotPoint, ...]
     #: The forecast points alone (markers).
@@ -98,17 +101,69 @@ class CurvePlot:
     #: The dashed line: the last history point, then the forecast points.
     forecast_line: tuple[PlotPoint, ...]
     target: PlotPoint | None
+    #: Whether the periods are placed in time (else evenly, in the order written).
+    timed: bool = False
+    #: The middle day of each period in ``periods`` when they are placed in time.
+    dates: tuple[dt.date, ...] = ()
 
     @property
     def ticks(self) -> tuple[tuple[float, float, str], ...]:
         """Each y tick as (value, y, label)."""
         return tuple((value, self.scale.position(value, self.height), self.scale.label(value)) for value in self.scale.ticks)
 
+    @property
+    def even(self) -> bool:
+        """Whether the periods are evenly spaced, so that a category axis (one slot each) is true to time."""
+        xs = [x for _, x in self.periods]
+        gaps = [b - a for a, b in zip(xs, xs[1:])]
+        return not gaps or max(gaps) - min(gaps) <= 1e-6 * max(self.width, 1.0)
+
+
+@attrs.frozen
+class PeriodAxis:
+    """Where periods go along an x axis ``width`` long."""
+
+    #: Every period on the axis, in order, with its x: the given ones, and on a time axis
+    #: with a grid (years, terms, months...) the missing ones between them.
+    ticks: tuple[tuple[str, float], ...]
+    #: Whether the periods are placed in time (else evenly, in the order given).
+    timed: bool
+    #: The middle day of each tick's period, when timed.
+    dates: tuple[dt.date, ...] = ()
+
+    def position(self, period: str) -> float:
+        return next(x for label, x in self.ticks if label == period)
+
+
+def period_axis(periods: Sequence[str], width: float, timed: bool = True) -> PeriodAxis:
+    """Periods along an axis ``width`` long: in time when ``timed`` and every period is one
+    facilitate can place in time (see ``model.periods``), else each in the middle of its own
+    equal slot, in the order given.
+
+    In time, the axis runs from half a step before the first period to half a step after
+    the last, where a step is the grid's (a year, a term, a month...) or, for dates and
+    mixed kinds, the smallest gap between periods: evenly spaced periods land exactly
+    where equal slots would put them, and a gap in the data is a gap on the axis.
+    """
+    line = timeline(periods) if timed else None
+    if line is None:
+        count = len(periods)
+        return PeriodAxis(tuple((period, (index + 0.5) * width / count) for index, period in enumerate(periods)), False)
+    ticks = line.ticks()
+    # On a grid, counted in its steps (exact: no rounding of a year's fraction).
+    times = [float(period.index) if line.grid else period.time for _, period in ticks]
+    margin = 0.5 if line.grid else line.step / 2
+    span = times[-1] - times[0] + 2 * margin
+    return PeriodAxis(
+        tuple((label, (time - times[0] + margin) / span * width) for (label, _), time in zip(ticks, times)),
+        True,
+        tuple(period.middle for _, period in ticks),
+    )
+
 
 def period_positions(periods: Sequence[str], width: float) -> dict[str, float]:
-    """Each period at the middle of its own equal slot across ``width``."""
-    count = len(periods)
-    return {period: (index + 0.5) * width / count for index, period in enumerate(periods)}
+    """Each period's x across ``width``: in time when they can be placed in time, else in equal slots."""
+    return dict(period_axis(periods, width).ticks)
 
 
 def plot_curve(
@@ -120,10 +175,12 @@ def plot_curve(
 ) -> CurvePlot:
     """Lay out a baseline: history, the forecast if nothing changes, and the target.
 
-    Periods are spaced evenly in the order they first appear (history, forecast, then the
-    target's period). The y axis runs between round numbers and always includes the
-    target. The forecast line starts at the last history point, so the dashed line
-    continues the solid one; a forecast point for the last history period is left out.
+    Periods are placed in time when every one of them is a period facilitate knows and
+    the history and forecast run forwards in time (``period_axis``); otherwise they are
+    spaced evenly in the order they first appear (history, forecast, then the target's
+    period). The y axis runs between round numbers and always includes the target. The
+    forecast line starts at the last history point, so the dashed line continues the
+    solid one; a forecast point for the last history period is left out.
     """
     if not history:
         raise ValueError("a curve needs at least one history point")
@@ -132,7 +189,9 @@ def plot_curve(
     periods = list(dict.fromkeys(point.period for point in (*history, *forecast)))
     if target is not None and target.period not in periods:
         periods.append(target.period)
-    xs = period_positions(periods, width)
+    in_order = increasing_times([point.period for point in (*history, *forecast)]) is not None
+    axis = period_axis(periods, width, timed=in_order)
+    xs = dict(axis.ticks)
     values = [point.value for point in (*history, *forecast)] + ([target.value] if target else [])
     scale = nice_scale(values)
 
@@ -145,11 +204,13 @@ def plot_curve(
         width=width,
         height=height,
         scale=scale,
-        periods=tuple((period, xs[period]) for period in periods),
+        periods=axis.ticks,
         history=placed_history,
         forecast=placed_forecast,
         forecast_line=(placed_history[-1], *placed_forecast) if placed_forecast else (),
         target=place(target) if target is not None else None,
+        timed=axis.timed,
+        dates=axis.dates,
     )
 
 

@@ -79,8 +79,10 @@ def curve_worksheet(pack: SessionPack, curve: TurnTheCurve) -> Document:
     )
     actions = tuple((action.what, action.who, action.by_when) for action in curve.actions)
     actions += (("", "", ""),) * max(ACTION_ROWS - len(actions), 1)
-    blocks: list[Block] = [
-        Paragraph(f"The issue: {curve.issue}", "lead"),
+    blocks: list[Block] = [Paragraph(f"The issue: {curve.issue}", "lead")]
+    if curve.description.strip():
+        blocks.append(Paragraph(curve.description.strip()))
+    blocks += [
         Paragraph(f"Indicator: {indicator.name}{unit}. {better}{target_words}"),
         CurveChart(
             f"{indicator.name}{unit}: what has happened, where it goes if nothing changes, and the target",
@@ -89,6 +91,10 @@ def curve_worksheet(pack: SessionPack, curve: TurnTheCurve) -> Document:
             curve.projected,
             target,
         ),
+    ]
+    if curve.source.strip():
+        blocks.append(Paragraph(f"Source: {curve.source.strip()}", "small"))
+    blocks += [
         Heading("The story behind the curve"),
         NotesRow(
             (

@@ -80,7 +80,30 @@ def find(name: str, kind: str | None = None) -> Entry:
     raise KeyError(f"no bundled {kind or 'item'} named {name!r}{hint}")
 
 
+def copy_text(entry: Entry, new_id: str) -> str:
+    """The text of a bundled item with its id changed to ``new_id``, everything else as written
+    (its comments too), for ``facilitate copy``: a copy with the bundled id would clash with it."""
+    import re
+
+    text = entry.path.read_text("utf-8")
+    if new_id == entry.id:
+        return text
+    line = parse_document(entry.path, text).lines.get(("id",))
+    lines = text.splitlines(keepends=True)
+    pattern = re.compile(r"^id:[ \t]*(?P<quote>[\"']?)[^\"'#\n]*(?P=quote)(?P<rest>[ \t]*(?:#.*)?\r?\n?)$")
+    match = pattern.match(lines[line - 1]) if line is not None and entry.path.suffix in (".yaml", ".yml") else None
+    if match is None or line is None:
+        raise RuntimeError(f"{entry.path}: cannot find the line of its id to change it")
+    lines[line - 1] = f"id: {new_id}{match['rest']}"
+    copied = "".join(lines)
+    if parse_document(entry.path, copied).data.get("id") != new_id:
+        raise RuntimeError(f"{entry.path}: changing its id to {new_id!r} did not take")
+    return copied
+
+
 def _local_file(name: str, base: Path) -> Path | None:
+    """The content file ``name`` means in ``base``: itself when it ends in a content or table
+    suffix (whether or not it exists), else NAME.yaml (.yml, .toml) when that is a file."""
     from facilitate.loaders.tabular import TABLE_SUFFIXES
 
     candidate = base / name
@@ -92,40 +115,78 @@ def _local_file(name: str, base: Path) -> Path | None:
     return None
 
 
-def resolve(kind: str, name: str, base: Path) -> Any:
-    """A library item by name: a file next to the session first, then the bundled library."""
+def locate(kind: str | None, name: str, base: Path, *, where: str = "beside the session", any_file: bool = False) -> Path:
+    """The file ``name`` means: a file in ``base`` (NAME.yaml, or NAME as written when it has a
+    content suffix, or with ``any_file`` any file called NAME), else the bundled item of that
+    kind. A folder called NAME does not count. KeyError with a "did you mean" over the
+    bundled items and the user's own files in ``base`` when there is none.
+    """
     local = _local_file(name, base)
     if local is not None:
-        return load_object(local, expected_kind=kind)
-    return load_object(find(name, kind).path, expected_kind=kind)
+        return local
+    if any_file and (base / name).is_file():
+        return base / name
+    try:
+        return find(name, kind).path
+    except KeyError:
+        raise KeyError(_not_found(kind, name, base, where)) from None
+
+
+def _not_found(kind: str | None, name: str, base: Path, where: str) -> str:
+    """No such item: the nearest name among the bundled items and the user's files of that kind."""
+    import difflib
+
+    bundled = {e.id for e in entries() if kind is None or e.kind == kind}
+    try:
+        files = sorted(child for child in base.iterdir() if child.suffix.lower() in SUFFIXES and child.is_file())
+    except OSError:
+        files = []
+    stems = {child.stem: child for child in files}
+    hint = " (see 'facilitate list')"
+    for close in difflib.get_close_matches(name, sorted(bundled | set(stems)), n=3):
+        if close in bundled or _is_kind(stems[close], kind):
+            hint = f" (did you mean {close!r}?)"
+            break
+    return f"no {kind or 'item'} named {name!r} {where} or bundled{hint}"
+
+
+def _is_kind(path: Path, kind: str | None) -> bool:
+    """Whether ``path`` is a content file of ``kind`` (any kind when None); unreadable files are not."""
+    if kind is None:
+        return True
+    try:
+        return parse_document(path).kind == kind
+    except FacilitateError:
+        return False
+
+
+def resolve(kind: str, name: str, base: Path) -> Any:
+    """A library item by name: a file next to the session first, then the bundled library."""
+    return load_object(locate(kind, name, base), expected_kind=kind)
 
 
 def load_cluster(path: str | Path) -> tuple[Cluster, SessionPack]:
-    """A cluster file and the session pack it names (a bundled id or a file beside it)."""
+    """A cluster file and the session pack it names (a file beside it, or a bundled id)."""
     from facilitate.loaders.content import parse_document
 
     cluster: Cluster = load_object(path, expected_kind="cluster")
-    local = _local_file(cluster.session, Path(path).resolve().parent)
-    if local is not None and local.exists():
-        return cluster, load_pack(local, resolve)
     try:
-        entry = find(cluster.session, "session")
+        session = locate("session", cluster.session, Path(path).resolve().parent, where="beside the cluster file")
     except KeyError as error:
         document = parse_document(path)
         raise document.error(("session",), error.args[0]) from None
-    return cluster, load_pack(entry.path, resolve)
+    return cluster, load_pack(session, resolve)
 
 
 def load(source: str | Path | None = None) -> SessionPack:
     """Load a session pack from a file, or a bundled agenda by name (the default session if None)."""
-    if source is None:
-        source = DEFAULT_SESSION
-    path = Path(source)
-    if not path.suffix.lower() in SUFFIXES and not path.exists():
-        try:
-            path = find(str(source), "session").path
-        except KeyError as error:
-            raise FacilitateError(f"{source}: {error.args[0]}") from None
+    try:
+        if source is None:
+            path = find(DEFAULT_SESSION, "session").path
+        else:
+            path = locate("session", str(source), Path.cwd(), where="in this folder", any_file=True)
+    except KeyError as error:
+        raise FacilitateError(f"{source or DEFAULT_SESSION}: {error.args[0]}") from None
     return load_pack(path, resolve)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -126,6 +126,48 @@ class _Builder:
             raise YamlProblem(line, f"cannot read value {node.value!r}: {error}", path) from None
 
 
+class FlowItem(NamedTuple):
+    """An item of a flow list (``[a, b, c]``) that comes after a comma, written without quotes (plain)."""
+
+    field_path: FieldPath
+    line: int
+    text: str
+
+
+def flow_items(text: str) -> tuple[FlowItem, ...]:
+    """Every plain item after a comma in the flow lists of a YAML document.
+
+    In ``materials: [Our hopes cards, one deck per table]`` the comma ends an item, so
+    "one deck per table" is an item of its own, whatever the writer meant; a check can
+    warn about items that look like the rest of the one before. Text that is not YAML,
+    or has no flow lists, gives none.
+    """
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return ()
+    found: list[FlowItem] = []
+    seen: set[int] = set()
+
+    def walk(node: yaml.Node, path: FieldPath) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    walk(value, path + (str(key.value),))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                if node.flow_style and index > 0 and isinstance(item, yaml.ScalarNode) and not item.style:
+                    found.append(FlowItem(path + (index,), _mark_line(item.start_mark), str(item.value)))
+                walk(item, path + (index,))
+
+    if root is not None:
+        walk(root, ())
+    return tuple(found)
+
+
 def line_for(lines: Lines, field_path: FieldPath) -> int | None:
     """The line of the deepest part of ``field_path`` that the file has."""
     path = tuple(field_path)
@@ -142,4 +184,4 @@ def dump(data: Any) -> str:
     return text
 
 
-__all__ = ["ModelError", "YamlProblem", "dump", "line_for", "parse"]
+__all__ = ["FlowItem", "ModelError", "YamlProblem", "dump", "flow_items", "line_for", "parse"]

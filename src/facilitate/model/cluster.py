@@ -36,6 +36,9 @@ class Cluster:
     #: A bundled session id, or a session file relative to the cluster file.
     session: str = attrs.field(validator=non_empty)
     members: tuple[Member, ...] = attrs.field(converter=to_tuple, validator=non_empty)
+    #: The cluster's own organisation (its partnership, trust or local authority): host of
+    #: every partner's pack with the partner, in place of the session's hosts.
+    organisation: str = ""
 
     def __attrs_post_init__(self) -> None:
         seen: dict[str, int] = {}

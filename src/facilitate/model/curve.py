@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from facilitate.errors import ModelError
 from facilitate.model._fields import identifier, non_empty, one_of, to_tuple
+from facilitate.model.periods import increasing_times, next_labels
 
 DIRECTIONS = ("less-of", "more-of")
 EFFECTS = ("helping", "hurting")
@@ -24,8 +27,14 @@ class Indicator:
 
 @attrs.frozen
 class DataPoint:
-    """One value of the indicator in a period (a year, a term)."""
+    """One value of the indicator in a period: a year, school year, term, month, quarter or date.
 
+    Periods facilitate can place in time ("2019", "2023/24", "Autumn 2023", "T1 2024",
+    "Mar 2024", "2024 Q1", "2024-03-15": see ``model.periods``) go on a time axis; any
+    other label is spaced evenly, in the order written.
+    """
+
+    #: When: "2019", "2023/24", "Autumn 2023", "T1 2024", "Mar 2024", "2024 Q1", "2024-03-15"... (quote it).
     period: str = attrs.field(validator=non_empty, converter=str)
     value: float = attrs.field(converter=float)
 
@@ -60,38 +69,43 @@ class Action:
     by_when: str = ""
 
 
-def linear_trend(values: tuple[float, ...]) -> tuple[float, float]:
-    """Least-squares slope and intercept of ``values`` against 0, 1, 2, ..."""
+def linear_trend(values: Sequence[float], times: Sequence[float] | None = None) -> tuple[float, float]:
+    """Least-squares slope and intercept of ``values`` against ``times`` (default 0, 1, 2, ...)."""
     n = len(values)
     if n == 0:
         raise ModelError("needs at least one value for a trend")
-    if n == 1:
-        return 0.0, float(values[0])
-    mean_x = (n - 1) / 2
+    xs = tuple(float(x) for x in times) if times is not None else tuple(float(x) for x in range(n))
+    if len(xs) != n:
+        raise ModelError(f"needs one time per value, got {len(xs)} times for {n} values")
+    mean_x = sum(xs) / n
     mean_y = sum(values) / n
-    sxx = sum((x - mean_x) ** 2 for x in range(n))
-    sxy = sum((x - mean_x) * (y - mean_y) for x, y in enumerate(values))
+    sxx = sum((x - mean_x) ** 2 for x in xs)
+    if n == 1 or sxx == 0:
+        return 0.0, float(mean_y)
+    sxy = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, values))
     slope = sxy / sxx
     return slope, mean_y - slope * mean_x
 
 
 def forecast(history: tuple[DataPoint, ...], periods: tuple[str, ...]) -> tuple[DataPoint, ...]:
-    """Where the curve goes if nothing changes: the least-squares line carried forward."""
-    slope, intercept = linear_trend(tuple(point.value for point in history))
-    start = len(history)
+    """Where the curve goes if nothing changes: the least-squares line carried forward.
+
+    The line is fitted against time when every period is one facilitate can place in time
+    (years, school years, terms, months, quarters, dates: see ``model.periods``), in order:
+    a baseline of 2019, 2022 and 2023 is three points over four years, not three in a row.
+    Other periods are counted 0, 1, 2... in the order written.
+    """
+    values = tuple(point.value for point in history)
+    labels = tuple(point.period for point in history) + tuple(periods)
+    times = increasing_times(labels)
+    xs = times if times is not None else tuple(float(index) for index in range(len(labels)))
+    slope, _ = linear_trend(values, xs[: len(history)])
+    mean_x = sum(xs[: len(history)]) / len(history)
+    mean_y = sum(values) / len(values)
+    # From the means, not the intercept at time 0 (two thousand years away for a year).
     return tuple(
-        DataPoint(period, intercept + slope * (start + offset)) for offset, period in enumerate(periods)
+        DataPoint(period, mean_y + slope * (x - mean_x)) for period, x in zip(periods, xs[len(history) :])
     )
-
-
-def _next_periods(history: tuple[DataPoint, ...], count: int) -> tuple[str, ...]:
-    """Guess the next period labels: numbers count on ("2019" → "2020"), others get "+1", "+2"."""
-    last = history[-1].period
-    try:
-        base = int(last)
-    except ValueError:
-        return tuple(f"{last} +{step}" for step in range(1, count + 1))
-    return tuple(str(base + step) for step in range(1, count + 1))
 
 
 @attrs.frozen
@@ -104,12 +118,13 @@ class TurnTheCurve:
     #: The data so far, oldest first; in a curve file also a CSV/XLSX of period,value rows (see SeriesFile).
     baseline: tuple[DataPoint, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     title: str = "Turn the curve"
-    #: Context for the exercise, e.g. where the data comes from or that it is illustrative.
+    #: Context for the exercise, e.g. that the data is illustrative; shown under the chart on its slide and worksheet.
     description: str = ""
-    #: Where the data comes from.
+    #: Where the data comes from; shown ("Source: ...") under the chart on its slide and worksheet.
     source: str = ""
-    #: Given forecast points; when empty, a least-squares trend is computed.
+    #: Given forecast points; when empty, a least-squares trend (fitted against time) is computed.
     forecast: tuple[DataPoint, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    #: How many periods the computed forecast runs on for, named like the baseline's ("2025", "2025/26", "Spring 2025").
     forecast_periods: int = 3
     #: Where you want the curve to be; in a curve file also a spreadsheet column, whose last value is the target (see SeriesFile).
     target: DataPoint | None = None
@@ -138,7 +153,7 @@ class TurnTheCurve:
         """The forecast if nothing changes: as given, or the trend of the baseline."""
         if self.forecast:
             return self.forecast
-        return forecast(self.baseline, _next_periods(self.baseline, self.forecast_periods))
+        return forecast(self.baseline, next_labels([p.period for p in self.baseline], self.forecast_periods))
 
     @property
     def better_is_lower(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from facilitate.errors import TextOverflowError
@@ -9,6 +10,7 @@ from facilitate.layout import slides as spec
 from facilitate.model import Prompt, Reflection, Segment, SessionPack
 from tests.conftest import small_pack, small_session
 from tests.deck_fixtures import rich_pack
+from facilitate.layout.slides.activities import MIN_CHART_HEIGHT
 from tests.layout.slides.checks import assert_everything_fits
 
 
@@ -108,3 +110,58 @@ def test_a_rubric_without_responses_has_no_scores_slide():
     session = small_session(segments=(Segment("assess", "Assess", 30, rubric="maturity"),), conversation=())
     deck = spec.build_deck(SessionPack(session, rubrics=(rubric(responses=False),)))
     assert [s.kind for s in deck.slides] == ["title", "maturity-table"]
+
+
+def _with_curve(**changes) -> SessionPack:
+    pack = rich_pack()
+    return attrs.evolve(pack, curves=(attrs.evolve(pack.curve("attendance"), **changes),))
+
+
+def test_the_curves_description_and_source_are_under_its_chart():
+    pack = _with_curve(description="Illustrative data, for practice only.", source="Made up for this example.")
+    for aspect in ("16:9", "4:3"):
+        deck = spec.build_deck(pack, aspect=aspect)
+        (slide,) = deck.of_kind("curve-chart")
+        about = next(s for s in slide.shapes if isinstance(s, spec.TextBox) and s.name == "about-data")
+        chart = next(s for s in slide.shapes if isinstance(s, spec.Chart))
+        assert [p.text for p in about.paragraphs] == ["Illustrative data, for practice only.", "Source: Made up for this example."]
+        assert chart.box.bottom < about.box.y and about.box.bottom <= deck.height
+        assert not deck.of_kind("curve-data")
+        assert_everything_fits(deck)
+
+
+def test_a_long_description_and_source_get_a_slide_after_the_chart():
+    words = "These figures are illustrative, made up for practice, and match no real school or cluster. " * 4
+    pack = _with_curve(description=words, source="A long note on where the data came from. " * 5)
+    deck = spec.build_deck(pack)
+    kinds = [s.kind for s in deck.slides if s.segment == "curve"]
+    assert kinds[1:3] == ["curve-chart", "curve-data"]
+    (chart_slide,) = deck.of_kind("curve-chart")
+    assert not any(getattr(s, "name", "") == "about-data" for s in chart_slide.shapes)
+    texts = deck.of_kind("curve-data")[0].texts()
+    assert words.strip() in texts and any(t.startswith("Source: A long note") for t in texts)
+    assert_everything_fits(deck)
+
+
+def test_a_curve_without_description_or_source_keeps_the_whole_body_for_its_chart():
+    deck = spec.build_deck(rich_pack())
+    (slide,) = deck.of_kind("curve-chart")
+    chart = next(s for s in slide.shapes if isinstance(s, spec.Chart))
+    assert chart.box.bottom == pytest.approx(deck.height - spec.BOTTOM)
+
+
+def test_a_caption_never_squeezes_the_chart_below_its_least_height():
+    issue = ("Absence is rising in every school we serve. " * 9).strip()
+    pack = _with_curve(issue=issue, description=("Illustrative figures. " * 3).strip(), source=("Made up for practice. " * 3).strip())
+    moved = {}
+    for aspect in ("16:9", "4:3"):
+        deck = spec.build_deck(pack, aspect=aspect)
+        (slide,) = deck.of_kind("curve-chart")
+        chart = next(s for s in slide.shapes if isinstance(s, spec.Chart))
+        captioned = any(getattr(s, "name", "") == "about-data" for s in slide.shapes)
+        assert chart.box.height >= MIN_CHART_HEIGHT
+        assert captioned != bool(deck.of_kind("curve-data"))  # under the chart, or on its own slide
+        moved[aspect] = not captioned
+        assert_everything_fits(deck)
+    # The wide slide has room for all three; on the 4:3 slide the four-line issue leaves too little.
+    assert moved == {"16:9": False, "4:3": True}

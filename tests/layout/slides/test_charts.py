@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import attrs
 import pytest
 
 from facilitate.errors import TextOverflowError
 from facilitate.layout import slides as spec
-from facilitate.model import DEFAULT_THEME, Dimension, Level, MaturityRubric, Segment, SessionPack
+from facilitate.model import DEFAULT_THEME, DataPoint, Dimension, Level, MaturityRubric, Segment, SessionPack
 from tests.conftest import small_session
 from tests.deck_fixtures import curve, rubric
 from tests.layout.slides.checks import assert_everything_fits
@@ -78,3 +81,46 @@ def test_a_tall_rubric_splits_across_slides_with_the_header_repeated():
 def test_a_row_too_tall_for_any_slide_is_named():
     with pytest.raises(TextOverflowError, match=r"^dimension 'd1': levels: the row is too tall for a slide even at 18 pt"):
         spec.rubric_tables(_big_rubric("word " * 300, 2), DEFAULT_THEME, BOX, "slide 5")
+
+
+def test_a_gap_in_a_curves_years_is_empty_categories_the_lines_run_across():
+    model = attrs.evolve(curve(), baseline=(DataPoint("2019", 10.5), DataPoint("2021", 13.1), DataPoint("2022", 14.9)))
+    chart = spec.curve_chart(model, DEFAULT_THEME, BOX)
+    assert chart.categories == ("2019", "2020", "2021", "2022", "2023", "2024", "2025")
+    baseline, projected, _target = chart.series
+    assert baseline.values[:4] == (10.5, None, 13.1, 14.9)
+    assert chart.span_gaps and chart.category_dates == ()
+    assert "2020" not in chart.alt_text  # the alt text names the data, not the empty years
+
+
+def test_school_years_fill_in_and_count_on_in_their_own_style():
+    model = attrs.evolve(curve(), baseline=(DataPoint("2020/21", 10.5), DataPoint("2022/23", 13.1)), target=None)
+    chart = spec.curve_chart(model, DEFAULT_THEME, BOX)
+    assert chart.categories == ("2020/21", "2021/22", "2022/23", "2023/24", "2024/25")
+
+
+def test_unevenly_spaced_dates_go_on_a_date_axis():
+    days = ("2024-01-15", "2024-02-01", "2024-05-20")
+    model = attrs.evolve(curve(), baseline=tuple(DataPoint(day, 90 + n) for n, day in enumerate(days)), target=None)
+    chart = spec.curve_chart(model, DEFAULT_THEME, BOX)
+    assert chart.category_dates[:3] == tuple(dt.date.fromisoformat(day) for day in days)
+    assert len(chart.category_dates) == len(chart.categories)
+    assert (chart.date_format, chart.date_unit) == ("mmm yyyy", "months")
+
+
+def test_labels_that_are_not_periods_stay_evenly_spaced_categories():
+    model = attrs.evolve(curve(), baseline=(DataPoint("Before", 1), DataPoint("After", 2)), target=None, forecast_periods=1)
+    chart = spec.curve_chart(model, DEFAULT_THEME, BOX)
+    assert chart.categories == ("Before", "After", "After +1") and not chart.span_gaps and not chart.category_dates
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        ("2024-01-01", "2024-02-15", ("d mmm yyyy", "days", 8)),
+        ("2024-01-01", "2025-06-01", ("mmm yyyy", "months", 3)),
+        ("2010-01-01", "2024-06-01", ("yyyy", "years", 3)),
+    ],
+)
+def test_a_date_axis_ticks_in_days_months_or_years(first, last, expected):
+    assert spec.date_axis((dt.date.fromisoformat(first), dt.date.fromisoformat(last))) == expected

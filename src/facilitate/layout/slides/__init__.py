@@ -20,7 +20,7 @@ The names below are the package's public surface: ``slides.build_deck(...)``,
 
 from __future__ import annotations
 
-from facilitate.layout.slides.charts import curve_chart, rubric_tables, scores_chart
+from facilitate.layout.slides.charts import curve_chart, date_axis, rubric_tables, scores_chart
 from facilitate.layout.slides.deck import TRACKER_TITLE, build_deck, segment_notes
 from facilitate.layout.slides.fitting import (
     BODY_MAX,
@@ -79,6 +79,6 @@ __all__ = [
     "TABLE_MAX", "TABLE_MIN", "TITLE_HEIGHT", "TITLE_LAYOUT", "TITLE_MAX", "TITLE_MIN", "TITLE_ONLY_LAYOUT",
     "TITLE_TOP", "TRACKER_TITLE", "WIDTH_SAFETY",
     "Box", "Cell", "Chart", "Deck", "Draft", "Element", "Paragraph", "Picture", "Series", "Slide", "Table", "TextBox",
-    "build_deck", "curve_chart", "fit_box", "fits", "largest_size", "paragraph_lines",
+    "build_deck", "curve_chart", "date_axis", "fit_box", "fits", "largest_size", "paragraph_lines",
     "rubric_tables", "scores_chart", "segment_notes", "slide_size", "split_to_fit", "text_area", "text_height",
 ]

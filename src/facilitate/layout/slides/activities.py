@@ -236,18 +236,29 @@ def curve(b: DeckBuilder, item: ScheduledSegment, curve: TurnTheCurve, notes: st
     theme, segment = b.theme, item.segment
     data = "; ".join(f"{p.period}: {p.value:g}" for p in curve.baseline)
     chart_notes = notes + f"\nIssue: {curve.issue}\nBaseline: {data}"
-    # The issue takes the lines it needs (up to four), the chart the rest.
+    # The issue takes the lines it needs, as long as the chart keeps its least height; the chart the rest.
     what = "its place above the chart"
     issue = b.lead(curve.issue, owner=curve, field="issue")
-    for lines in (1, 2, 3, 4):
+    most = int((b.chart_box(BODY_TOP).height - MIN_CHART_HEIGHT - 8 - 2 * INSET_Y - 1) // (BODY_MIN * LEADING))
+    for lines in range(1, max(most, 1) + 1):
         box = Box(MARGIN, BODY_TOP, b.content_width, lines * 20 * LEADING + 2 * INSET_Y + 1)
         if largest_size(issue, box, 20, BODY_MIN) is not None:
             break
     lead = fit_box(issue, box, 20, BODY_MIN, what, name="issue")
-    chart = curve_chart(curve, theme, b.chart_box(lead.box.bottom + 8))
+    about = _about_data(b, curve)
+    caption = _caption(b, about, "its caption under the chart")
+    chart_box = b.chart_box(lead.box.bottom + 8)
+    if caption is not None and caption.box.y - 8 - chart_box.y < MIN_CHART_HEIGHT:
+        caption = None  # the chart keeps its room; the words get a slide of their own
+    if caption is not None:
+        chart_box = attrs.evolve(chart_box, height=caption.box.y - 8 - chart_box.y)
+    chart = curve_chart(curve, theme, chart_box)
+    shapes: tuple[Element, ...] = (b.rule(), lead, chart) + ((caption,) if caption is not None else ())
     title_source: Source = (curve, ("title",))
     b.add(Slide("curve-chart", TITLE_ONLY_LAYOUT, b.title(curve.title, source=title_source), chart_notes, theme.background,
-                shapes=(b.rule(), lead, chart), segment=segment.id, heading=curve.title))
+                shapes=shapes, segment=segment.id, heading=curve.title))
+    if about and caption is None:
+        b.content("curve-data", "About the data", about, chart_notes, segment=segment.id)
     story = []
     for effect, heading in (("helping", "What is helping"), ("hurting", "What is hurting")):
         causes = [(index, c.text) for index, c in enumerate(curve.story) if c.effect == effect]
@@ -279,6 +290,38 @@ def curve(b: DeckBuilder, item: ScheduledSegment, curve: TurnTheCurve, notes: st
             sources=[(a, ("what",)) for a in curve.actions],
         )
         b.content("curve-actions", "Next steps", actions, notes, segment=segment.id)
+
+
+#: The most lines the curve's description and source may take under its chart; longer,
+#: they get a slide of their own after it.
+CAPTION_LINES = 4
+#: The caption's largest size (it shrinks to the body floor before it moves).
+CAPTION_MAX = 18.0
+#: The least height a chart keeps on its slide when a caption joins it.
+MIN_CHART_HEIGHT = 160.0
+
+
+def _about_data(b: DeckBuilder, curve: TurnTheCurve) -> list[Draft]:
+    """The curve's description and source, as the room should read them."""
+    about = [Draft(curve.description.strip(), colour=b.theme.muted, source=(curve, ("description",)))] if curve.description.strip() else []
+    if curve.source.strip():
+        about.append(Draft(f"Source: {curve.source.strip()}", colour=b.theme.muted, italic=True, source=(curve, ("source",))))
+    return about
+
+
+def _caption(b: DeckBuilder, about: list[Draft], what: str) -> TextBox | None:
+    """The description and source under the chart, in as few lines as they take (up to
+    ``CAPTION_LINES``), or None when there are none or they need more room."""
+    if not about:
+        return None
+    bottom = b.height - BOTTOM
+    size = max(CAPTION_MAX, BODY_MIN)
+    for count in range(len(about), CAPTION_LINES + 1):
+        height = count * size * LEADING + (len(about) - 1) * size * 0.45 + 2 * INSET_Y + 2
+        box = Box(MARGIN, bottom - height, b.content_width, height)
+        if largest_size(about, box, size, BODY_MIN) is not None:
+            return fit_box(about, box, size, BODY_MIN, what, anchor="bottom", name="about-data")
+    return None
 
 
 # --- the maturity rubric ----------------------------------------------------------------

@@ -7,6 +7,7 @@ hold their text (20 pt, down to 18 pt) and split across slides with the header r
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 
@@ -26,7 +27,13 @@ def readable(foreground: str, background: str, fallback: str) -> str:
 
 
 def curve_chart(curve: TurnTheCurve, theme: Theme, box: Box) -> Chart:
-    """A line chart: the baseline, the forecast dashed from its last point, and the target."""
+    """A line chart: the baseline, the forecast dashed from its last point, and the target.
+
+    Its categories are the periods of the PDF chart's axis: on a time axis with a grid
+    (years, terms, months...) the periods missing from the data are categories of their
+    own, with no values, and the lines run across them; periods in time but not evenly
+    spaced on any grid (dates, a mix of kinds) go on a date axis instead.
+    """
     plot = plot_curve(curve.baseline, curve.projected, curve.target)
     periods = [period for period, _ in plot.periods]
     index = {period: i for i, period in enumerate(periods)}
@@ -50,9 +57,28 @@ def curve_chart(curve: TurnTheCurve, theme: Theme, box: Box) -> Chart:
         for s in series
     )
     alt = f"Line chart of {curve.indicator.name}{unit} ({curve.indicator.direction.replace('-', ' ')} is better): {described}."
+    dates = plot.dates if plot.timed and not plot.even else ()
+    date_format, date_unit, date_step = date_axis(dates) if dates else ("yyyy-mm-dd", "days", 1)
     return Chart("line", box, tuple(periods), tuple(series), alt, value_title=curve.indicator.name + unit,
                  minimum=plot.scale.low, maximum=plot.scale.high, major_unit=plot.scale.step,
-                 text_colour=theme.text, name="curve")
+                 text_colour=theme.text, name="curve", span_gaps=plot.timed, category_dates=dates,
+                 date_format=date_format, date_unit=date_unit, date_step=date_step)
+
+
+#: Major ticks a date axis aims at, at most.
+DATE_TICKS = 6
+
+
+def date_axis(dates: Sequence[dt.date]) -> tuple[str, str, int]:
+    """A date axis's label format, tick unit and tick step for ``dates``: days within two
+    months, months within three years, years beyond; about ``DATE_TICKS`` ticks."""
+    span = dates[-1].toordinal() - dates[0].toordinal()
+    if span <= 62:
+        return "d mmm yyyy", "days", max(1, math.ceil(span / DATE_TICKS))
+    months = (dates[-1].year - dates[0].year) * 12 + dates[-1].month - dates[0].month
+    if months <= 36:
+        return "mmm yyyy", "months", max(1, math.ceil(months / DATE_TICKS))
+    return "yyyy", "years", max(1, math.ceil((dates[-1].year - dates[0].year) / DATE_TICKS))
 
 
 def scores_chart(rubric: MaturityRubric, theme: Theme, box: Box) -> Chart:

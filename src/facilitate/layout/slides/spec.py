@@ -8,6 +8,8 @@ corner of the slide.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 
 from facilitate.errors import ExportError
@@ -110,7 +112,7 @@ class TextBox:
 
 @attrs.frozen
 class Series:
-    """One line or set of bars in a chart; ``None`` leaves a gap."""
+    """One line or set of bars in a chart; ``None`` is no value (a gap, or spanned: see ``Chart.span_gaps``)."""
 
     name: str
     values: tuple[float | None, ...]
@@ -137,6 +139,14 @@ class Chart:
     text_colour: str = INK
     legend: bool = True
     name: str = ""
+    #: A line's missing values are bridged (the line runs on to the next value) rather than left as gaps.
+    span_gaps: bool = False
+    #: A date axis: each category's date, placing it in time (the categories then only name them).
+    category_dates: tuple[dt.date, ...] = ()
+    #: The date axis's labels: a spreadsheet number format, and a major tick every ``date_step`` ``date_unit``.
+    date_format: str = "yyyy-mm-dd"
+    date_unit: str = "days"  # days | months | years
+    date_step: int = 1
 
 
 @attrs.frozen
