@@ -21,7 +21,7 @@ __version__ = "0.1.0"
 _MODEL_NAMES = (
     "Action", "Card", "CardBack", "CardDeck", "Cause", "Classification", "Cluster", "DataPoint",
     "DEFAULT_THEME", "Dimension", "DimensionScore", "GroupSize", "Idea", "Indicator", "Level",
-    "MaturityRubric", "Member", "Method", "Part", "Partner", "Prompt", "QuestionLadder", "Quote", "Rating",
+    "MaturityRubric", "Member", "Method", "Part", "Partner", "Picture", "Prompt", "QuestionLadder", "Quote", "Rating",
     "Reflection", "Response", "Rung", "RungExamples", "STANDARD_RUNGS", "ScheduledSegment",
     "Segment", "SelfAssessment", "Session", "SessionPack", "Source", "Step", "Theme", "TurnTheCurve",
     "classify", "contrast_ratio", "forecast", "linear_trend", "strengthen",

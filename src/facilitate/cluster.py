@@ -20,14 +20,18 @@ from facilitate.output import atomic_write, write_zip
 
 
 def personalise(pack: SessionPack, member: Member) -> SessionPack:
-    """The pack as ``member`` receives it: their name, logo, date and venue."""
+    """The pack as ``member`` receives it: their name, logo, date and venue.
+
+    The member is the pack's partner: its name and logo sit beside the organisation's
+    (the theme's own name and logo), on the title slide, the handouts and the card backs.
+    """
     session = attrs.evolve(
         pack.session,
         date=member.date or pack.session.date,
         venue=member.venue or pack.session.venue,
         hosts=(member.name,) + tuple(h for h in pack.session.hosts if h != member.name),
     )
-    theme = attrs.evolve(pack.theme, organisation=member.name, logo=member.logo or pack.theme.logo)
+    theme = attrs.evolve(pack.theme, partner=member.name, partner_logo=member.logo)
     return attrs.evolve(pack, session=session, theme=theme)
 
 

@@ -66,3 +66,14 @@ class ExportError(FacilitateError):
 
 class TextOverflowError(ExportError):
     """Text that does not fit its box even at the smallest allowed size."""
+
+
+class FacilitateWarning(UserWarning):
+    """Something the user should know that does not stop a build (the CLI prints ``warning: ...``)."""
+
+
+def warn(message: str) -> None:
+    """Tell the user ``message`` on one line; the build goes on."""
+    import warnings
+
+    warnings.warn(" ".join(message.split()), FacilitateWarning, stacklevel=2)

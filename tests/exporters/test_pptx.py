@@ -46,7 +46,7 @@ def test_deck_has_the_models_slides_titles_and_notes(tmp_path):
     prs = Presentation(built(tmp_path, pack, cards_as_slides=True))
     assert len(prs.slides) == len(model.slides)
     for slide, expected in zip(prs.slides, model.slides):
-        assert slide.slide_layout.name == expected.layout
+        assert slide.slide_layout.name == spec.LAYOUT_NAMES[expected.layout]
         if expected.title is not None:
             assert slide.shapes.title.text_frame.text == expected.title_text
         assert slide.notes_slide.notes_text_frame.text == expected.notes

@@ -203,7 +203,7 @@ class Document:
 def when(pack: SessionPack) -> str:
     """The line under a document's title: organisation, date, times, venue."""
     session = pack.session
-    parts = [pack.theme.organisation] if pack.theme.organisation else []
+    parts = [pack.theme.names] if pack.theme.names else []
     if session.date:
         parts.append(f"{session.date:%A} {session.date.day} {session.date:%B %Y}")
     parts.append(f"{session.starts_at:%H:%M}–{session.ends_at:%H:%M}")

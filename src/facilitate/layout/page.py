@@ -10,6 +10,7 @@ import attrs
 
 from facilitate.layout import textfit
 from facilitate.layout.units import length, paper
+from facilitate.model.picture import Picture
 
 MARGIN = length("15mm")
 #: Margin of pages without running heads (posters, cut-out cards).
@@ -21,6 +22,9 @@ HEADER_SIZE, HEADER_FLOOR = 8.0, 6.0
 #: The gap between the running title (left) and subtitle (right).
 HEADER_GAP = 12.0
 PAGE_NUMBER_SIZE = 8.0
+#: Logos at the right of the running header: each fitted whole in a box this big.
+HEAD_LOGO_WIDTH, HEAD_LOGO_HEIGHT = 48.0, 16.0
+HEAD_LOGO_GAP = 6.0
 
 #: Type sizes of printed documents, in points.
 BODY = 9.5
@@ -57,22 +61,45 @@ def frame(paper_name: str, orientation: str = "portrait", running_heads: bool = 
 
 
 @attrs.frozen
+class HeadLogo:
+    """A logo in the running header: its picture and box (x from the frame's left edge, at the header's top)."""
+
+    picture: Picture
+    x: float
+    width: float = HEAD_LOGO_WIDTH
+    height: float = HEAD_LOGO_HEIGHT
+
+
+@attrs.frozen
 class Heads:
-    """The running header's lines, fitted once per document: the title left, the subtitle right."""
+    """The running header's lines, fitted once per document: the title left, the subtitle right, then the logos."""
 
     left: textfit.Fitted
     right: textfit.Fitted
+    logos: tuple[HeadLogo, ...] = ()
+    #: Where the subtitle ends, from the frame's left edge (the logos are to its right).
+    right_edge: float = 0.0
 
 
-def running_heads(title: str, subtitle: str, width: float, where: str) -> Heads:
-    """Title left, subtitle right, on at most two lines each; the title has what the subtitle leaves."""
-    right = min(textfit.measure_with("regular")(subtitle, HEADER_SIZE) + 1, (width - HEADER_GAP) / 2)
+def running_heads(title: str, subtitle: str, width: float, where: str, logos: tuple[Picture, ...] = ()) -> Heads:
+    """Title left, subtitle right, on at most two lines each; the title has what the subtitle leaves.
+
+    ``logos`` (the organisation's, the partner's) sit at the right end, the subtitle to their left.
+    """
+    logo_room = len(logos) * (HEAD_LOGO_WIDTH + HEAD_LOGO_GAP) + (HEADER_GAP - HEAD_LOGO_GAP if logos else 0.0)
+    text_width = width - logo_room
+    right = min(textfit.measure_with("regular")(subtitle, HEADER_SIZE) + 1, (text_width - HEADER_GAP) / 2)
     height = 2 * HEADER_SIZE * textfit.LEADING
+    placed = tuple(
+        HeadLogo(logo, text_width + HEADER_GAP + index * (HEAD_LOGO_WIDTH + HEAD_LOGO_GAP)) for index, logo in enumerate(logos)
+    )
     return Heads(
-        textfit.fit(title, width - HEADER_GAP - right, height, HEADER_SIZE, HEADER_FLOOR, measure=textfit.measure_with("bold"),
+        textfit.fit(title, text_width - HEADER_GAP - right, height, HEADER_SIZE, HEADER_FLOOR, measure=textfit.measure_with("bold"),
                     what=f"{where}: page header (title)"),
         textfit.fit(subtitle, right, height, HEADER_SIZE, HEADER_FLOOR, measure=textfit.measure_with("regular"),
                     what=f"{where}: page header (subtitle)"),
+        placed,
+        text_width,
     )
 
 

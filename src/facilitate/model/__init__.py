@@ -17,12 +17,13 @@ _MODULES = {
     "maturity": ("Band", "Dimension", "DimensionScore", "Level", "MaturityRubric", "Rating", "Response", "SelfAssessment"),
     "method": ("GroupSize", "Method", "Source", "apply_method", "use_methods"),
     "pack": ("SessionPack",),
+    "picture": ("Picture",),
     "questions": ("STANDARD_RUNGS", "Classification", "QuestionLadder", "Rung", "RungExamples", "classify", "strengthen"),
     "reflection": ("Prompt", "Quote", "Reflection"),
     "session": ("Part", "ScheduledSegment", "Segment", "Session"),
     "steps": ("Step", "TimedStep", "share_minutes", "timed_steps"),
     "suggestions": ("Suggestion", "Tagged", "suggest"),
-    "theme": ("DEFAULT_THEME", "Theme", "contrast_ratio"),
+    "theme": ("DEFAULT_THEME", "TemplateLayouts", "Theme", "contrast_ratio"),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
 
@@ -49,9 +50,10 @@ if TYPE_CHECKING:
     from facilitate.model.maturity import Band, Dimension, DimensionScore, Level, MaturityRubric, Rating, Response, SelfAssessment
     from facilitate.model.method import GroupSize, Method, Source, apply_method, use_methods
     from facilitate.model.pack import SessionPack
+    from facilitate.model.picture import Picture
     from facilitate.model.questions import STANDARD_RUNGS, Classification, QuestionLadder, Rung, RungExamples, classify, strengthen
     from facilitate.model.reflection import Prompt, Quote, Reflection
     from facilitate.model.session import Part, ScheduledSegment, Segment, Session
     from facilitate.model.steps import Step, TimedStep, share_minutes, timed_steps
     from facilitate.model.suggestions import Suggestion, Tagged, suggest
-    from facilitate.model.theme import DEFAULT_THEME, Theme, contrast_ratio
+    from facilitate.model.theme import DEFAULT_THEME, TemplateLayouts, Theme, contrast_ratio

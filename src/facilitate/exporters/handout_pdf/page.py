@@ -49,7 +49,9 @@ def draw_heads(canvas: Any, printed: PrintedDocument, theme: Theme, number: int,
     canvas.saveState()
     draw_lines(canvas, heads.left, "bold", theme.primary, margin, top - heads.left.size * (heads.left.leading - 1) + 2)
     draw_lines(canvas, heads.right, "regular", theme.muted, margin, top - heads.right.size * (heads.right.leading - 1) + 2,
-               area.page_width - 2 * margin, "right")
+               heads.right_edge or area.page_width - 2 * margin, "right")
+    for logo in heads.logos:
+        draw_logo(canvas, logo.picture.path, (margin + logo.x, top - logo.height, logo.width, logo.height))
     stroke(canvas, theme.primary)
     canvas.setLineWidth(0.6)
     canvas.line(margin, top - HEADER + 4, area.page_width - margin, top - HEADER + 4)
@@ -57,6 +59,22 @@ def draw_heads(canvas: Any, printed: PrintedDocument, theme: Theme, number: int,
     canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
     canvas.drawRightString(area.page_width - margin, margin + FOOTER - 16, page_number(number, total))
     canvas.restoreState()
+
+
+def draw_logo(canvas: Any, path: str, box: tuple[float, float, float, float]) -> None:
+    """A logo fitted whole in ``box`` (x, y from the bottom, width, height), right-aligned, at print resolution."""
+    from reportlab.lib.utils import ImageReader
+
+    from facilitate.errors import ExportError
+    from facilitate.images import PRINT_DPI, ImageProblem, prepared
+
+    try:
+        image = ImageReader(io.BytesIO(prepared(path, box[2], box[3], PRINT_DPI).data))
+    except ImageProblem as problem:
+        raise ExportError(f"page header: the logo {path!r} {problem}") from None
+    except OSError as error:
+        raise ExportError(f"page header: cannot read the logo {path!r}: {error}") from None
+    canvas.drawImage(image, *box, preserveAspectRatio=True, anchor="e", mask="auto")
 
 
 def build(printed: PrintedDocument, story: list[Any], theme: Theme) -> bytes:

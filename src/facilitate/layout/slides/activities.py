@@ -34,6 +34,7 @@ from facilitate.layout.slides.spec import (
     Box,
     Element,
     Paragraph,
+    Picture,
     Slide,
     TextBox,
 )
@@ -74,6 +75,13 @@ def card(b: DeckBuilder, deck: CardDeck, card: Card, number: int, notes: str) ->
     colour = theme.category_colour(deck.category_index(card.category)) if card.category else theme.primary
     width = min(b.width * 0.62, 560.0)
     frame = Box((b.width - width) / 2, 24, width, b.height - 48)
+    picture: list[Element] = []
+    if card.image is not None:
+        # The card on the left, its picture filling the rest of the slide beside it.
+        frame = attrs.evolve(frame, x=MARGIN)
+        left = frame.right + 24
+        picture.append(Picture(card.image.path, Box(left, frame.y, b.width - MARGIN - left, frame.height), card.image.alt,
+                               name="picture", fit="cover"))
     band = Box(frame.x, frame.y, frame.width, 48)
     what = b.what(card.title)
     shapes: list[Element] = [
@@ -92,6 +100,7 @@ def card(b: DeckBuilder, deck: CardDeck, card: Card, number: int, notes: str) ->
     shapes.append(fit_box(drafts, prompt_box, 32, BODY_MIN, f"{what} (prompt)", anchor="middle", name="prompt"))
     shapes.append(TextBox(footer, (Paragraph(f"{deck.title} · card {number} of {len(deck.cards)}", 14,
                                              colour=theme.muted, align="right"),), name="footer"))
+    shapes.extend(picture)
     b.add(Slide("card", TITLE_ONLY_LAYOUT, title, notes, theme.background, shapes=tuple(shapes),
                 heading=card.title))
 

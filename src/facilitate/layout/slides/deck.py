@@ -46,14 +46,21 @@ from facilitate.layout.slides.spec import (
     TextBox,
     slide_size,
 )
+from facilitate.layout.slides.template import LayoutChoice, Template, choose_layouts, free_slot
 from facilitate.layout.textfit import opening
 from facilitate.layout.units import Size
 from facilitate.model.pack import SessionPack
 from facilitate.model.session import ScheduledSegment, Segment
 from facilitate.model.steps import GROUPING_PHRASES
-from facilitate.model.theme import Theme
+from facilitate.model.picture import Picture as Image
+from facilitate.model.theme import Theme, scrim_opacity
 
 TRACKER_TITLE = "Our conversation today"
+#: A picture beside text takes this share of the width under the title.
+PICTURE_SHARE = 0.42
+#: A logo's box on the title slide (width, height), alone and in pairs.
+LOGO_SIZE = {1: (150.0, 80.0), 2: (130.0, 70.0)}
+LOGO_GAP = 16.0
 
 
 def _clock(item: ScheduledSegment) -> str:
@@ -82,7 +89,7 @@ def segment_notes(item: ScheduledSegment, *extra: str) -> str:
 class DeckBuilder:
     """Walks the session in clock order and appends slides; knows the theme and geometry."""
 
-    def __init__(self, pack: SessionPack, size: Size, cards_as_slides: bool) -> None:
+    def __init__(self, pack: SessionPack, size: Size, cards_as_slides: bool, template: Template | None = None) -> None:
         self.pack = pack
         self.session = pack.session
         self.theme: Theme = pack.theme
@@ -90,6 +97,12 @@ class DeckBuilder:
         self.height = size.height
         self.cards_as_slides = cards_as_slides
         self.slides: list[Slide] = []
+        self.warnings: list[str] = []
+        self.choice: LayoutChoice | None = None
+        if template is not None:
+            self.choice = choose_layouts(template, self.theme.layouts.named())
+            if self.choice.warning:
+                self.warnings.append(self.choice.warning)
 
     # -- geometry --
 
@@ -170,15 +183,27 @@ class DeckBuilder:
         band: str | None = None,
         part_index: int | None = None,
         max_size: float = BODY_MAX,
+        image: Image | None = None,
     ) -> None:
-        """Title and Content slides for ``items``, split into continuation slides if needed."""
+        """Title and Content slides for ``items``, split into continuation slides if needed.
+
+        With an ``image``, the picture fills the right of the first slide, beside the text.
+        """
         box = self.body_box(band=band is not None)
+        picture = None
+        if image is not None:
+            picture_width = self.content_width * PICTURE_SHARE
+            picture = Picture(image.path, attrs.evolve(box, x=box.right - picture_width, width=picture_width),
+                              image.alt, name="picture", fit="cover")
+            box = attrs.evolve(box, width=box.width - picture_width - 16)
         what = self.what(title)
         size, chunks = split_to_fit(items, box, max_size, BODY_MIN, what)
         count = len(chunks)
         for number, chunk in enumerate(chunks, start=1):
             shown = continued(title, number, count)
             shapes: list[Element] = [self.rule()]
+            if picture is not None and number == 1:
+                shapes.append(picture)
             if band:
                 shapes.append(self.band(band, self.what(shown)))
             body = TextBox(box, paragraphs(chunk, size), name="body") if chunk else None
@@ -210,6 +235,64 @@ class DeckBuilder:
     def lead(self, text: str) -> list[Draft]:
         return [Draft(text.strip(), colour=self.theme.muted)] if text.strip() else []
 
+    def picture_slide(self, kind: str, title: str, image: Image, notes: str, segment: str | None, band: str | None) -> None:
+        """The picture over the whole slide, cropped to fill it, the title on a band of the theme colour.
+
+        The band (a scrim) is as see-through as it can be while the title on it still
+        reads at WCAG AA whatever the picture shows under it.
+        """
+        theme = self.theme
+        full = Box(0, 0, self.width, self.height)
+        title_box = Box(MARGIN, self.height - BOTTOM - 110, self.content_width, 110)
+        scrim = Box(0, title_box.y - 16, self.width, self.height - title_box.y + 16)
+        drafts = [Draft(title, bold=True, colour=theme.on_primary)]
+        if band:
+            drafts.append(Draft(band, scale=0.55, colour=theme.on_primary, gap=0.3))
+        fitted = fit_box(drafts, title_box, TITLE_MAX, TITLE_MIN, self.what(title, "(title)"), anchor="bottom", name="title")
+        opacity = scrim_opacity(theme.on_primary, theme.primary)
+        backdrop: tuple[Element, ...] = (
+            Picture(image.path, full, image.alt, name="picture", fit="cover"),
+            TextBox(scrim, (), fill=theme.primary, fill_opacity=opacity, name="scrim"),
+        )
+        self.add(Slide(kind, TITLE_ONLY_LAYOUT, fitted, notes, theme.background, segment=segment, heading=title,
+                       backdrop=backdrop))
+
+    def logos(self) -> list[Element]:
+        """The organisation's and the partner's logos, where the title layout leaves room for them.
+
+        In the layout's picture placeholder if it has one; else in the first top corner
+        (right, then left) clear of the template's own artwork; else none, with a warning.
+        """
+        logos = self.theme.logos()
+        if not logos:
+            return []
+        layout = self.choice.layout(TITLE_LAYOUT) if self.choice is not None else None
+        count = len(logos)
+        if layout is not None and layout.picture_boxes:
+            slot: Box | None = layout.picture_boxes[0]
+            align = "centre"
+        else:
+            width, height = LOGO_SIZE[min(count, 2)]
+            total = count * width + (count - 1) * LOGO_GAP
+            candidates = (Box(self.width - MARGIN - total, 24, total, height), Box(MARGIN, 24, total, height))
+            slot = free_slot(candidates, layout.artwork if layout is not None else ())
+            align = "right" if slot is candidates[0] else "left"
+        if slot is None:
+            owners = " and ".join(logo.alt.removeprefix("Logo of ") for logo in logos)
+            source = self.choice.template.source if self.choice is not None else "the template"
+            self.warnings.append(
+                f"{source}: no room for the logo{'s' if count > 1 else ''} of {owners} on the title slide:"
+                " the template's own artwork fills both top corners, so facilitate leaves them off"
+            )
+            return []
+        each = (slot.width - (count - 1) * LOGO_GAP) / count
+        names = ("logo", "partner logo")
+        return [
+            Picture(logo.path, Box(slot.x + index * (each + LOGO_GAP), slot.y, each, slot.height), logo.alt,
+                    name=names[min(index, 1)], align=align)
+            for index, logo in enumerate(logos)
+        ]
+
     # -- the deck --
 
     def build(self) -> Deck:
@@ -230,7 +313,7 @@ class DeckBuilder:
         for quote in self.session.quotes:
             if (quote.text, quote.author) not in shown:
                 shown.add((quote.text, quote.author))
-                self.quote(quote.text, quote.author, quote.source, "A closing thought.")
+                self.quote(quote.text, quote.author, quote.source, "A closing thought.", image=quote.image)
         session = self.session
         people = session.facilitators or session.hosts
         return Deck(
@@ -240,6 +323,8 @@ class DeckBuilder:
             title=session.title,
             subject=session.subtitle or session.purpose,
             author=", ".join(people) or self.theme.organisation,
+            layouts=self.choice,
+            warnings=tuple(self.warnings),
         )
 
     def _part_run(self, schedule: tuple[ScheduledSegment, ...], start: int) -> tuple[ScheduledSegment, ...]:
@@ -257,11 +342,7 @@ class DeckBuilder:
     def title_slide(self) -> None:
         session, theme = self.session, self.theme
         width = self.content_width
-        logo_box = Box(self.width - MARGIN - 150, 24, 150, 80)
-        shapes: list[Element] = []
-        if theme.logo:
-            owner = theme.organisation or (session.hosts[0] if session.hosts else session.title)
-            shapes.append(Picture(theme.logo, logo_box, f"Logo of {owner}", name="logo"))
+        shapes: list[Element] = self.logos()
         title_box = Box(MARGIN, 120, width, 150)
         title = fit_box(
             [Draft(session.title, bold=True, colour=theme.primary, align="left")],
@@ -395,8 +476,10 @@ class DeckBuilder:
         else:
             items = self.segment_items(segment)
             has_item = any(getattr(segment, f) is not None for f in ("ladder", "curve", "rubric"))
-            if items or not has_item:
-                self.content(segment.kind, segment.title, items, notes, segment=segment.id, band=band)
+            if segment.image is not None and not items:
+                self.picture_slide(segment.kind, segment.title, segment.image, notes, segment.id, band)
+            elif items or not has_item:
+                self.content(segment.kind, segment.title, items, notes, segment=segment.id, band=band, image=segment.image)
             if segment.ladder is not None:
                 activities.ladder(self, item, self.pack.ladder(segment.ladder), notes)
             if segment.curve is not None:
@@ -405,7 +488,7 @@ class DeckBuilder:
                 activities.rubric(self, item, self.pack.rubric(segment.rubric), notes)
         if segment.quote is not None:
             quote = segment.quote
-            self.quote(quote.text, quote.author, quote.source, notes, segment.id)
+            self.quote(quote.text, quote.author, quote.source, notes, segment.id, quote.image)
 
     def segment_items(self, segment: Segment) -> list[Draft]:
         return self.lead(segment.description) + self.bullets(segment.bullets) + self.bullets(segment.prompts)
@@ -428,10 +511,17 @@ class DeckBuilder:
                   shapes=(self.rule(), *shapes), segment=segment.id, heading=segment.title)
         )
 
-    def quote(self, text: str, author: str, source: str, notes: str, segment: str | None = None) -> None:
+    def quote(self, text: str, author: str, source: str, notes: str, segment: str | None = None,
+              image: Image | None = None) -> None:
         theme = self.theme
         credit = f"— {author}" + (f", {source}" if source else "")
         box = Box(MARGIN + 24, 60, self.content_width - 24, self.height - 120)
+        shapes: list[Element] = []
+        if image is not None:
+            picture_width = self.content_width * PICTURE_SHARE
+            shapes.append(Picture(image.path, Box(self.width - MARGIN - picture_width, 60, picture_width, self.height - 120),
+                                  image.alt, name="picture", fit="cover"))
+            box = attrs.evolve(box, width=box.width - picture_width - 24)
         what = self.what(opening(text, 5), "(quote)")
         body = fit_box(
             [Draft(f"“{text.strip()}”", italic=True, colour=theme.text),
@@ -440,11 +530,16 @@ class DeckBuilder:
         )
         bar = TextBox(Box(MARGIN, 60, 6, self.height - 120), (), fill=theme.primary, name="bar")
         self.add(
-            Slide("quote", BLANK_LAYOUT, None, notes, theme.background, shapes=(bar, body),
+            Slide("quote", BLANK_LAYOUT, None, notes, theme.background, shapes=(bar, body, *shapes),
                   segment=segment, heading=opening(text.strip(), 4).rstrip(" …"))
         )
 
 
-def build_deck(pack: SessionPack, *, aspect: str = "16:9", cards_as_slides: bool = False) -> Deck:
-    """The slide deck for ``pack``: every slide's text fitted, or TextOverflowError naming the slide."""
-    return DeckBuilder(pack, slide_size(aspect), cards_as_slides).build()
+def build_deck(pack: SessionPack, *, aspect: str = "16:9", cards_as_slides: bool = False,
+               template: Template | None = None) -> Deck:
+    """The slide deck for ``pack``: every slide's text fitted, or TextOverflowError naming the slide.
+
+    ``template`` describes the PowerPoint template the deck will be drawn on: which of its
+    layouts each slide uses, and where its own artwork leaves room for the logos.
+    """
+    return DeckBuilder(pack, slide_size(aspect), cards_as_slides, template).build()
