@@ -85,6 +85,18 @@ class FacilitateGroup(click.Group):
         sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: click.Context):
+        import warnings
+
+        from facilitate.errors import FacilitateWarning
+
+        def show(message, category, *args: Any, **kwargs: Any) -> None:
+            if issubclass(category, FacilitateWarning):
+                click.echo(f"warning: {message}", err=True)
+            else:
+                original(message, category, *args, **kwargs)
+
+        original = warnings.showwarning
+        warnings.showwarning = show
         try:
             return super().invoke(ctx)
         except FacilitateError as error:
@@ -108,6 +120,8 @@ class FacilitateGroup(click.Group):
                     err=True,
                 )
             ctx.exit(70)
+        finally:
+            warnings.showwarning = original
 
 
 @click.group(cls=FacilitateGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -525,6 +539,8 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
 
         results = build_cluster(cluster, pack, out_dir, tuple(formats) or None, options, jobs, force, advance)
     for result in results:
+        for line in result.warnings:
+            click.echo(f"warning: {result.member}: {line}", err=True)
         if result.ok:
             click.echo(f"{result.member}: {result.archive}")
     for result in failures:

@@ -41,6 +41,8 @@ class MemberResult:
     folder: str | None = None
     archive: str | None = None
     error: str | None = None
+    #: Warnings of this member's build, one line each (told in the parent process, named by member).
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -56,18 +58,31 @@ def _zip_folder(folder: Path, archive: Path) -> None:
 
 def build_member(pack: SessionPack, member: Member, out_dir: str, formats: tuple[str, ...] | None, options: BuildOptions, force: bool) -> MemberResult:
     """Build one partner's pack and zip; any FacilitateError becomes that partner's error."""
-    from facilitate.building import build
+    import warnings
 
-    try:
-        if member.logo is not None and not Path(member.logo).is_file():
-            raise FacilitateError(f"logo: no such image {member.logo!r}")
-        folder = Path(out_dir) / member.slug
-        build(personalise(pack, member), folder, formats, options, force=force)
-        archive = Path(out_dir) / f"{member.slug}.zip"
-        _zip_folder(folder, archive)
-        return MemberResult(member.name, str(folder), str(archive))
-    except FacilitateError as error:
-        return MemberResult(member.name, error=error.one_line())
+    from facilitate.building import build
+    from facilitate.errors import FacilitateWarning
+    from facilitate.images import ImageProblem, inspect_image
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FacilitateWarning)
+        try:
+            if member.logo is not None and not Path(member.logo).is_file():
+                raise FacilitateError(f"logo: no such image {member.logo!r}")
+            if member.logo is not None:
+                try:
+                    inspect_image(member.logo)
+                except ImageProblem as problem:
+                    raise FacilitateError(f"logo: image {member.logo!r} {problem}") from None
+            folder = Path(out_dir) / member.slug
+            build(personalise(pack, member), folder, formats, options, force=force)
+            archive = Path(out_dir) / f"{member.slug}.zip"
+            _zip_folder(folder, archive)
+            result = MemberResult(member.name, str(folder), str(archive))
+        except FacilitateError as error:
+            result = MemberResult(member.name, error=error.one_line())
+    told = tuple(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, FacilitateWarning)))
+    return attrs.evolve(result, warnings=told)
 
 
 def build_cluster(

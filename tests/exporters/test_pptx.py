@@ -204,15 +204,6 @@ def _template(tmp_path, rename: dict[str, str] | None = None, with_slide: bool =
     return path
 
 
-def test_a_template_missing_a_layout_names_it(tmp_path):
-    template = _template(tmp_path, {"Section Header": "Divider"})
-    with pytest.raises(ExportError) as caught:
-        built(tmp_path, small_pack(), template=str(template))
-    message = str(caught.value)
-    assert "mine.pptx" in message and "no slide layout named 'Section Header'" in message
-    assert "slide 4 'Part one'" in message and "Divider" in message
-
-
 def test_a_template_is_used_and_its_own_slides_dropped(tmp_path):
     template = _template(tmp_path, with_slide=True)
     prs = Presentation(built(tmp_path, small_pack(), template=str(template)))
