@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import attrs
 
 from facilitate.errors import ExportError, FacilitateError
-from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, fill, fix_canvas_dates, stroke, streaming_canvas
+from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, draw_picture, fill, fix_canvas_dates, stroke, streaming_canvas
 from facilitate.layout import fonts, textfit
 from facilitate.layout.card_face import (
     MIN_SIZE,
@@ -262,23 +262,6 @@ def _pattern(canvas: Any, pattern: str, full: Box, tint: str) -> None:
         canvas.restoreState()
 
 
-def _picture(canvas: Any, path: str, box: tuple[float, float, float, float], what: str, anchor: str = "c") -> None:
-    """An image drawn whole in ``box`` (x, y, width, height), at the resolution it is printed at."""
-    import io
-
-    from reportlab.lib.utils import ImageReader
-
-    from facilitate.images import PRINT_DPI, ImageProblem, prepared
-
-    try:
-        image = ImageReader(io.BytesIO(prepared(path, box[2], box[3], PRINT_DPI).data))
-    except ImageProblem as problem:
-        raise ExportError(f"{what}: the image {path!r} {problem}") from None
-    except OSError as error:
-        raise ExportError(f"{what}: cannot read the image {path!r}: {error}") from None
-    canvas.drawImage(image, *box, preserveAspectRatio=True, anchor=anchor, mask="auto")
-
-
 def define_back(canvas: Any, name: str, deck: CardDeck, card: Size, bleed: float, organisation: str = "",
                 logos: Sequence[str] = ()) -> None:
     """The deck's back design as a Form XObject, origin at the card's lower-left cut corner.
@@ -296,9 +279,9 @@ def define_back(canvas: Any, name: str, deck: CardDeck, card: Size, bleed: float
     _pattern(canvas, back.pattern, full, mix(back.colour, ink, 0.14))
     inner = card.width - 2 * SAFE
     if back.image and text.picture is not None:
-        _picture(canvas, back.image.path, text.picture, f"deck {deck.id!r}: back")
+        draw_picture(canvas, back.image.path, text.picture, f"deck {deck.id!r}: back")
     for logo, box in zip(logos, text.logos):
-        _picture(canvas, logo, box, f"deck {deck.id!r}: back (logo)")
+        draw_picture(canvas, logo, box, f"deck {deck.id!r}: back (logo)")
     _text(canvas, text.title, SAFE, inner, 0.0)
     if text.foot is not None:
         _text(canvas, text.foot, SAFE, inner, 0.0)

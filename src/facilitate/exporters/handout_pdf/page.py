@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, fill, fixed_timestamp, stroke
+from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, draw_picture, fill, fixed_timestamp, stroke
 from facilitate.layout.page import FOOTER, HEADER, PAGE_NUMBER_SIZE, page_number
 from facilitate.layout.print_plan import PrintedDocument
 from facilitate.model.theme import Theme
@@ -51,7 +51,7 @@ def draw_heads(canvas: Any, printed: PrintedDocument, theme: Theme, number: int,
     draw_lines(canvas, heads.right, "regular", theme.muted, margin, top - heads.right.size * (heads.right.leading - 1) + 2,
                heads.right_edge or area.page_width - 2 * margin, "right")
     for logo in heads.logos:
-        draw_logo(canvas, logo.picture.path, (margin + logo.x, top - logo.height, logo.width, logo.height))
+        draw_picture(canvas, logo.picture.path, (margin + logo.x, top - logo.height, logo.width, logo.height), "page header (logo)", "e")
     stroke(canvas, theme.primary)
     canvas.setLineWidth(0.6)
     canvas.line(margin, top - HEADER + 4, area.page_width - margin, top - HEADER + 4)
@@ -59,22 +59,6 @@ def draw_heads(canvas: Any, printed: PrintedDocument, theme: Theme, number: int,
     canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
     canvas.drawRightString(area.page_width - margin, margin + FOOTER - 16, page_number(number, total))
     canvas.restoreState()
-
-
-def draw_logo(canvas: Any, path: str, box: tuple[float, float, float, float]) -> None:
-    """A logo fitted whole in ``box`` (x, y from the bottom, width, height), right-aligned, at print resolution."""
-    from reportlab.lib.utils import ImageReader
-
-    from facilitate.errors import ExportError
-    from facilitate.images import PRINT_DPI, ImageProblem, prepared
-
-    try:
-        image = ImageReader(io.BytesIO(prepared(path, box[2], box[3], PRINT_DPI).data))
-    except ImageProblem as problem:
-        raise ExportError(f"page header: the logo {path!r} {problem}") from None
-    except OSError as error:
-        raise ExportError(f"page header: cannot read the logo {path!r}: {error}") from None
-    canvas.drawImage(image, *box, preserveAspectRatio=True, anchor="e", mask="auto")
 
 
 def build(printed: PrintedDocument, story: list[Any], theme: Theme) -> bytes:
