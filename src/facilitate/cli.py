@@ -609,6 +609,49 @@ def copy(name: str, output: str | None, force: bool) -> None:
     click.echo(f"wrote {target} (a copy of the bundled {entry.kind} {entry.id!r})")
 
 
+@main.command("import")
+@click.argument("deck", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Session file to write (default: DECK's name, .yaml).")
+@click.option("--force", is_flag=True, help="Overwrite an existing session file and pictures.")
+def import_command(deck: str, output: str | None, force: bool) -> None:
+    """Turn an existing PowerPoint DECK into a draft session file (and its pictures) to edit.
+
+    Each slide becomes a segment: its title, its bullets as points, its speaker notes as
+    your notes, its picture with its alt text; a slide that comes back as an agenda gives
+    the conversation's parts. Guessed minutes are marked "# estimated" in the file.
+    """
+    from facilitate.loaders.pptx_import import read_deck
+    from facilitate.output import write_bytes
+    from facilitate.session_file import session_yaml
+
+    target = Path(output or Path(deck).with_suffix(".yaml").name)
+    folder = f"{target.stem}-pictures"
+    imported = read_deck(deck, folder)
+    pictures = [(target.parent / picture.name, picture) for picture in imported.pictures]
+    existing = [path for path in [target, *(p for p, _ in pictures)] if path.exists()]
+    if existing and not force:
+        raise FacilitateError(f"{existing[0]}: already exists; use --force to overwrite it")
+    header = (
+        f"A draft session imported by facilitate from {Path(deck).name}.\n"
+        "Check each segment: its kind, its minutes (\"# estimated\" ones are guesses), and that a question\n"
+        "is a prompt and a point a bullet. Then: facilitate validate, facilitate build."
+    )
+    if imported.from_facilitate:
+        header = f"A session imported by facilitate from {Path(deck).name}, a deck facilitate made."
+    text = session_yaml(imported.session, imported.estimated, [p.name for p in imported.pictures if not p.described], header)
+    for path, picture in pictures:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, picture.data)
+    write_bytes(target, text.encode("utf-8"))
+    for line in imported.report:
+        click.echo(f"{deck}: {line}", err=True)
+    session = imported.session
+    click.echo(
+        f"wrote {target} ({len(session.segments)} segments, {len(session.conversation)} parts,"
+        f" {len(imported.pictures)} pictures; minutes of {len(imported.estimated)} segments estimated)"
+    )
+
+
 @main.command()
 @click.argument("rubric")
 @click.argument("exports", nargs=-1, type=click.Path(dir_okay=False))

@@ -67,8 +67,12 @@ def _clock(item: ScheduledSegment) -> str:
     return f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}"
 
 
-def segment_notes(item: ScheduledSegment, *extra: str) -> str:
-    """Speaker notes for a segment's slides: facilitator notes, timing, method, materials."""
+#: How a segment's notes name its part of the conversation (``facilitate import`` reads it back).
+PART_LABEL = "Part of the conversation: "
+
+
+def segment_notes(item: ScheduledSegment, *extra: str, part: str = "") -> str:
+    """Speaker notes for a segment's slides: facilitator notes, timing, its part, method, materials."""
     segment = item.segment
     lines = []
     if segment.notes.strip():
@@ -77,6 +81,8 @@ def segment_notes(item: ScheduledSegment, *extra: str) -> str:
         f"Time: starts {item.starts_at:%H:%M}, {segment.minutes} min (until {item.ends_at:%H:%M}),"
         f" {GROUPING_PHRASES[segment.grouping]}."
     )
+    if part:
+        lines.append(PART_LABEL + part)
     if segment.method:
         lines.append(f"Method: {segment.method}")
     lines.append("Materials: " + (", ".join(segment.materials) if segment.materials else "none"))
@@ -465,7 +471,8 @@ class DeckBuilder:
 
     def segment(self, item: ScheduledSegment) -> None:
         segment = item.segment
-        notes = segment_notes(item)
+        part = self.session.part(segment.part).title if segment.part else ""
+        notes = segment_notes(item, part=part)
         band = segment.timing_phrase if segment.kind in ("activity", "discussion", "reflection") else None
         if segment.kind == "break":
             self.break_slide(item, notes)
