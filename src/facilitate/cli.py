@@ -646,9 +646,13 @@ def import_command(deck: str, output: str | None, force: bool) -> None:
     for line in imported.report:
         click.echo(f"{deck}: {line}", err=True)
     session = imported.session
+
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}{'' if number == 1 else 's'}"
+
     click.echo(
-        f"wrote {target} ({len(session.segments)} segments, {len(session.conversation)} parts,"
-        f" {len(imported.pictures)} pictures; minutes of {len(imported.estimated)} segments estimated)"
+        f"wrote {target} ({count(len(session.segments), 'segment')}, {count(len(session.conversation), 'part')},"
+        f" {count(len(imported.pictures), 'picture')}; minutes of {count(len(imported.estimated), 'segment')} estimated)"
     )
 
 

@@ -215,7 +215,7 @@ def test_facilitate_import_writes_a_session_that_validates(tmp_path, monkeypatch
     runner = CliRunner()
     result = runner.invoke(main, ["import", str(deck), "-o", "autumn-day.yaml"])
     assert result.exit_code == 0, result.output
-    assert "wrote autumn-day.yaml (7 segments, 3 parts, 1 pictures; minutes of 7 segments estimated)" in result.output
+    assert "wrote autumn-day.yaml (7 segments, 3 parts, 1 picture; minutes of 7 segments estimated)" in result.output
     text = (tmp_path / "autumn-day.yaml").read_text("utf-8")
     assert text.count("  # estimated\n") == 7
     assert 'path: "autumn-day-pictures/slide-04.png"' in text
