@@ -21,7 +21,7 @@ __version__ = "0.1.0"
 _MODEL_NAMES = (
     "Action", "Card", "CardBack", "CardDeck", "Cause", "Classification", "Cluster", "DataPoint",
     "DEFAULT_THEME", "Dimension", "DimensionScore", "GroupSize", "Idea", "Indicator", "Level",
-    "MaturityRubric", "Member", "Method", "Part", "Partner", "Prompt", "QuestionLadder", "Quote", "Rating",
+    "MaturityRubric", "Member", "Method", "Part", "Partner", "Picture", "Prompt", "QuestionLadder", "Quote", "Rating",
     "Reflection", "Response", "Rung", "RungExamples", "STANDARD_RUNGS", "ScheduledSegment",
     "Segment", "SelfAssessment", "Session", "SessionPack", "Source", "Step", "Theme", "TurnTheCurve",
     "classify", "contrast_ratio", "forecast", "linear_trend", "strengthen",
@@ -94,6 +94,7 @@ if TYPE_CHECKING:  # static type checkers and IDEs see the real names, re-export
         Method as Method,
         Part as Part,
         Partner as Partner,
+        Picture as Picture,
         Prompt as Prompt,
         QuestionLadder as QuestionLadder,
         Quote as Quote,

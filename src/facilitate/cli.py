@@ -84,6 +84,18 @@ class FacilitateGroup(click.Group):
         sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: click.Context):
+        import warnings
+
+        from facilitate.errors import FacilitateWarning
+
+        def show(message, category, *args: Any, **kwargs: Any) -> None:
+            if issubclass(category, FacilitateWarning):
+                click.echo(f"warning: {message}", err=True)
+            else:
+                original(message, category, *args, **kwargs)
+
+        original = warnings.showwarning
+        warnings.showwarning = show
         try:
             return super().invoke(ctx)
         except FacilitateError as error:
@@ -109,6 +121,8 @@ class FacilitateGroup(click.Group):
                     err=True,
                 )
             ctx.exit(70)
+        finally:
+            warnings.showwarning = original
 
 
 @click.group(cls=FacilitateGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -622,6 +636,8 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
 
         results = build_cluster(cluster, pack, out_dir, tuple(formats) or None, options, jobs, force, advance)
     for result in results:
+        for line in result.warnings:
+            click.echo(f"warning: {result.member}: {line}", err=True)
         if result.ok:
             click.echo(f"{result.member}: {result.archive}")
     for result in failures:
@@ -694,6 +710,53 @@ def copy(name: str, output: str | None, force: bool) -> None:
     write_bytes(target, library.copy_text(entry, new_id).encode("utf-8"))
     as_id = f", with the id {new_id!r}" if new_id != entry.id else ""
     click.echo(f"wrote {target} (a copy of the bundled {entry.kind} {entry.id!r}{as_id})")
+
+
+@main.command("import")
+@click.argument("deck", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Session file to write (default: DECK's name, .yaml).")
+@click.option("--force", is_flag=True, help="Overwrite an existing session file and pictures.")
+def import_command(deck: str, output: str | None, force: bool) -> None:
+    """Turn an existing PowerPoint DECK into a draft session file (and its pictures) to edit.
+
+    Each slide becomes a segment: its title, its bullets as points, its speaker notes as
+    your notes, its picture with its alt text; a slide that comes back as an agenda gives
+    the conversation's parts. Guessed minutes are marked "# estimated" in the file.
+    """
+    from facilitate.loaders.pptx_import import read_deck
+    from facilitate.output import write_bytes
+    from facilitate.session_file import session_yaml
+
+    target = Path(output or Path(deck).with_suffix(".yaml").name)
+    folder = f"{target.stem}-pictures"
+    imported = read_deck(deck, folder)
+    pictures = [(target.parent / picture.name, picture) for picture in imported.pictures]
+    existing = [path for path in [target, *(p for p, _ in pictures)] if path.exists()]
+    if existing and not force:
+        raise FacilitateError(f"{existing[0]}: already exists; use --force to overwrite it")
+    header = (
+        f"A draft session imported by facilitate from {Path(deck).name}.\n"
+        "Check each segment: its kind, its minutes (\"# estimated\" ones are guesses), and that a question\n"
+        "is a prompt and a point a bullet. Then: facilitate validate, facilitate build."
+    )
+    if imported.from_facilitate:
+        header = f"A session imported by facilitate from {Path(deck).name}, a deck facilitate made."
+    text = session_yaml(imported.session, imported.estimated, [p.name for p in imported.pictures if not p.described], header)
+    for path, picture in pictures:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, picture.data)
+    write_bytes(target, text.encode("utf-8"))
+    for line in imported.report:
+        click.echo(f"{deck}: {line}", err=True)
+    session = imported.session
+
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}{'' if number == 1 else 's'}"
+
+    click.echo(
+        f"wrote {target} ({count(len(session.segments), 'segment')}, {count(len(session.conversation), 'part')},"
+        f" {count(len(imported.pictures), 'picture')}; minutes of {count(len(imported.estimated), 'segment')} estimated)"
+    )
 
 
 @main.command()

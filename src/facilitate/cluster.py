@@ -24,6 +24,8 @@ def personalise(pack: SessionPack, member: Member, organisation: str = "") -> Se
 
     Its hosts are the member and the cluster's ``organisation``: the session's own hosts
     (a bundled session's are the organisation that wrote it) never host a partner's pack.
+    The member is the pack's partner: its name and logo sit beside the organisation's
+    (the theme's own name and logo), on the title slide, the handouts and the card backs.
     """
     hosts = (member.name,) + ((organisation,) if organisation.strip() and organisation != member.name else ())
     session = attrs.evolve(
@@ -32,7 +34,7 @@ def personalise(pack: SessionPack, member: Member, organisation: str = "") -> Se
         venue=member.venue or pack.session.venue,
         hosts=hosts,
     )
-    theme = attrs.evolve(pack.theme, organisation=member.name, logo=member.logo or pack.theme.logo)
+    theme = attrs.evolve(pack.theme, partner=member.name, partner_logo=member.logo)
     return attrs.evolve(pack, session=session, theme=theme)
 
 
@@ -42,6 +44,8 @@ class MemberResult:
     folder: str | None = None
     archive: str | None = None
     error: str | None = None
+    #: Warnings of this member's build, one line each (told in the parent process, named by member).
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -58,18 +62,31 @@ def _zip_folder(folder: Path, archive: Path) -> None:
 def build_member(pack: SessionPack, member: Member, out_dir: str, formats: tuple[str, ...] | None, options: BuildOptions, force: bool,
                  organisation: str = "") -> MemberResult:
     """Build one partner's pack and zip; any FacilitateError becomes that partner's error."""
-    from facilitate.building import build
+    import warnings
 
-    try:
-        if member.logo is not None and not Path(member.logo).is_file():
-            raise FacilitateError(f"logo: no such image {member.logo!r}")
-        folder = Path(out_dir) / member.slug
-        build(personalise(pack, member, organisation), folder, formats, options, force=force)
-        archive = Path(out_dir) / f"{member.slug}.zip"
-        _zip_folder(folder, archive)
-        return MemberResult(member.name, str(folder), str(archive))
-    except FacilitateError as error:
-        return MemberResult(member.name, error=error.one_line())
+    from facilitate.building import build
+    from facilitate.errors import FacilitateWarning
+    from facilitate.images import ImageProblem, inspect_image
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FacilitateWarning)
+        try:
+            if member.logo is not None and not Path(member.logo).is_file():
+                raise FacilitateError(f"logo: no such image {member.logo!r}")
+            if member.logo is not None:
+                try:
+                    inspect_image(member.logo)
+                except ImageProblem as problem:
+                    raise FacilitateError(f"logo: image {member.logo!r} {problem}") from None
+            folder = Path(out_dir) / member.slug
+            build(personalise(pack, member, organisation), folder, formats, options, force=force)
+            archive = Path(out_dir) / f"{member.slug}.zip"
+            _zip_folder(folder, archive)
+            result = MemberResult(member.name, str(folder), str(archive))
+        except FacilitateError as error:
+            result = MemberResult(member.name, error=error.one_line())
+    told = tuple(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, FacilitateWarning)))
+    return attrs.evolve(result, warnings=told)
 
 
 def build_cluster(

@@ -118,3 +118,12 @@ class SomeFailed(FacilitateError):
     """Some of several independent jobs failed (the others succeeded): exit status 3."""
 
     exit_code = 3
+class FacilitateWarning(UserWarning):
+    """Something the user should know that does not stop a build (the CLI prints ``warning: ...``)."""
+
+
+def warn(message: str) -> None:
+    """Tell the user ``message`` on one line; the build goes on."""
+    import warnings
+
+    warnings.warn(" ".join(message.split()), FacilitateWarning, stacklevel=2)

@@ -21,7 +21,7 @@ from facilitate.exporters import cards_pdf
 from facilitate.layout import fonts
 from facilitate.layout.imposition import MM
 from facilitate.layout.units import PAPER
-from facilitate.model import DEFAULT_THEME, Card, CardBack, CardDeck
+from facilitate.model import DEFAULT_THEME, Card, CardBack, CardDeck, Picture
 from facilitate.layout.card_face import MIN_SIZE, PROMPT_SIZE, face_blocks
 from facilitate.options import BuildOptions
 from tests import tools
@@ -287,7 +287,7 @@ def _png(path: Path) -> Path:
 
 
 def test_back_image_is_drawn_on_every_back(tmp_path):
-    deck = attrs.evolve(small_deck(3), back=CardBack(image=str(_png(tmp_path / "logo.png"))))
+    deck = attrs.evolve(small_deck(3), back=CardBack(image=Picture(str(_png(tmp_path / "logo.png")), "Our logo")))
     with pdfplumber.open(io.BytesIO(render(deck))) as pdf:
         assert len(pdf.pages[1].images) == 3
 
@@ -345,7 +345,7 @@ def test_cut_lines_outline_every_card():
 
 def test_qpdf_check_passes(tmp_path):
     tools.tool("qpdf")
-    deck = attrs.evolve(small_deck(11), back=CardBack(pattern="dots", image=str(_png(tmp_path / "logo.png"))))
+    deck = attrs.evolve(small_deck(11), back=CardBack(pattern="dots", image=Picture(str(_png(tmp_path / "logo.png")), "Our logo")))
     for name, options in {"sheets": {}, "fold": {"fold": True}, "shop": {"print_shop": True}, "letter": {"paper": "letter", "cut_lines": True}}.items():
         path = save(tmp_path, render(deck, instructions=True, **options), f"{name}.pdf")
         result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)

@@ -58,7 +58,7 @@ def test_an_untested_python_pptx_takes_the_public_path_to_the_same_deck(template
     prs = Presentation(tmp_path / "public.pptx")
     assert len(prs.slides) == len(deck.slides)
     for slide, expected in zip(prs.slides, deck.slides):
-        assert slide.slide_layout.name == expected.layout
+        assert slide.slide_layout.name == spec.LAYOUT_NAMES[expected.layout]
         assert slide.notes_slide.notes_text_frame.text == expected.notes
 
 

@@ -267,3 +267,27 @@ def streaming_canvas(handle: BinaryIO, pagesize: tuple[float, float], font: str,
     )
     canvas._make_preamble()  # again, against the new document
     return canvas
+
+
+def draw_picture(canvas: Any, path: str, box: tuple[float, float, float, float], what: str, anchor: str = "c") -> None:
+    """An image drawn whole in ``box`` (x, y from the bottom, width, height), at the resolution it is printed at.
+
+    ``anchor`` places it in the box as reportlab does (c: centre, e: right...). A picture
+    that cannot be drawn is an ExportError naming ``what``.
+    """
+    import io
+
+    from reportlab.lib.utils import ImageReader
+
+    from facilitate.errors import ExportError
+    from facilitate.images import PRINT_DPI, ImageProblem, pixel_size, prepared
+    from facilitate.layout.picture import contain
+
+    try:
+        placed = contain(pixel_size(path), box)
+        image = ImageReader(io.BytesIO(prepared(path, placed.width, placed.height, PRINT_DPI).data))
+    except ImageProblem as problem:
+        raise ExportError(f"{what}: the image {path!r} {problem}") from None
+    except OSError as error:
+        raise ExportError(f"{what}: cannot read the image {path!r}: {error.strerror or error}") from None
+    canvas.drawImage(image, *box, preserveAspectRatio=True, anchor=anchor, mask="auto")

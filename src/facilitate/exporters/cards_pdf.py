@@ -25,9 +25,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import attrs
 
 from facilitate.errors import ExportError, FacilitateError
-from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, fill, fix_canvas_dates, stroke, streaming_canvas
-from facilitate.layout import fonts
-from facilitate.layout import checking
+from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, draw_picture, fill, fix_canvas_dates, stroke, streaming_canvas
+from facilitate.layout import checking, fonts
 from facilitate.layout.card_face import (
     PAGE_MARGIN,
     instructions_page,
@@ -240,28 +239,26 @@ def _pattern(canvas: Any, pattern: str, full: Box, tint: str) -> None:
         canvas.restoreState()
 
 
-def define_back(canvas: Any, name: str, deck: CardDeck, card: Size, bleed: float, organisation: str = "") -> None:
+def define_back(canvas: Any, name: str, deck: CardDeck, card: Size, bleed: float, organisation: str = "",
+                logos: Sequence[str] = ()) -> None:
     """The deck's back design as a Form XObject, origin at the card's lower-left cut corner.
 
     The foot of the back names the deck (when the back has its own title) and the
-    organisation the pack was made for (a cluster partner's name).
+    organisations the pack is from and for (with a cluster partner's name); ``logos``
+    (image paths: the organisation's, the partner's) sit in a row above it.
     """
     back = deck.back
     ink = readable_on(back.colour)
-    text = back_text(deck, card, organisation, ink)
+    text = back_text(deck, card, organisation, ink, len(logos))
     canvas.beginForm(name, -bleed, -bleed, card.width + bleed, card.height + bleed)
     full = Box(-bleed, -bleed, card.width + 2 * bleed, card.height + 2 * bleed)
     _rect(canvas, full, back.colour)
     _pattern(canvas, back.pattern, full, mix(back.colour, ink, 0.14))
     inner = card.width - 2 * SAFE
     if back.image and text.picture is not None:
-        from reportlab.lib.utils import ImageReader
-
-        try:
-            image = ImageReader(back.image)
-        except (OSError, ValueError) as error:
-            raise ExportError(f"deck {deck.id!r}: back: cannot read the image {back.image!r}: {error}") from None
-        canvas.drawImage(image, *text.picture, preserveAspectRatio=True, anchor="c", mask="auto")
+        draw_picture(canvas, back.image.path, text.picture, f"deck {deck.id!r}: back")
+    for logo, box in zip(logos, text.logos):
+        draw_picture(canvas, logo, box, f"deck {deck.id!r}: back (logo)")
     _text(canvas, text.title, SAFE, inner, 0.0)
     if text.foot is not None:
         _text(canvas, text.foot, SAFE, inner, 0.0)
@@ -384,6 +381,7 @@ def write_pdf(
     cards = cards or CardOptions()
     check_decks(decks)
     fonts.check_glyphs(theme.organisation, "regular", owner=theme, field=("organisation",))
+    fonts.check_glyphs(theme.partner, "regular", owner=theme, field=("partner",))
     imposition = plan(cards, paper_name)
     sheet = paper(paper_name)
     canvas = streaming_canvas(handle, (imposition.page.width, imposition.page.height), REGULAR)
@@ -403,7 +401,7 @@ def write_pdf(
         colours = category_colours(deck, theme)
         back_form = _back_form_name(index)
         if imposition.has_backs:
-            define_back(canvas, back_form, deck, card, imposition.bleed, theme.organisation)
+            define_back(canvas, back_form, deck, card, imposition.bleed, theme.names, [logo.path for logo in theme.logos()])
         canvas.bookmarkPage(f"deck{index}")
         canvas.addOutlineEntry(deck.title, f"deck{index}", 0)
         lead = cards.instructions and imposition.kind != "print-shop" and (deck.instructions or deck.description)

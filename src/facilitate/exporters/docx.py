@@ -76,7 +76,7 @@ def render(doc: Document, theme: Theme = DEFAULT_THEME, paper: str = "a4", langu
     _styles(word, theme)
     writer = _Writer(word, theme, _text_width(paper, doc.orientation))
     if doc.running_heads:
-        _running_heads(word, doc)
+        _running_heads(word, doc, theme)
     if not all(type(block).__name__ == "CutCards" for block in doc.blocks):
         word.add_paragraph(doc.title, style="Title")
         if doc.subtitle:
@@ -288,8 +288,8 @@ def _table_style(word: Any, style_name: str, theme: Theme, header: bool, dashed:
         element.append(band)
 
 
-def _running_heads(word: Any, doc: Document) -> None:
-    """The title (left) and subtitle (right) in the header; "page N of M" in the footer, as fields."""
+def _running_heads(word: Any, doc: Document, theme: Theme = DEFAULT_THEME) -> None:
+    """The title (left), subtitle and logos (right) in the header; "page N of M" in the footer, as fields."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
     from docx.shared import Pt
 
@@ -305,6 +305,8 @@ def _running_heads(word: Any, doc: Document) -> None:
     title.font.size = Pt(8)
     subtitle = head.add_run("\t" + str(doc.subtitle))
     subtitle.font.size = Pt(8)
+    for logo in theme.logos():
+        _header_logo(head, logo)
     foot = section.footer.paragraphs[0]
     foot.style = style
     foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -313,6 +315,28 @@ def _running_heads(word: Any, doc: Document) -> None:
             _field(foot, part)
         else:
             foot.add_run(part).font.size = Pt(8)
+
+
+def _header_logo(paragraph: Any, logo: Any) -> None:
+    """A logo at the end of the header line, as high as the page header's logos in the PDF, with alt text."""
+    from docx.shared import Pt
+
+    from facilitate.errors import ExportError
+    from facilitate.images import PRINT_DPI, ImageProblem, pixel_size, prepared
+    from facilitate.layout.page import HEAD_LOGO_HEIGHT, HEAD_LOGO_WIDTH
+    from facilitate.layout.picture import contain
+
+    try:
+        placed = contain(pixel_size(logo.path), (0.0, 0.0, HEAD_LOGO_WIDTH, HEAD_LOGO_HEIGHT))
+        image = prepared(logo.path, placed.width, placed.height, PRINT_DPI)
+    except ImageProblem as problem:
+        raise ExportError(f"page header: the logo {logo.path!r} {problem}") from None
+    except OSError as error:
+        raise ExportError(f"page header: cannot read the logo {logo.path!r}: {error}") from None
+    paragraph.add_run(" ")
+    shape = paragraph.add_run().add_picture(io.BytesIO(image.data), width=Pt(placed.width), height=Pt(placed.height))
+    properties = shape._inline.docPr
+    properties.set("descr", logo.alt)
 
 
 def _field(paragraph: Any, instruction: str) -> None:

@@ -1,9 +1,14 @@
 """PowerPoint decks: the pure slide model (layout.slides) drawn with python-pptx.
 
-Every size and position comes from the slide model; nothing relies on autofit. Layouts
-are found by name in python-pptx's default template or the user's own ``--template``.
-The saved file is deterministic: fixed zip timestamps and document dates (honouring
-SOURCE_DATE_EPOCH), no random ids.
+Every size and position comes from the slide model; nothing relies on autofit. The
+template (python-pptx's default, or the user's own ``--template``) is first described
+as plain data (``describe``: each layout's placeholders and the artwork on it and its
+master) so the deck builder can choose a layout for each kind of slide by what it holds,
+in any language, and keep the logos off the template's own artwork. Pictures are
+downsampled to the size they are shown at (facilitate.images) and cropped, never
+stretched, with the crop kept on the picture (PowerPoint's srcRect). The saved file is
+deterministic: fixed zip timestamps and document dates (honouring SOURCE_DATE_EPOCH), no
+random ids.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from xml.sax.saxutils import escape
 
 import attrs
 
-from facilitate.errors import ExportError
+from facilitate.errors import ExportError, warn
 from facilitate.exporters import _pptx_internals
 from facilitate.layout import slides as spec
+from facilitate.layout.picture import contain, cover
+from facilitate.layout.slides.template import LayoutChoice, Placeholder, Template, TemplateLayout, choose_layouts
 from facilitate.model import SessionPack
 from facilitate.options import BuildOptions, Flag, option
 from facilitate.output import Output, normalise_zip, source_date_epoch
@@ -58,9 +65,17 @@ options = (DeckOptions,)
 def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
     """``deck.pptx``; the slide model is built now, so text that cannot fit fails before any write."""
     chosen = options[DeckOptions]
-    deck = spec.build_deck(pack, aspect=_aspect(chosen), cards_as_slides=chosen.cards_as_slides)
-    font = pack.theme.font
     template = chosen.template
+    # The default template is described at render time; opening it here would bring
+    # python-pptx into every ``validate``, and it has nothing to check unless the theme
+    # names layouts in it.
+    described = None
+    if template is not None or pack.theme.layouts.named():
+        described = describe(_open(template), template)
+    deck = spec.build_deck(pack, aspect=_aspect(chosen), cards_as_slides=chosen.cards_as_slides, template=described)
+    for line in deck.warnings:
+        warn(line)
+    font = pack.theme.font
     return [Output("deck.pptx", lambda handle: handle.write(render(deck, template, font)))]
 
 
@@ -108,25 +123,62 @@ def _open(template: str | None):
     return prs
 
 
-def _layouts(prs, deck: spec.Deck, template: str | None) -> dict:
-    """Every layout the deck uses, by name; an ExportError names a missing one."""
-    available: dict = {}
-    for master in prs.slide_masters:
-        for layout in master.slide_layouts:
-            available.setdefault(layout.name, layout)
-    found = {}
-    for number, slide in enumerate(deck.slides, start=1):
-        if slide.layout in found:
+#: A shape covering this share of the slide or more is a background, not artwork to keep clear of.
+BACKGROUND_SHARE = 0.8
+
+
+def _layout_objects(prs) -> list:
+    """Every layout of the template, master by master, in the order ``describe`` lists them."""
+    return [layout for master in prs.slide_masters for layout in master.slide_layouts]
+
+
+def _box(shape) -> spec.Box | None:
+    if shape.left is None or shape.top is None or shape.width is None or shape.height is None:
+        return None
+    return spec.Box(shape.left / EMU_PER_POINT, shape.top / EMU_PER_POINT, shape.width / EMU_PER_POINT, shape.height / EMU_PER_POINT)
+
+
+def _artwork(shapes, slide_area: float) -> tuple[spec.Box, ...]:
+    """Where the shapes that are not placeholders sit (logos, pictures, strips), backgrounds left out."""
+    boxes = []
+    for shape in shapes:
+        if shape.is_placeholder:
             continue
-        if slide.layout not in available:
-            source = template or "the default template"
-            raise ExportError(
-                f"{source}: has no slide layout named {slide.layout!r}, needed for slide {number}"
-                f" {slide.heading!r} (its layouts: {', '.join(available) or 'none'}); add or rename a"
-                f" layout in the template (facilitate uses: {', '.join(spec.LAYOUTS)})"
-            )
-        found[slide.layout] = available[slide.layout]
-    return found
+        box = _box(shape)
+        if box is None or box.width <= 0 or box.height <= 0:
+            continue
+        if box.width * box.height >= BACKGROUND_SHARE * slide_area:
+            continue
+        boxes.append(box)
+    return tuple(boxes)
+
+
+def describe(prs, template: str | None = None) -> Template:
+    """The template as plain data: each layout's name, type, placeholders, and the artwork it shows."""
+    area = (prs.slide_width / EMU_PER_POINT) * (prs.slide_height / EMU_PER_POINT)
+    layouts = []
+    for master in prs.slide_masters:
+        master_art = _artwork(master.shapes, area)
+        for layout in master.slide_layouts:
+            element = layout.element
+            placeholders = []
+            for shape in layout.placeholders:
+                ph = shape.element.xpath("./*[1]/p:nvPr/p:ph")
+                kind = ph[0].get("type", "obj") if ph else "obj"
+                placeholders.append(Placeholder(kind, _box(shape)))
+            shows_master = element.get("showMasterSp", "1") not in ("0", "false")
+            art = _artwork(layout.shapes, area) + (master_art if shows_master else ())
+            layouts.append(TemplateLayout(layout.name, element.get("type", ""), tuple(placeholders), art))
+    return Template(template or "the default template", tuple(layouts))
+
+
+def _layouts(prs, deck: spec.Deck, template: str | None) -> dict:
+    """The template layout for each kind of slide: as the deck chose, or chosen now from the template."""
+    choice: LayoutChoice | None = deck.layouts
+    objects = _layout_objects(prs)
+    if choice is None or len(choice.template.layouts) != len(objects):
+        choice = choose_layouts(describe(prs, template))
+    return {kind: objects[index] for kind, index in choice.chosen}
 
 
 def render(deck: spec.Deck, template: str | None = None, font: str = "DejaVu Sans") -> bytes:
@@ -209,15 +261,26 @@ class _Painter:
         title_ph, body_ph = _placeholders(slide)
         self._place(slide, title_ph, slide_spec.title)
         self._place(slide, body_ph, slide_spec.body)
+        tree = slide.shapes.element
+        for shape in slide_spec.backdrop:
+            self.shape(slide, shape)
+        # The backdrop goes behind the placeholders: first in the shape tree, after its own properties.
+        drawn = list(tree)[-len(slide_spec.backdrop):] if slide_spec.backdrop else []
+        for offset, element in enumerate(drawn):
+            tree.remove(element)
+            tree.insert(2 + offset, element)
         for shape in slide_spec.shapes:
-            if isinstance(shape, spec.TextBox):
-                self.text_shape(slide, shape)
-            elif isinstance(shape, spec.Chart):
-                self.chart(slide, shape)
-            elif isinstance(shape, spec.Table):
-                self.table(slide, shape)
-            elif isinstance(shape, spec.Picture):
-                self.picture(slide, shape)
+            self.shape(slide, shape)
+
+    def shape(self, slide, shape: spec.Element) -> None:
+        if isinstance(shape, spec.TextBox):
+            self.text_shape(slide, shape)
+        elif isinstance(shape, spec.Chart):
+            self.chart(slide, shape)
+        elif isinstance(shape, spec.Table):
+            self.table(slide, shape)
+        elif isinstance(shape, spec.Picture):
+            self.picture(slide, shape)
 
     def _place(self, slide, placeholder, text_box: spec.TextBox | None) -> None:
         """Fill a placeholder with ``text_box`` at its computed place, or draw it as a shape."""
@@ -247,7 +310,7 @@ class _Painter:
         adjust = ""
         if text_box.shape == "right-arrow":
             adjust = f'<a:gd name="adj1" fmla="val {int(spec.ARROW_SHAFT * 100000)}"/><a:gd name="adj2" fmla="val 50000"/>'
-        fill = f"<a:solidFill>{_colour_xml(text_box.fill)}</a:solidFill>" if text_box.fill else "<a:noFill/>"
+        fill = f"<a:solidFill>{_colour_xml(text_box.fill, text_box.fill_opacity)}</a:solidFill>" if text_box.fill else "<a:noFill/>"
         if text_box.line:
             line = f'<a:ln w="{_emu(1.5)}"><a:solidFill>{_colour_xml(text_box.line)}</a:solidFill></a:ln>'
         else:
@@ -389,21 +452,26 @@ class _Painter:
                 _set_text_body(body, spec.TextBox(spec.Box(0, 0, 0, 0), (paragraph,)), self.font)
 
     def picture(self, slide, picture_spec: spec.Picture) -> None:
-        from pptx.parts.image import Image
+        """The picture in its box, never stretched: whole (contain) or cropped to fill it (cover, srcRect)."""
+        from facilitate.images import SLIDE_DPI, ImageProblem, pixel_size, prepared
 
-        path = Path(picture_spec.path)
-        try:
-            width_px, height_px = Image.from_file(str(path)).size
-        except (OSError, ValueError) as error:
-            raise ExportError(f"cannot read the image {picture_spec.path!r}: {error}") from None
-        except Exception as error:  # python-pptx's unknown-format error
-            raise ExportError(f"cannot use the image {picture_spec.path!r}: {error}") from None
         box = picture_spec.box
-        scale = min(box.width / max(width_px, 1), box.height / max(height_px, 1))
-        width, height = width_px * scale, height_px * scale
-        x = box.right - width  # right-aligned in its box
-        y = box.y + (box.height - height) / 2
-        picture = slide.shapes.add_picture(str(path), _emu(x), _emu(y), _emu(width), _emu(height))
+        frame = (box.x, box.y, box.width, box.height)
+        try:
+            pixels = pixel_size(picture_spec.path)
+            if picture_spec.fit == "cover":
+                placed = cover(pixels, frame)
+                image = prepared(picture_spec.path, placed.width, placed.height, SLIDE_DPI, placed.crop.as_tuple(), keep_crop=True)
+            else:
+                placed = contain(pixels, frame, picture_spec.align)
+                image = prepared(picture_spec.path, placed.width, placed.height, SLIDE_DPI)
+        except ImageProblem as problem:
+            raise ExportError(f"the image {picture_spec.path!r} {problem}") from None
+        except OSError as error:
+            raise ExportError(f"cannot read the image {picture_spec.path!r}: {error.strerror or error}") from None
+        picture = slide.shapes.add_picture(io.BytesIO(image.data), _emu(placed.x), _emu(placed.y), _emu(placed.width), _emu(placed.height))
+        crop = placed.crop
+        picture.crop_left, picture.crop_top, picture.crop_right, picture.crop_bottom = crop.left, crop.top, crop.right, crop.bottom
         if picture_spec.name:
             picture.name = picture_spec.name
         _alt_text(picture.element.nvPicPr.cNvPr, picture_spec.alt_text)
@@ -461,8 +529,11 @@ def _frame_xml(box: spec.Box) -> str:
     return f'<a:off x="{_emu(box.x)}" y="{_emu(box.y)}"/><a:ext cx="{_emu(box.width)}" cy="{_emu(box.height)}"/>'
 
 
-def _colour_xml(colour: str) -> str:
-    return f'<a:srgbClr val="{colour.lstrip("#").upper()}"/>'
+def _colour_xml(colour: str, opacity: float = 1.0) -> str:
+    value = colour.lstrip("#").upper()
+    if opacity >= 1.0:
+        return f'<a:srgbClr val="{value}"/>'
+    return f'<a:srgbClr val="{value}"><a:alpha val="{int(round(opacity * 100000))}"/></a:srgbClr>'
 
 
 def _set_background(slide, colour: str) -> None:

@@ -141,10 +141,20 @@ class BackText:
     foot: Block | None
     #: Where a picture on the back goes (x, y, width, height), if the back has one.
     picture: tuple[float, float, float, float] | None
+    #: Where each logo goes (x, y, width, height), in a row above the foot: the organisation's, then the partner's.
+    logos: tuple[tuple[float, float, float, float], ...] = ()
 
 
-def back_text(deck: CardDeck, card: Size, organisation: str, ink: str) -> BackText:
-    """The back's text placed on a card ``card`` big; a picture, if any, takes the upper half."""
+#: Logos on a card back: each in a box this high, up to this wide.
+BACK_LOGO_HEIGHT = 8 * MM
+BACK_LOGO_WIDTH = 18 * MM
+
+
+def back_text(deck: CardDeck, card: Size, organisation: str, ink: str, logos: int = 0) -> BackText:
+    """The back's text placed on a card ``card`` big; a picture, if any, takes the upper half.
+
+    ``logos`` logos sit in a row, centred, just above the foot.
+    """
     back = deck.back
     inner = card.width - 2 * SAFE
     title = fit(back.title or deck.title, inner, card.height * 0.4, BACK_TITLE_SIZE, "bold", back if back.title else deck, "title")
@@ -163,7 +173,13 @@ def back_text(deck: CardDeck, card: Size, organisation: str, ink: str) -> BackTe
         title_top = card.height / 2 - GAP
     else:
         title_top = (card.height + title.height) / 2
-    return BackText(Block(title, "bold", ink, title_top, "centre"), foot, picture)
+    logo_boxes: list[tuple[float, float, float, float]] = []
+    if logos:
+        each = min(BACK_LOGO_WIDTH, (inner - (logos - 1) * GAP) / logos)
+        row = logos * each + (logos - 1) * GAP
+        bottom = (foot.top if foot is not None else SAFE) + GAP
+        logo_boxes = [((card.width - row) / 2 + i * (each + GAP), bottom, each, BACK_LOGO_HEIGHT) for i in range(logos)]
+    return BackText(Block(title, "bold", ink, title_top, "centre"), foot, picture, tuple(logo_boxes))
 
 
 # --- the instructions page ---------------------------------------------------------------

@@ -250,7 +250,7 @@ def when(pack: SessionPack) -> Composed:
     then the organisation, then the date; the times stay (layout.compose).
     """
     session = pack.session
-    parts = [Part(pack.theme.organisation, HOSTS)] if pack.theme.organisation else []
+    parts = [Part(pack.theme.names, HOSTS)] if pack.theme.names else []
     if session.date:
         parts.append(Part(f"{session.date:%A} {session.date.day} {session.date:%B %Y}", DATE))
     parts.append(Part(f"{session.starts_at:%H:%M}–{session.ends_at:%H:%M}", TIMES))

@@ -11,6 +11,7 @@ import attrs
 from facilitate.layout import compose, textfit
 from facilitate.layout.compose import Composed
 from facilitate.layout.units import length, paper
+from facilitate.model.picture import Picture
 
 MARGIN = length("15mm")
 #: Margin of pages without running heads (posters, cut-out cards).
@@ -22,6 +23,9 @@ HEADER_SIZE, HEADER_FLOOR = 8.0, 6.0
 #: The gap between the running title (left) and subtitle (right).
 HEADER_GAP = 12.0
 PAGE_NUMBER_SIZE = 8.0
+#: Logos at the right of the running header: each fitted whole in a box this big.
+HEAD_LOGO_WIDTH, HEAD_LOGO_HEIGHT = 48.0, 16.0
+HEAD_LOGO_GAP = 6.0
 
 #: Type sizes of printed documents, in points.
 BODY = 9.5
@@ -58,23 +62,44 @@ def frame(paper_name: str, orientation: str = "portrait", running_heads: bool = 
 
 
 @attrs.frozen
+class HeadLogo:
+    """A logo in the running header: its picture and box (x from the frame's left edge, at the header's top)."""
+
+    picture: Picture
+    x: float
+    width: float = HEAD_LOGO_WIDTH
+    height: float = HEAD_LOGO_HEIGHT
+
+
+@attrs.frozen
 class Heads:
-    """The running header's lines, fitted once per document: the title left, the subtitle right."""
+    """The running header's lines, fitted once per document: the title left, the subtitle right, then the logos."""
 
     left: textfit.Fitted
     right: textfit.Fitted
+    logos: tuple[HeadLogo, ...] = ()
+    #: Where the subtitle ends, from the frame's left edge (the logos are to its right).
+    right_edge: float = 0.0
 
 
-def running_heads(title: str | Composed, subtitle: str | Composed, width: float) -> Heads:
+def running_heads(title: str | Composed, subtitle: str | Composed, width: float, logos: tuple[Picture, ...] = ()) -> Heads:
     """Title left, subtitle right, on at most two lines each; the title has what the subtitle leaves.
 
     Both are facilitate's own lines (the document's title repeated, when and where): they
-    shrink, then shorten by the rule of layout.compose, and never fail.
+    shrink, then shorten by the rule of layout.compose, and never fail. ``logos`` (the
+    organisation's, the partner's) sit at the right end, the subtitle to their left.
     """
-    right = min(textfit.measure_with("regular")(str(subtitle), HEADER_SIZE) + 1, (width - HEADER_GAP) / 2)
+    logo_room = len(logos) * (HEAD_LOGO_WIDTH + HEAD_LOGO_GAP) + (HEADER_GAP - HEAD_LOGO_GAP if logos else 0.0)
+    text_width = width - logo_room
+    right = min(textfit.measure_with("regular")(str(subtitle), HEADER_SIZE) + 1, (text_width - HEADER_GAP) / 2)
+    placed = tuple(
+        HeadLogo(logo, text_width + HEADER_GAP + index * (HEAD_LOGO_WIDTH + HEAD_LOGO_GAP)) for index, logo in enumerate(logos)
+    )
     return Heads(
-        compose.fit(title, width - HEADER_GAP - right, 2, HEADER_SIZE, HEADER_FLOOR, "bold"),
+        compose.fit(title, text_width - HEADER_GAP - right, 2, HEADER_SIZE, HEADER_FLOOR, "bold"),
         compose.fit(subtitle, right, 2, HEADER_SIZE, HEADER_FLOOR),
+        placed,
+        text_width,
     )
 
 

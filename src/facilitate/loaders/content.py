@@ -167,9 +167,6 @@ def parse_document(path: StrPath, text: str | None = None, label: str | None = N
     return Document(label, kind, body, lines)
 
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
-
-
 def resolve_path(
     document: Document, value: str, field_path: FieldPath, what: str, suffixes: tuple[str, ...], must_exist: bool = True
 ) -> str:
@@ -187,22 +184,41 @@ def resolve_path(
 
 
 def resolve_image(document: Document, value: str | None, field_path: FieldPath, must_exist: bool = True) -> str | None:
-    """An image path from a content file, made absolute; it must stay inside the file's folder."""
-    if value is None:
-        return None
-    candidate = Path(value)
-    if candidate.suffix.lower() not in IMAGE_SUFFIXES:
-        raise document.error(field_path, f"image {value!r} must be a PNG or JPEG file")
-    return resolve_path(document, value, field_path, "image", IMAGE_SUFFIXES, must_exist)
+    """An image path from a content file, made absolute and checked (see loaders/images.py)."""
+    from facilitate.loaders.images import resolve_image as resolve
+
+    return resolve(document, value, field_path, must_exist)
 
 
 def _with_images(document: Document, obj: Any) -> Any:
-    """Check and resolve the image paths an object names (deck backs, logos)."""
-    if document.kind == "deck" and obj.back.image is not None:
-        image = resolve_image(document, obj.back.image, ("back", "image"))
-        return attrs.evolve(obj, back=attrs.evolve(obj.back, image=image))
-    if document.kind == "theme" and obj.logo is not None:
-        return attrs.evolve(obj, logo=resolve_image(document, obj.logo, ("logo",)))
+    """Check and resolve the image files an object names (pictures, deck backs, logos)."""
+    from facilitate.loaders.images import resolve_picture
+
+    if document.kind == "session":
+        segments = []
+        for index, segment in enumerate(obj.segments):
+            where = ("segments", index)
+            quote = segment.quote
+            if quote is not None and quote.image is not None:
+                quote = attrs.evolve(quote, image=resolve_picture(document, quote.image, where + ("quote", "image")))
+            segments.append(attrs.evolve(segment, image=resolve_picture(document, segment.image, where + ("image",)), quote=quote))
+        quotes = tuple(
+            attrs.evolve(q, image=resolve_picture(document, q.image, ("quotes", i, "image"))) for i, q in enumerate(obj.quotes)
+        )
+        return attrs.evolve(obj, segments=tuple(segments), quotes=quotes)
+    if document.kind == "deck":
+        cards = tuple(
+            attrs.evolve(card, image=resolve_picture(document, card.image, ("cards", i, "image"))) if card.image else card
+            for i, card in enumerate(obj.cards)
+        )
+        back = attrs.evolve(obj.back, image=resolve_picture(document, obj.back.image, ("back", "image")))
+        return attrs.evolve(obj, cards=cards, back=back)
+    if document.kind == "theme":
+        return attrs.evolve(
+            obj,
+            logo=resolve_image(document, obj.logo, ("logo",)),
+            partner_logo=resolve_image(document, obj.partner_logo, ("partner_logo",)),
+        )
     if document.kind == "cluster":
         # A missing logo is reported when that member's pack is built, so one partner's
         # mistake does not stop the others; a path escaping the folder is refused now.
@@ -256,7 +272,7 @@ def load_pack(path: StrPath, resolve: Resolver) -> SessionPack:
     data = dict(document.data)
     uses = data.pop("uses", {}) or {}
     theme_name = data.pop("theme", None)
-    session = document.build(Session, data)
+    session = _with_images(document, document.build(Session, data))
     base = Path(path).resolve().parent
     if not isinstance(uses, dict):
         raise document.error(("uses",), "expected a mapping like {decks: [lets-imagine]}")

@@ -183,6 +183,28 @@ def _register_keyword_fields(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook_factory(lambda cls: bool(_renamed_fields(cls)), unstructure_factory)
 
 
+def _register_picture(converter: cattrs.Converter) -> None:
+    """A picture is ``{path: ..., alt: ...}``; a bare file name is missing its alt text, and says so."""
+    from cattrs.gen import make_dict_structure_fn
+
+    from facilitate.model.picture import Picture
+
+    structure_fields = make_dict_structure_fn(Picture, converter)
+
+    def structure(value: Any, _type: Any) -> Picture:
+        if isinstance(value, str):
+            raise ModelError(
+                f"is required: write the picture as {{path: {value}, alt: what it shows}}, describing it for people who"
+                " cannot see it",
+                ("alt",),
+            )
+        if not isinstance(value, dict):
+            raise ModelError(f"expected a picture like {{path: photo.jpg, alt: what it shows}}, got {_describe(value)}")
+        return structure_fields(value, _type)
+
+    converter.register_structure_hook(Picture, structure)
+
+
 def make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _structure_str)
@@ -197,6 +219,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
     converter.register_unstructure_hook(dt.time, lambda value: f"{value:%H:%M}")
     _register_keyword_fields(converter)
+    _register_picture(converter)
     return converter
 
 

@@ -17,12 +17,13 @@ _MODULES = {
     "maturity": ("Band", "Dimension", "DimensionScore", "Level", "MaturityRubric", "Rating", "Response", "SelfAssessment"),
     "method": ("GroupSize", "Method", "Source", "apply_method", "use_methods"),
     "pack": ("SessionPack",),
+    "picture": ("Picture",),
     "questions": ("STANDARD_RUNGS", "Classification", "QuestionLadder", "Rung", "RungExamples", "classify", "strengthen"),
     "reflection": ("Prompt", "Quote", "Reflection"),
     "session": ("Part", "ScheduledSegment", "Segment", "Session"),
     "steps": ("Step", "TimedStep", "share_minutes", "timed_steps"),
     "suggestions": ("Suggestion", "Tagged", "suggest"),
-    "theme": ("DEFAULT_THEME", "Theme", "contrast_ratio"),
+    "theme": ("DEFAULT_THEME", "TemplateLayouts", "Theme", "contrast_ratio"),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
 
@@ -83,6 +84,9 @@ if TYPE_CHECKING:  # type checkers see each name as re-exported (name as name)
     from facilitate.model.pack import (
         SessionPack as SessionPack,
     )
+    from facilitate.model.picture import (
+        Picture as Picture,
+    )
     from facilitate.model.questions import (
         STANDARD_RUNGS as STANDARD_RUNGS,
         Classification as Classification,
@@ -116,6 +120,7 @@ if TYPE_CHECKING:  # type checkers see each name as re-exported (name as name)
     )
     from facilitate.model.theme import (
         DEFAULT_THEME as DEFAULT_THEME,
+        TemplateLayouts as TemplateLayouts,
         Theme as Theme,
         contrast_ratio as contrast_ratio,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, unique_ids, valid_tags
+from facilitate.model.picture import Picture
 from facilitate.model.theme import hex_colour
 
 
@@ -21,6 +22,8 @@ class Card:
     #: Cards of one category share a colour band.
     category: str = ""
     tags: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    #: A picture for the card (on its slide with --cards-as-slides): ``{path: ..., alt: ...}``.
+    image: Picture | None = None
 
 
 @attrs.frozen
@@ -31,8 +34,9 @@ class CardBack:
     title: str = ""
     #: Background colour of the back, "#rrggbb"; white text must read on it.
     colour: str = attrs.field(default="#1f4e79", validator=hex_colour)
-    #: An image path relative to the deck's file (or absolute from Python code).
-    image: str | None = None
+    #: A picture on every back, e.g. a logo: ``{path: our-logo.png, alt: ...}``, the path
+    #: relative to the deck's file (or absolute from Python code).
+    image: Picture | None = None
     #: A printed pattern over the back colour.
     pattern: str = attrs.field(default="none", validator=one_of(("none", "dots", "stripes")))
 

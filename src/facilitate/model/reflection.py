@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from facilitate.model._fields import identifier, non_empty, to_tuple
+from facilitate.model.picture import Picture
 
 
 @attrs.frozen
@@ -14,6 +15,8 @@ class Quote:
     text: str = attrs.field(validator=non_empty)
     author: str = attrs.field(validator=non_empty)
     source: str = ""
+    #: A picture beside the quote on its slide (a portrait, a place): ``{path: ..., alt: ...}``.
+    image: Picture | None = None
 
 
 @attrs.frozen

@@ -16,6 +16,7 @@ from facilitate.model._fields import (
     unique_ids,
     valid_tags,
 )
+from facilitate.model.picture import Picture
 from facilitate.model.reflection import Quote
 from facilitate.model.steps import GROUPING_PHRASES, GROUPINGS, Step, TimedStep, timed_steps, whole_minutes
 
@@ -67,6 +68,10 @@ class Segment:
     #: Participant-facing questions to discuss.
     prompts: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     quote: Quote | None = None
+    #: A picture for the segment's slide: ``{path: photo.jpg, alt: what it shows}``. With no
+    #: text on the slide it fills the slide, the title over a dark band; with text, it sits
+    #: beside the text.
+    image: Picture | None = None
     #: Facilitator-only notes: never shown to participants.
     notes: str = ""
     #: What to bring: collected into the run-sheet's checklist.

@@ -9,6 +9,7 @@ import attrs
 
 from facilitate.errors import ModelError
 from facilitate.model._fields import identifier
+from facilitate.model.picture import Picture
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -62,8 +63,51 @@ def readable_on(background: str, dark: str = "#1a1a1a", light: str = "#ffffff") 
     return dark if contrast_ratio(dark, background) >= contrast_ratio(light, background) else light
 
 
+def scrim_opacity(text: str, scrim: str, ratio: float = 4.5) -> float:
+    """The least opacity of a ``scrim`` over any picture for ``text`` on it to reach ``ratio``.
+
+    Whatever the picture, the colour under the text lies between the scrim over black
+    and the scrim over white; the text reads on all of them once it reads on both ends
+    and both are on the same side of it (lighter or darker). Steps of 5%; 1.0 (the scrim
+    alone) if nothing less will do.
+    """
+    text_light = relative_luminance(text)
+    for step in range(0, 21):
+        opacity = step / 20
+        ends = (mix("#000000", scrim, opacity), mix("#ffffff", scrim, opacity))
+        if all(contrast_ratio(text, end) >= ratio for end in ends):
+            sides = {relative_luminance(end) > text_light for end in ends}
+            if len(sides) == 1:
+                return opacity
+    return 1.0
+
+
 def colour_field(default: str) -> Any:
     return attrs.field(default=default, validator=hex_colour)
+
+
+@attrs.frozen
+class TemplateLayouts:
+    """Which layout of a PowerPoint template each kind of slide uses, by the layout's name.
+
+    Only needed when facilitate cannot tell from what the layouts hold (a template with two
+    layouts of title and text, say); a kind left out is found from the placeholders.
+    """
+
+    #: The title slide (usually a title and a subtitle).
+    title: str | None = None
+    #: Most slides: a title and a text area (inputs, activities, "Our conversation today").
+    content: str | None = None
+    #: The slide that opens each part of the conversation.
+    section: str | None = None
+    #: Charts, tables, the question ladder, cards and breaks: a title and nothing else.
+    title_only: str | None = None
+    #: Quotes: no placeholders at all.
+    blank: str | None = None
+
+    def named(self) -> dict[str, str]:
+        """Each kind of slide given a layout name, in the order of the fields."""
+        return {field.name: getattr(self, field.name) for field in attrs.fields(TemplateLayouts) if getattr(self, field.name)}
 
 
 #: Text pairs that must reach WCAG AA (4.5:1) in every theme.
@@ -100,10 +144,19 @@ class Theme:
     )
     #: The font named in the PowerPoint deck (text is measured with DejaVu Sans).
     font: str = "DejaVu Sans"
-    #: A PNG or JPEG next to the theme file, shown on the title slide.
+    #: The logo of the organisation running the session: a PNG, JPEG or SVG next to the theme
+    #: file, on the title slide, the handouts' running heads and the card backs.
     logo: str | None = None
-    #: Named on the title slide when the session has no hosts.
+    #: The organisation running the session: named on the title slide when the session has
+    #: no hosts, and in the logo's alt text.
     organisation: str = ""
+    #: The partner the pack is made for (a cluster's school): set for each member of a cluster.
+    partner: str = ""
+    #: The partner's logo, shown beside the organisation's.
+    partner_logo: str | None = None
+    #: The layouts of a PowerPoint template (--template) to use, by name, when facilitate
+    #: cannot tell them apart by what they hold.
+    layouts: TemplateLayouts = attrs.field(factory=TemplateLayouts)
 
     def __attrs_post_init__(self) -> None:
         for index, colour in enumerate(self.palette):
@@ -126,6 +179,19 @@ class Theme:
 
     def category_colour(self, index: int) -> str:
         return self.palette[index % len(self.palette)]
+
+    @property
+    def names(self) -> str:
+        """The organisation running the session and the partner it is for: "CEP · Hillside School"."""
+        return " · ".join(name for name in (self.organisation, self.partner) if name.strip())
+
+    def logos(self) -> tuple[Picture, ...]:
+        """The organisation's logo, then the partner's, each with its alt text ("Logo of ...")."""
+        found = []
+        for path, owner in ((self.logo, self.organisation), (self.partner_logo, self.partner)):
+            if path:
+                found.append(Picture(path, f"Logo of {owner}" if owner.strip() else "Logo"))
+        return tuple(found)
 
 
 DEFAULT_THEME = Theme()

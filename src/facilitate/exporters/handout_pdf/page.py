@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, fill, fixed_timestamp, stroke
+from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, draw_picture, fill, fixed_timestamp, stroke
 from facilitate.layout.page import FOOTER, HEADER, PAGE_NUMBER_SIZE, page_number
 from facilitate.layout.print_plan import PrintedDocument
 from facilitate.model.theme import Theme
@@ -49,7 +49,9 @@ def draw_heads(canvas: Any, printed: PrintedDocument, theme: Theme, number: int,
     canvas.saveState()
     draw_lines(canvas, heads.left, "bold", theme.primary, margin, top - heads.left.size * (heads.left.leading - 1) + 2)
     draw_lines(canvas, heads.right, "regular", theme.muted, margin, top - heads.right.size * (heads.right.leading - 1) + 2,
-               area.page_width - 2 * margin, "right")
+               heads.right_edge or area.page_width - 2 * margin, "right")
+    for logo in heads.logos:
+        draw_picture(canvas, logo.picture.path, (margin + logo.x, top - logo.height, logo.width, logo.height), "page header (logo)", "e")
     stroke(canvas, theme.primary)
     canvas.setLineWidth(0.6)
     canvas.line(margin, top - HEADER + 4, area.page_width - margin, top - HEADER + 4)

@@ -12,7 +12,9 @@ specs, tested without any XML; the PPTX exporter only draws them. Split by job:
 - ``deck``: the builder walking the session (title, tracker, section, content, break,
   quote) and ``build_deck``;
 - ``activities``: the slides of cards, reflection, the ladder, the curve and the rubric;
-- ``charts``: the curve and scores charts and the rubric tables, as data.
+- ``charts``: the curve and scores charts and the rubric tables, as data;
+- ``template``: a PowerPoint template as data, and which of its layouts each kind of
+  slide uses (found by what the layouts hold, in any language).
 
 The names below are the package's public surface: ``slides.build_deck(...)``,
 ``slides.Deck`` and so on.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from facilitate.layout.slides.charts import curve_chart, date_axis, rubric_tables, scores_chart
 from facilitate.layout.slides.deck import TRACKER_TITLE, build_deck, segment_notes
+from facilitate.layout.slides.template import LayoutChoice, Placeholder, Template, TemplateLayout, choose_layouts
 from facilitate.layout.slides.fitting import (
     BODY_MAX,
     BODY_MIN,
@@ -51,6 +54,7 @@ from facilitate.layout.slides.spec import (
     CONTENT_LAYOUT,
     INSET_X,
     INSET_Y,
+    LAYOUT_NAMES,
     LAYOUTS,
     MARGIN,
     SECTION_LAYOUT,
@@ -75,10 +79,11 @@ from facilitate.layout.slides.spec import (
 
 __all__ = [
     "ARROW_SHAFT", "BAND_HEIGHT", "BLANK_LAYOUT", "BODY_MAX", "BODY_MIN", "BODY_TOP", "BOTTOM", "CONTENT_LAYOUT",
-    "INSET_X", "INSET_Y", "LAYOUTS", "LEADING", "MARGIN", "PARAGRAPH_GAP", "SECTION_LAYOUT", "SLIDE_SIZES", "STEP",
+    "INSET_X", "INSET_Y", "LAYOUT_NAMES", "LAYOUTS", "LEADING", "MARGIN", "PARAGRAPH_GAP", "SECTION_LAYOUT", "SLIDE_SIZES", "STEP",
     "TABLE_MAX", "TABLE_MIN", "TITLE_HEIGHT", "TITLE_LAYOUT", "TITLE_MAX", "TITLE_MIN", "TITLE_ONLY_LAYOUT",
     "TITLE_TOP", "TRACKER_TITLE", "WIDTH_SAFETY",
     "Box", "Cell", "Chart", "Deck", "Draft", "Element", "Paragraph", "Picture", "Series", "Slide", "Table", "TextBox",
-    "build_deck", "curve_chart", "date_axis", "fit_box", "fits", "largest_size", "paragraph_lines",
+    "LayoutChoice", "Placeholder", "Template", "TemplateLayout",
+    "build_deck", "choose_layouts", "curve_chart", "date_axis", "fit_box", "fits", "largest_size", "paragraph_lines",
     "rubric_tables", "scores_chart", "segment_notes", "slide_size", "split_to_fit", "text_area", "text_height",
 ]

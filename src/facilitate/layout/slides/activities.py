@@ -33,6 +33,7 @@ from facilitate.layout.slides.spec import (
     TITLE_ONLY_LAYOUT,
     Box,
     Element,
+    Picture,
     Slide,
     TextBox,
 )
@@ -75,6 +76,13 @@ def card(b: DeckBuilder, deck: CardDeck, card: Card, number: int, notes: str) ->
     colour = theme.category_colour(deck.category_index(card.category)) if card.category else theme.primary
     width = min(b.width * 0.62, 560.0)
     frame = Box((b.width - width) / 2, 24, width, b.height - 48)
+    picture: list[Element] = []
+    if card.image is not None:
+        # The card on the left, its picture filling the rest of the slide beside it.
+        frame = attrs.evolve(frame, x=MARGIN)
+        left = frame.right + 24
+        picture.append(Picture(card.image.path, Box(left, frame.y, b.width - MARGIN - left, frame.height), card.image.alt,
+                               name="picture", fit="cover"))
     band = Box(frame.x, frame.y, frame.width, 48)
     what = "its card slide"
     shapes: list[Element] = [
@@ -95,6 +103,7 @@ def card(b: DeckBuilder, deck: CardDeck, card: Card, number: int, notes: str) ->
     # The foot is facilitate's: the deck's name (shortened to fit) and where the card sits in it.
     foot = Draft(f"{deck.title} · card {number} of {len(deck.cards)}", colour=theme.muted, align="right")
     shapes.append(fit_box([foot], footer, BODY_MIN, BODY_MIN, what, anchor="middle", name="footer"))
+    shapes.extend(picture)
     b.add(Slide("card", TITLE_ONLY_LAYOUT, title, notes, theme.background, shapes=tuple(shapes),
                 heading=card.title))
 

@@ -46,6 +46,7 @@ from facilitate.layout.slides.spec import (
     TextBox,
     slide_size,
 )
+from facilitate.layout.slides.template import LayoutChoice, Template, choose_layouts, free_slot
 from facilitate.layout.textfit import opening
 
 Source = tuple[object, tuple[str | int, ...]]
@@ -54,17 +55,27 @@ from facilitate.model.pack import SessionPack
 from facilitate.model.reflection import Quote
 from facilitate.model.session import ScheduledSegment, Segment
 from facilitate.model.steps import GROUPING_PHRASES
-from facilitate.model.theme import Theme
+from facilitate.model.picture import Picture as Image
+from facilitate.model.theme import Theme, scrim_opacity
 
 TRACKER_TITLE = "Our conversation today"
+#: A picture beside text takes this share of the width under the title.
+PICTURE_SHARE = 0.42
+#: A logo's box on the title slide (width, height), alone and in pairs.
+LOGO_SIZE = {1: (150.0, 80.0), 2: (130.0, 70.0)}
+LOGO_GAP = 16.0
 
 
 def _clock(item: ScheduledSegment) -> str:
     return f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}"
 
 
-def segment_notes(item: ScheduledSegment, *extra: str) -> str:
-    """Speaker notes for a segment's slides: facilitator notes, timing, method, materials."""
+#: How a segment's notes name its part of the conversation (``facilitate import`` reads it back).
+PART_LABEL = "Part of the conversation: "
+
+
+def segment_notes(item: ScheduledSegment, *extra: str, part: str = "") -> str:
+    """Speaker notes for a segment's slides: facilitator notes, timing, its part, method, materials."""
     segment = item.segment
     lines = []
     if segment.notes.strip():
@@ -73,6 +84,8 @@ def segment_notes(item: ScheduledSegment, *extra: str) -> str:
         f"Time: starts {item.starts_at:%H:%M}, {segment.minutes} min (until {item.ends_at:%H:%M}),"
         f" {GROUPING_PHRASES[segment.grouping]}."
     )
+    if part:
+        lines.append(PART_LABEL + part)
     if segment.method:
         lines.append(f"Method: {segment.method}")
     lines.append("Materials: " + (", ".join(segment.materials) if segment.materials else "none"))
@@ -85,7 +98,7 @@ def segment_notes(item: ScheduledSegment, *extra: str) -> str:
 class DeckBuilder:
     """Walks the session in clock order and appends slides; knows the theme and geometry."""
 
-    def __init__(self, pack: SessionPack, size: Size, cards_as_slides: bool) -> None:
+    def __init__(self, pack: SessionPack, size: Size, cards_as_slides: bool, template: Template | None = None) -> None:
         self.pack = pack
         self.session = pack.session
         self.theme: Theme = pack.theme
@@ -93,6 +106,12 @@ class DeckBuilder:
         self.height = size.height
         self.cards_as_slides = cards_as_slides
         self.slides: list[Slide] = []
+        self.warnings: list[str] = []
+        self.choice: LayoutChoice | None = None
+        if template is not None:
+            self.choice = choose_layouts(template, self.theme.layouts.named())
+            if self.choice.warning:
+                self.warnings.append(self.choice.warning)
 
     # -- geometry --
 
@@ -175,15 +194,27 @@ class DeckBuilder:
         part_index: int | None = None,
         max_size: float = BODY_MAX,
         title_source: Source | None = None,
+        image: Image | None = None,
     ) -> None:
-        """Title and Content slides for ``items``, split into continuation slides if needed."""
+        """Title and Content slides for ``items``, split into continuation slides if needed.
+
+        With an ``image``, the picture fills the right of the first slide, beside the text.
+        """
         box = self.body_box(band=band is not None)
+        picture = None
+        if image is not None:
+            picture_width = self.content_width * PICTURE_SHARE
+            picture = Picture(image.path, attrs.evolve(box, x=box.right - picture_width, width=picture_width),
+                              image.alt, name="picture", fit="cover")
+            box = attrs.evolve(box, width=box.width - picture_width - 16)
         what = self.what(title)
         size, chunks = split_to_fit(items, box, max_size, BODY_MIN, what)
         count = len(chunks)
         for number, chunk in enumerate(chunks, start=1):
             shown = continued(title, number, count)
             shapes: list[Element] = [self.rule()]
+            if picture is not None and number == 1:
+                shapes.append(picture)
             if band:
                 shapes.append(self.band(band, self.what(shown)))
             body = TextBox(box, paragraphs(chunk, size), name="body") if chunk else None
@@ -222,6 +253,64 @@ class DeckBuilder:
         source = (owner, (field,)) if owner is not None else None
         return [Draft(text.strip(), colour=self.theme.muted, source=source)] if text.strip() else []
 
+    def picture_slide(self, kind: str, title: str, image: Image, notes: str, segment: str | None, band: str | None) -> None:
+        """The picture over the whole slide, cropped to fill it, the title on a band of the theme colour.
+
+        The band (a scrim) is as see-through as it can be while the title on it still
+        reads at WCAG AA whatever the picture shows under it.
+        """
+        theme = self.theme
+        full = Box(0, 0, self.width, self.height)
+        title_box = Box(MARGIN, self.height - BOTTOM - 110, self.content_width, 110)
+        scrim = Box(0, title_box.y - 16, self.width, self.height - title_box.y + 16)
+        drafts = [Draft(title, bold=True, colour=theme.on_primary)]
+        if band:
+            drafts.append(Draft(band, scale=0.55, colour=theme.on_primary, gap=0.3))
+        fitted = fit_box(drafts, title_box, TITLE_MAX, TITLE_MIN, self.what(title, "(title)"), anchor="bottom", name="title")
+        opacity = scrim_opacity(theme.on_primary, theme.primary)
+        backdrop: tuple[Element, ...] = (
+            Picture(image.path, full, image.alt, name="picture", fit="cover"),
+            TextBox(scrim, (), fill=theme.primary, fill_opacity=opacity, name="scrim"),
+        )
+        self.add(Slide(kind, TITLE_ONLY_LAYOUT, fitted, notes, theme.background, segment=segment, heading=title,
+                       backdrop=backdrop))
+
+    def logos(self) -> list[Element]:
+        """The organisation's and the partner's logos, where the title layout leaves room for them.
+
+        In the layout's picture placeholder if it has one; else in the first top corner
+        (right, then left) clear of the template's own artwork; else none, with a warning.
+        """
+        logos = self.theme.logos()
+        if not logos:
+            return []
+        layout = self.choice.layout(TITLE_LAYOUT) if self.choice is not None else None
+        count = len(logos)
+        if layout is not None and layout.picture_boxes:
+            slot: Box | None = layout.picture_boxes[0]
+            align = "centre"
+        else:
+            width, height = LOGO_SIZE[min(count, 2)]
+            total = count * width + (count - 1) * LOGO_GAP
+            candidates = (Box(self.width - MARGIN - total, 24, total, height), Box(MARGIN, 24, total, height))
+            slot = free_slot(candidates, layout.artwork if layout is not None else ())
+            align = "right" if slot is candidates[0] else "left"
+        if slot is None:
+            owners = " and ".join(logo.alt.removeprefix("Logo of ") for logo in logos)
+            source = self.choice.template.source if self.choice is not None else "the template"
+            self.warnings.append(
+                f"{source}: no room for the logo{'s' if count > 1 else ''} of {owners} on the title slide:"
+                " the template's own artwork fills both top corners, so facilitate leaves them off"
+            )
+            return []
+        each = (slot.width - (count - 1) * LOGO_GAP) / count
+        names = ("logo", "partner logo")
+        return [
+            Picture(logo.path, Box(slot.x + index * (each + LOGO_GAP), slot.y, each, slot.height), logo.alt,
+                    name=names[min(index, 1)], align=align)
+            for index, logo in enumerate(logos)
+        ]
+
     # -- the deck --
 
     def build(self) -> Deck:
@@ -259,6 +348,8 @@ class DeckBuilder:
             title=session.title,
             subject=session.subtitle or session.purpose,
             author=", ".join(people) or self.theme.organisation,
+            layouts=self.choice,
+            warnings=tuple(self.warnings),
         )
 
     def _part_run(self, schedule: tuple[ScheduledSegment, ...], start: int) -> tuple[ScheduledSegment, ...]:
@@ -276,11 +367,7 @@ class DeckBuilder:
     def title_slide(self) -> None:
         session, theme = self.session, self.theme
         width = self.content_width
-        logo_box = Box(self.width - MARGIN - 150, 24, 150, 80)
-        shapes: list[Element] = []
-        if theme.logo:
-            owner = theme.organisation or (session.hosts[0] if session.hosts else session.title)
-            shapes.append(Picture(theme.logo, logo_box, f"Logo of {owner}", name="logo"))
+        shapes: list[Element] = self.logos()
         title_box = Box(MARGIN, 120, width, 150)
         title = fit_box(
             [Draft(session.title, bold=True, colour=theme.primary, align="left", source=(session, ("title",)))],
@@ -401,7 +488,8 @@ class DeckBuilder:
 
     def segment(self, item: ScheduledSegment) -> None:
         segment = item.segment
-        notes = segment_notes(item)
+        part = self.session.part(segment.part).title if segment.part else ""
+        notes = segment_notes(item, part=part)
         band = segment.timing_phrase if segment.kind in ("activity", "discussion", "reflection") else None
         if segment.kind == "break":
             self.break_slide(item, notes)
@@ -412,9 +500,11 @@ class DeckBuilder:
         else:
             items = self.segment_items(segment)
             has_item = any(getattr(segment, f) is not None for f in ("ladder", "curve", "rubric"))
-            if items or not has_item:
+            if segment.image is not None and not items:
+                self.picture_slide(segment.kind, segment.title, segment.image, notes, segment.id, band)
+            elif items or not has_item:
                 self.content(segment.kind, segment.title, items, notes, segment=segment.id, band=band,
-                             title_source=(segment, ("title",)))
+                             title_source=(segment, ("title",)), image=segment.image)
             if segment.ladder is not None:
                 activities.ladder(self, item, self.pack.ladder(segment.ladder), notes)
             if segment.curve is not None:
@@ -456,6 +546,13 @@ class DeckBuilder:
         text = quote.text
         credit = f"— {quote.author}" + (f", {quote.source}" if quote.source else "")
         box = Box(MARGIN + 24, 60, self.content_width - 24, self.height - 120)
+        shapes: list[Element] = []
+        image = quote.image
+        if image is not None:
+            picture_width = self.content_width * PICTURE_SHARE
+            shapes.append(Picture(image.path, Box(self.width - MARGIN - picture_width, 60, picture_width, self.height - 120),
+                                  image.alt, name="picture", fit="cover"))
+            box = attrs.evolve(box, width=box.width - picture_width - 24)
         what = "its quote slide"
         body = fit_box(
             [Draft(f"“{text.strip()}”", italic=True, colour=theme.text, source=(quote, ("text",))),
@@ -464,7 +561,7 @@ class DeckBuilder:
         )
         bar = TextBox(Box(MARGIN, 60, 6, self.height - 120), (), fill=theme.primary, name="bar")
         self.add(
-            Slide("quote", BLANK_LAYOUT, None, notes, theme.background, shapes=(bar, body),
+            Slide("quote", BLANK_LAYOUT, None, notes, theme.background, shapes=(bar, body, *shapes),
                   segment=segment, heading=opening(text.strip(), 4).rstrip(" …"))
         )
 
@@ -476,6 +573,11 @@ def _source(owner: object, field: str, index: int, sources: Sequence[Source | No
     return (owner, (field, index)) if owner is not None else None
 
 
-def build_deck(pack: SessionPack, *, aspect: str = "16:9", cards_as_slides: bool = False) -> Deck:
-    """The slide deck for ``pack``: every slide's text fitted, or TextOverflowError naming the slide."""
-    return DeckBuilder(pack, slide_size(aspect), cards_as_slides).build()
+def build_deck(pack: SessionPack, *, aspect: str = "16:9", cards_as_slides: bool = False,
+               template: Template | None = None) -> Deck:
+    """The slide deck for ``pack``: every slide's text fitted, or TextOverflowError naming the user's field.
+
+    ``template`` describes the PowerPoint template the deck will be drawn on: which of its
+    layouts each slide uses, and where its own artwork leaves room for the logos.
+    """
+    return DeckBuilder(pack, slide_size(aspect), cards_as_slides, template).build()

@@ -9,21 +9,34 @@ corner of the slide.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 
 from facilitate.errors import ExportError
 from facilitate.layout.units import Size
 
+if TYPE_CHECKING:
+    from facilitate.layout.slides.template import LayoutChoice
+
 SLIDE_SIZES = {"16:9": Size(960.0, 540.0), "4:3": Size(720.0, 540.0)}
 
-#: Layout names, as in PowerPoint's (and python-pptx's) default template.
-TITLE_LAYOUT = "Title Slide"
-CONTENT_LAYOUT = "Title and Content"
-SECTION_LAYOUT = "Section Header"
-TITLE_ONLY_LAYOUT = "Title Only"
-BLANK_LAYOUT = "Blank"
+#: The kinds of layout a slide is built on (the template's own layout for each is chosen
+#: by layout.slides.template, from what the layouts hold).
+TITLE_LAYOUT = "title"
+CONTENT_LAYOUT = "content"
+SECTION_LAYOUT = "section"
+TITLE_ONLY_LAYOUT = "title_only"
+BLANK_LAYOUT = "blank"
 LAYOUTS = (TITLE_LAYOUT, CONTENT_LAYOUT, SECTION_LAYOUT, TITLE_ONLY_LAYOUT, BLANK_LAYOUT)
+#: Their names in PowerPoint's (and python-pptx's) default template.
+LAYOUT_NAMES = {
+    TITLE_LAYOUT: "Title Slide",
+    CONTENT_LAYOUT: "Title and Content",
+    SECTION_LAYOUT: "Section Header",
+    TITLE_ONLY_LAYOUT: "Title Only",
+    BLANK_LAYOUT: "Blank",
+}
 
 #: Inner margins of every text box (the exporter sets exactly these).
 INSET_X = 7.2
@@ -100,6 +113,8 @@ class TextBox:
     paragraphs: tuple[Paragraph, ...]
     anchor: str = "top"  # top | middle | bottom
     fill: str | None = None
+    #: How opaque the fill is, 0 to 1 (a scrim over a picture is partly see-through).
+    fill_opacity: float = 1.0
     line: str | None = None
     #: rectangle | rounded | right-arrow
     shape: str = "rectangle"
@@ -172,12 +187,19 @@ class Table:
 
 @attrs.frozen
 class Picture:
-    """An image fitted inside ``box`` (keeping its proportions), with alt text."""
+    """An image in ``box``, with alt text; never stretched.
+
+    ``fit`` "contain" shows the whole image as large as fits, aligned by ``align``
+    (left, centre, right: logos); "cover" fills the box, cropping what overflows evenly
+    from both sides (photos).
+    """
 
     path: str
     box: Box
     alt_text: str
     name: str = ""
+    fit: str = "contain"  # contain | cover
+    align: str = "right"  # left | centre | right (contain only)
 
 
 Element = TextBox | Chart | Table | Picture
@@ -202,6 +224,8 @@ class Slide:
     continued: tuple[int, int] | None = None
     #: The words that identify the slide (its title, or a card's or quote's first words).
     heading: str = ""
+    #: Drawn first, behind the placeholders: a picture filling the slide and its scrim.
+    backdrop: tuple[Element, ...] = ()
 
     @property
     def title_text(self) -> str:
@@ -210,7 +234,7 @@ class Slide:
     def texts(self) -> tuple[str, ...]:
         """Every paragraph of text on the slide, in drawing order."""
         out: list[str] = []
-        boxes = [self.title, self.body] + [s for s in self.shapes if isinstance(s, TextBox)]
+        boxes = [self.title, self.body] + [s for s in self.backdrop + self.shapes if isinstance(s, TextBox)]
         for box in boxes:
             if box is not None:
                 out.extend(p.text for p in box.paragraphs if p.text)
@@ -230,6 +254,11 @@ class Deck:
     title: str
     subject: str = ""
     author: str = ""
+    #: The template layout each kind of slide uses (layout.slides.template.LayoutChoice);
+    #: None: chosen from the template when the deck is drawn.
+    layouts: LayoutChoice | None = None
+    #: Lines to tell the user (a template lacking a layout, no room for a logo).
+    warnings: tuple[str, ...] = ()
 
     def of_kind(self, kind: str) -> tuple[Slide, ...]:
         return tuple(slide for slide in self.slides if slide.kind == kind)
