@@ -23,6 +23,8 @@ import attrs
 
 from facilitate.errors import ExportError
 from facilitate.layout.units import POINTS_PER, Size, to_mm
+from facilitate.model.cards import CardDeck
+from facilitate.model.session import Session
 
 MM = POINTS_PER["mm"]
 #: Nothing is drawn closer than this to the paper's edge, where a desktop printer cannot
@@ -512,3 +514,20 @@ def crop_marks(
                     line = Line(a, fixed, b, fixed) if axis == "h" else Line(fixed, a, fixed, b)
                     found.setdefault((axis, round(fixed, 3), round(a, 3), round(b, 3)), line)
     return tuple(found[key] for key in sorted(found))
+
+
+def sets_to_print(deck: CardDeck, session: Session | None = None, copies: int | None = None) -> int:
+    """How many sets of ``deck`` to print.
+
+    ``copies`` (``--copies``) wins; then the deck's own ``copies``; then one set per table
+    when the session says how many tables it has and a segment uses the deck at tables;
+    else one set.
+    """
+    if copies is not None:
+        return copies
+    if deck.copies is not None:
+        return deck.copies
+    if session is not None and session.tables is not None:
+        if any(segment.deck == deck.id and segment.grouping == "tables" for segment in session.segments):
+            return session.tables
+    return 1

@@ -194,11 +194,35 @@ def resolve_image(document: Document, value: str | None, field_path: tuple, must
     return resolve_path(document, value, field_path, "image", IMAGE_SUFFIXES, must_exist)
 
 
+def _icon(document: Document, name: str | None, field_path: tuple) -> None:
+    """An icon name must be one of the bundled icons."""
+    from facilitate.layout import icons
+
+    if name is not None and not icons.known(name):
+        raise document.error(field_path, f"no bundled icon {name!r}{icons.suggestion(name)}; `facilitate list icons` shows them all")
+
+
+def _back(document: Document, back: Any, field_path: tuple) -> Any:
+    if back is None or back.image is None:
+        return back
+    return attrs.evolve(back, image=resolve_image(document, back.image, (*field_path, "image")))
+
+
+def _deck_files(document: Document, deck: Any) -> Any:
+    """A deck's pictures (its back's, each card's and each card's own back's) resolved; its icons checked."""
+    _icon(document, deck.icon, ("icon",))
+    cards = []
+    for index, card in enumerate(deck.cards):
+        _icon(document, card.icon, ("cards", index, "icon"))
+        image = resolve_image(document, card.image, ("cards", index, "image"))
+        cards.append(attrs.evolve(card, image=image, back=_back(document, card.back, ("cards", index, "back"))))
+    return attrs.evolve(deck, cards=tuple(cards), back=_back(document, deck.back, ("back",)))
+
+
 def _with_images(document: Document, obj: Any) -> Any:
-    """Check and resolve the image paths an object names (deck backs, logos)."""
-    if document.kind == "deck" and obj.back.image is not None:
-        image = resolve_image(document, obj.back.image, ("back", "image"))
-        return attrs.evolve(obj, back=attrs.evolve(obj.back, image=image))
+    """Check and resolve the image paths an object names (deck backs and cards, logos)."""
+    if document.kind == "deck":
+        return _deck_files(document, obj)
     if document.kind == "theme" and obj.logo is not None:
         return attrs.evolve(obj, logo=resolve_image(document, obj.logo, ("logo",)))
     if document.kind == "cluster":

@@ -4,8 +4,34 @@ from __future__ import annotations
 
 import attrs
 
-from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, tuple_field, unique_ids, valid_tags
+from facilitate.errors import ModelError
+from facilitate.model._fields import (
+    identifier,
+    non_empty,
+    one_of,
+    optional_count,
+    optional_name,
+    to_tuple,
+    tuple_field,
+    unique_ids,
+    valid_tags,
+    web_address,
+)
 from facilitate.model.theme import hex_colour
+
+
+@attrs.frozen
+class CardBack:
+    """What the back of every card in a deck shows."""
+
+    #: Words on the back (default: the deck title).
+    title: str = ""
+    #: Background colour of the back, "#rrggbb"; white text must read on it.
+    colour: str = attrs.field(default="#1f4e79", validator=hex_colour)
+    #: An image path relative to the deck's file (or absolute from Python code).
+    image: str | None = None
+    #: A printed pattern over the back colour.
+    pattern: str = attrs.field(default="none", validator=one_of(("none", "dots", "stripes")))
 
 
 @attrs.frozen
@@ -21,20 +47,20 @@ class Card:
     #: Cards of one category share a colour band.
     category: str = ""
     tags: tuple[str, ...] = tuple_field()
-
-
-@attrs.frozen
-class CardBack:
-    """What the back of every card in a deck shows."""
-
-    #: Words on the back (default: the deck title).
-    title: str = ""
-    #: Background colour of the back, "#rrggbb"; white text must read on it.
-    colour: str = attrs.field(default="#1f4e79", validator=hex_colour)
-    #: An image path relative to the deck's file (or absolute from Python code).
+    #: An icon from the bundled set (`facilitate list icons`), shown in the card's band.
+    icon: str | None = attrs.field(default=None, validator=optional_name)
+    #: A picture on the front (a PNG or JPEG next to the deck file), cropped to fill its box.
     image: str | None = None
-    #: A printed pattern over the back colour.
-    pattern: str = attrs.field(default="none", validator=one_of(("none", "dots", "stripes")))
+    #: What the picture shows, in a few words, for anyone who cannot see it (needed with an image).
+    alt: str = ""
+    #: A web address, printed on the card as a QR code with the address under it.
+    url: str | None = attrs.field(default=None, validator=web_address)
+    #: This card's own back, instead of the deck's.
+    back: CardBack | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.image is not None and not self.alt.strip():
+            raise ModelError("a card's picture needs alt text: say in a few words what it shows", ("alt",))
 
 
 @attrs.frozen
@@ -53,6 +79,13 @@ class CardDeck:
     source: str = ""
     #: Rubric dimensions (by id) and needs the deck helps with.
     tags: tuple[str, ...] = tuple_field(validator=valid_tags)
+    #: An icon from the bundled set, in the band of every card that has none of its own.
+    icon: str | None = attrs.field(default=None, validator=optional_name)
+    #: A web address, printed as a QR code on the back of every card and on the instruction page.
+    url: str | None = attrs.field(default=None, validator=web_address)
+    #: How many sets of the deck to print (default: one, or one per table when the session
+    #: has ``tables`` and uses the deck at tables).
+    copies: int | None = attrs.field(default=None, validator=optional_count)
 
     def __attrs_post_init__(self) -> None:
         unique_ids(self.cards, "cards")

@@ -12,10 +12,12 @@ from facilitate.model._fields import (
     nested,
     non_empty,
     one_of,
+    optional_count,
     to_tuple,
     tuple_field,
     unique_ids,
     valid_tags,
+    web_address,
 )
 from facilitate.model.reflection import Quote
 from facilitate.model.steps import GROUPING_PHRASES, GROUPINGS, Step, TimedStep, timed_steps, whole_minutes
@@ -144,6 +146,11 @@ class Session:
     quotes: tuple[Quote, ...] = tuple_field()
     #: Where the session's design comes from, credited in the handout and run-sheet.
     source: str = ""
+    #: A web address for participants (the session's page, a form to fill in): printed
+    #: as a QR code with the address under it in the handout and on the title slide.
+    url: str | None = attrs.field(default=None, validator=web_address)
+    #: How many tables the room has: card decks used at tables print one set per table.
+    tables: int | None = attrs.field(default=None, validator=optional_count)
 
     def __attrs_post_init__(self) -> None:
         if self.conversation and not 3 <= len(self.conversation) <= 7:
