@@ -11,6 +11,8 @@ import functools
 
 import attrs
 
+from facilitate.layout import fonts, textfit
+
 #: Modules of white round the code, as the QR standard asks.
 QUIET = 4
 #: Medium error correction: survives a crease or a smudge, keeps the code small.
@@ -60,3 +62,33 @@ def qr_code(url: str) -> QrCode:
             else:
                 column += 1
     return QrCode(url, len(code.matrix) + 2 * QUIET, tuple(runs))
+
+
+#: A link's label and address on paper.
+LABEL_SIZE = 10.0
+ADDRESS_SIZE = 9.0
+#: The gap between the code and its label.
+LINK_GAP = 8.0
+
+
+@attrs.frozen
+class LinkPlan:
+    """A web address on paper: the code, a ``side`` square, the label beside it and the address under it."""
+
+    code: QrCode
+    side: float
+    label: textfit.Fitted
+    address: textfit.Fitted
+
+    @property
+    def height(self) -> float:
+        return self.side + self.address.height
+
+
+def plan_link(url: str, label: str, width: float) -> LinkPlan:
+    """The code at its smallest readable size (at least 2 cm), the label wrapped beside it, the address under it."""
+    code = qr_code(url)
+    side = max(code.smallest_side(), 20 * 72 / 25.4)
+    label_lines = textfit.wrap(fonts.printable(label), max(width - side - LINK_GAP, 1.0), LABEL_SIZE, fonts.metrics("bold").width) if label else []
+    address = textfit.wrap_address(fonts.printable(url), width, ADDRESS_SIZE, fonts.metrics("regular").width)
+    return LinkPlan(code, side, textfit.Fitted(LABEL_SIZE, tuple(label_lines)), textfit.Fitted(ADDRESS_SIZE, address))

@@ -98,8 +98,11 @@ def wrap_address(address: str, width: float, size: float, measure: Measure) -> t
         end = 1
         while end < len(rest) and measure(rest[: end + 1], size) <= width:
             end += 1
-        # ...cut back to just after the last break character in it, if there is one.
+        # ...cut back to just after the last break character in it, unless that leaves a
+        # short stub of a line (then break where the line is full).
         cut = max((i + 1 for i in range(end) if rest[i] in _ADDRESS_BREAKS), default=end)
+        if cut < end / 2:
+            cut = end
         lines.append(rest[:cut])
         rest = rest[cut:]
     return tuple(lines)

@@ -3,7 +3,7 @@
 Like pandoc's PowerPoint writer, the deck is built from the pack first as a tuple of slide
 specs, tested without any XML; the PPTX exporter only draws them. Split by job:
 
-- ``spec``: the slide model (Box, Paragraph, TextBox, Chart, Table, Picture, Slide, Deck),
+- ``spec``: the slide model (Box, Paragraph, TextBox, Chart, Table, Picture, Vector, Slide, Deck),
   the layout names and the slide grid;
 - ``fitting``: how slide text fits, through the one engine (layout.textfit): shrink to a
   floor (14 pt for body text), past the floor split a list across continuation slides
@@ -12,7 +12,8 @@ specs, tested without any XML; the PPTX exporter only draws them. Split by job:
 - ``deck``: the builder walking the session (title, tracker, section, content, break,
   quote) and ``build_deck``;
 - ``activities``: the slides of cards, reflection, the ladder, the curve and the rubric;
-- ``charts``: the curve and scores charts and the rubric tables, as data.
+- ``charts``: the curve and scores charts and the rubric tables, as data;
+- ``vectors``: icons and QR codes as filled outlines (``Vector``) with a web address under a code.
 
 The names below are the package's public surface: ``slides.build_deck(...)``,
 ``slides.Deck`` and so on.
@@ -71,6 +72,7 @@ from facilitate.layout.slides.spec import (
     Slide,
     Table,
     TextBox,
+    Vector,
     slide_size,
 )
 
@@ -80,6 +82,6 @@ __all__ = [
     "TABLE_MAX", "TABLE_MIN", "TITLE_HEIGHT", "TITLE_LAYOUT", "TITLE_MAX", "TITLE_MIN", "TITLE_ONLY_LAYOUT",
     "TITLE_TOP", "TRACKER_TITLE", "WIDTH_SAFETY",
     "Box", "Cell", "Chart", "Deck", "Draft", "Element", "Paragraph", "Picture", "Series", "Slide", "Table", "TextBox",
-    "build_deck", "curve_chart", "fit_box", "fits", "largest_size", "overflow_message", "paragraph_lines",
+    "Vector", "build_deck", "curve_chart", "fit_box", "fits", "largest_size", "overflow_message", "paragraph_lines",
     "rubric_tables", "scores_chart", "segment_notes", "slide_size", "split_to_fit", "text_area", "text_height",
 ]

@@ -46,6 +46,7 @@ from facilitate.layout.slides.spec import (
     TextBox,
     slide_size,
 )
+from facilitate.layout.slides.vectors import address_height, qr_shapes
 from facilitate.layout.textfit import opening
 from facilitate.layout.units import Size
 from facilitate.model.pack import SessionPack
@@ -280,6 +281,12 @@ class DeckBuilder:
             lines.append(Draft(f"Hosted by {hosts}", scale=0.8, colour=theme.muted))
         body = None
         sub_box = Box(MARGIN, 282, width, self.height - 282 - 100)
+        if session.url:
+            # The session's web address as a QR code at the right, above the bar.
+            side = 104.0
+            top = self.height - 72 - 12 - address_height(session.url, side) - side
+            shapes += qr_shapes(session.url, self.width - MARGIN - side, top, side, theme.muted)
+            sub_box = attrs.evolve(sub_box, width=width - side - 24)
         if lines:
             body = fit_box(lines, sub_box, 26, BODY_MIN, self.what(session.title, "(subtitle)"), name="subtitle")
         when = []
