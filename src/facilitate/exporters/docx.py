@@ -455,6 +455,7 @@ class _Writer:
     def link(self, block: Any) -> None:
         """The QR code as a picture (crisp: whole pixels per module), the address under it."""
         import segno
+        from docx.shared import Pt
 
         from facilitate.layout.qr import QUIET, plan_link
 
