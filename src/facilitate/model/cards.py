@@ -81,10 +81,10 @@ class CardDeck:
     tags: tuple[str, ...] = tuple_field(validator=valid_tags)
     #: An icon from the bundled set, in the band of every card that has none of its own.
     icon: str | None = attrs.field(default=None, validator=optional_name)
-    #: A web address, printed as a QR code on the back of every card and on the instruction page.
+    #: A web address, printed as a QR code (with the address under it) on every card without one of its own.
     url: str | None = attrs.field(default=None, validator=web_address)
     #: How many sets of the deck to print (default: one, or one per table when the session
-    #: has ``tables`` and uses the deck at tables).
+    #: has `tables` and uses the deck at tables).
     copies: int | None = attrs.field(default=None, validator=optional_count)
 
     def __attrs_post_init__(self) -> None:
