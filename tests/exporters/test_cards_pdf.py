@@ -851,3 +851,29 @@ def test_every_layout_renders_with_poppler(layout, tmp_path):
     path = save(tmp_path, render(_picture_deck(tmp_path), instructions=True, **options))
     result = subprocess.run(["pdftoppm", "-r", "20", "-png", str(path), str(tmp_path / "page")], capture_output=True, text=True)
     assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+def test_a_cards_picture_and_icon_come_from_its_deck_file(tmp_path, monkeypatch):
+    from PIL import Image
+
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    Image.new("RGB", (300, 300), (20, 120, 60)).save(folder / "garden.png")
+    (folder / "deck.yaml").write_text(
+        "kind: deck\nid: pictures\ntitle: Pictures\nicon: sparkles\nurl: https://example.org/pictures\ncards:\n"
+        "  - {id: one, title: One, prompt: What grows here?, image: garden.png, alt: A green square, icon: map}\n",
+        "utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(_main(), ["cards", "decks/deck.yaml", "--no-instructions"])
+    assert result.exit_code == 0, result.output
+    with pdfplumber.open(tmp_path / "pictures-cards.pdf") as pdf:
+        assert len(pdf.pages[0].images) == 1
+        assert "https://example.org/pictures" in words(pdf.pages[0].extract_text())
+
+
+def test_pictures_icons_and_qr_codes_give_the_same_bytes_every_time(tmp_path):
+    deck = _picture_deck(tmp_path)
+    first = render(deck, print_shop=True, cmyk=True)
+    assert render(deck, print_shop=True, cmyk=True) == first
+    assert render(deck) == render(deck)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from facilitate.layout import fonts, icons, textfit
 from facilitate.layout.qr import qr_code
+from facilitate.layout.slides.fitting import WIDTH_SAFETY
 from facilitate.layout.slides.spec import INSET_X, INSET_Y, Box, Element, Paragraph, TextBox, Vector
 
 #: The web address under a QR code on a slide, in points.
@@ -30,7 +31,8 @@ ADDRESS_WIDTH = 2.0
 
 
 def _address_lines(url: str, side: float, wide: float = ADDRESS_WIDTH) -> tuple[str, ...]:
-    width = side * wide - 2 * INSET_X
+    # Measured as every slide text box is, with the same safety margin on its width.
+    width = (side * wide - 2 * INSET_X) * WIDTH_SAFETY
     return textfit.wrap_address(fonts.printable(url), width, ADDRESS_SIZE, fonts.metrics("regular").width)
 
 
