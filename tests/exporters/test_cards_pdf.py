@@ -877,3 +877,14 @@ def test_pictures_icons_and_qr_codes_give_the_same_bytes_every_time(tmp_path):
     first = render(deck, print_shop=True, cmyk=True)
     assert render(deck, print_shop=True, cmyk=True) == first
     assert render(deck) == render(deck)
+
+
+def test_a_card_table_may_give_icons_and_web_addresses(tmp_path):
+    from facilitate.loaders.datafiles import deck_from_file
+
+    table = tmp_path / "ideas.csv"
+    table.write_text("title,prompt,icon,url\nWalk,Where do we walk?,map,https://example.org/walk\nTalk,What do we say?,,\n", "utf-8")
+    deck = deck_from_file(table)
+    assert (deck.cards[0].icon, deck.cards[0].url) == ("map", "https://example.org/walk")
+    assert (deck.cards[1].icon, deck.cards[1].url) == (None, None)
+    assert "https://example.org/walk" in words(pdftotext(save(tmp_path, render(deck))))
