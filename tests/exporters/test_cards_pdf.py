@@ -888,3 +888,15 @@ def test_a_card_table_may_give_icons_and_web_addresses(tmp_path):
     assert (deck.cards[0].icon, deck.cards[0].url) == ("map", "https://example.org/walk")
     assert (deck.cards[1].icon, deck.cards[1].url) == (None, None)
     assert "https://example.org/walk" in words(pdftotext(save(tmp_path, render(deck))))
+
+
+def test_list_icons_names_every_bundled_icon_and_its_licence_ships():
+    from facilitate.layout import icons
+    from facilitate.resources import package
+
+    result = CliRunner().invoke(_main(), ["list", "icons"])
+    assert result.exit_code == 0
+    names = result.output.split()
+    assert names == list(icons.names()) and "light-bulb" in names and len(names) == 324
+    licence = (package() / "icons" / "LICENSE-heroicons.txt").read_text("utf-8")
+    assert "Refactoring UI Inc." in licence and "Permission is hereby granted" in licence
