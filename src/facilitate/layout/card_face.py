@@ -35,8 +35,10 @@ TITLE_SIZE = 12.0
 DETAIL_SIZE = 10.0
 BACK_TITLE_SIZE = 20.0
 BACK_NAME_SIZE = 10.0
-#: The detail may take up to this share of the room under the title.
+#: The detail may take up to this share of the room under the title; when it needs more
+#: (a narrow card, a wide safe zone) it may take up to the last share, the prompt the rest.
 DETAIL_SHARE = 0.4
+DETAIL_SHARES = (DETAIL_SHARE, 0.5, 0.6)
 #: A picture takes this share of the room under the title.
 PICTURE_SHARE = 0.4
 #: An icon in the band is this many times the band's text size.
@@ -195,13 +197,7 @@ def card_face(
     room = top - bottom
     if room < MIN_SIZE * textfit.LEADING:
         raise TextOverflowError(f"{where}: prompt: no room left for it under the title, picture and QR code; use a bigger card")
-    detail = None
-    if card.detail:
-        # The detail may take up to 40% of the room; the prompt gets the rest, and the
-        # detail sits right under it.
-        detail = fit(card.detail, inner, max(room * DETAIL_SHARE, MIN_SIZE * textfit.LEADING), DETAIL_SIZE, "regular", "detail", where)
-        room -= detail.height + GAP
-    prompt = fit(card.prompt, inner, room, PROMPT_SIZE, "regular", "prompt", where)
+    detail, prompt = _prompt_and_detail(card, inner, room, where)
     blocks.append(Block(prompt, "regular", theme.text, top))
     if detail is not None:
         blocks.append(Block(detail, "regular", theme.muted, top - prompt.height - GAP))
@@ -211,6 +207,21 @@ def card_face(
     blocks.append(Block(footer, "regular", theme.muted, footer_top))
     blocks.append(Block(textfit.Fitted(MIN_SIZE, (count,)), "regular", theme.muted, safe + MIN_SIZE * textfit.LEADING, "right"))
     return Face(tuple(blocks), icon, picture, qr)
+
+
+def _prompt_and_detail(card: Card, inner: float, room: float, where: str) -> tuple[textfit.Fitted | None, textfit.Fitted]:
+    """The detail in up to 40% of the room (more only if it needs it), the prompt in the rest."""
+    if not card.detail:
+        return None, fit(card.prompt, inner, room, PROMPT_SIZE, "regular", "prompt", where)
+    first: TextOverflowError | None = None
+    for share in DETAIL_SHARES:
+        try:
+            detail = fit(card.detail, inner, max(room * share, MIN_SIZE * textfit.LEADING), DETAIL_SIZE, "regular", "detail", where)
+            return detail, fit(card.prompt, inner, room - detail.height - GAP, PROMPT_SIZE, "regular", "prompt", where)
+        except TextOverflowError as error:
+            first = first or error
+    assert first is not None
+    raise first
 
 
 def face_blocks(
