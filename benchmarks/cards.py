@@ -24,14 +24,15 @@ CHILD = r"""
 import json, os, resource, sys, time
 from facilitate.exporters import cards_pdf
 from facilitate.model import Card, CardBack, CardDeck
-from facilitate.options import BuildOptions
 
 count, paper, path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 
 def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-cards_pdf.register_fonts()
+from facilitate.exporters._reportlab import register_fonts
+
+register_fonts()
 deck = CardDeck(
     f"bench-{count}", f"Benchmark deck of {count} cards",
     tuple(
@@ -44,11 +45,11 @@ deck = CardDeck(
 )
 # Warm up: fit and draw a small deck once, so the figures compare the export alone.
 with open(os.devnull, "wb") as sink:
-    cards_pdf.write_pdf((CardDeck("warm", "Warm", deck.cards[:9]),), sink, BuildOptions(page_size=paper))
+    cards_pdf.write_pdf((CardDeck("warm", "Warm", deck.cards[:9]),), sink, paper_name=paper)
 before = peak_mb()
 started = time.perf_counter()
 with open(path, "wb") as handle:
-    cards_pdf.write_pdf((deck,), handle, BuildOptions(page_size=paper))
+    cards_pdf.write_pdf((deck,), handle, paper_name=paper)
 seconds = time.perf_counter() - started
 print(json.dumps({"seconds": seconds, "before_mb": before, "peak_mb": peak_mb(), "bytes": os.path.getsize(path)}))
 """

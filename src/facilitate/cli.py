@@ -230,7 +230,7 @@ def _check_formats(formats: tuple[str, ...]) -> None:
 
 
 @main.command("list")
-@click.argument("what", required=False, type=click.Choice(sorted({*LIST_NAMES, *_KIND_CHOICES})), metavar="[WHAT]")
+@click.argument("what", required=False, type=click.Choice(sorted({*LIST_NAMES, *_KIND_CHOICES, "icons"})), metavar="[WHAT]")
 @click.option("--kind", type=click.Choice(_KIND_CHOICES), help="Only items of this kind (the same as WHAT).")
 @click.option("--minutes-max", type=click.IntRange(1, 24 * 60), help="Methods that usually take at most this many minutes.")
 @click.option("--grouping", type=click.Choice(GROUPINGS), help="Methods with a step for this grouping.")
@@ -241,11 +241,16 @@ def list_command(what, kind, minutes_max, grouping, group_size, online, tag) -> 
     """List the bundled library: agendas, card decks, ladders, exercises, methods, themes.
 
     WHAT is a kind or its plural: agendas, decks, ladders, curves, rubrics, reflections,
-    methods, themes. The other options choose methods, e.g.
+    methods, themes; or icons, the names a card or deck's `icon:` may use. The other options choose methods, e.g.
     `facilitate list methods --minutes-max 20 --grouping tables --group-size 30 --online`.
     """
     from facilitate.loaders import library
 
+    if what == "icons":
+        from facilitate.layout import icons
+
+        click.echo("\n".join(icons.names()))
+        return
     wanted = LIST_NAMES.get(what, what) if what else kind
     if what and kind and wanted != kind:
         raise FacilitateError(f"list {what!r} or --kind {kind}, not both")
@@ -649,12 +654,13 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
 
 
 @main.command(cls=ExporterCommand, formats=("cards",), exclude=("--deck",))
-@click.argument("deck")
+@click.argument("deck", required=False)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="PDF to write (default DECK-cards.pdf).")
 @click.option("--sheet", help="The sheet of an XLSX deck to read (default: the first).")
+@click.option("--test-sheet", is_flag=True, help="Write the duplex test sheet (duplex-test.pdf) instead: it shows the --offset-x/--offset-y your printer needs.")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.pass_context
-def cards(ctx: click.Context, deck: str, output: str | None, sheet: str | None, force: bool, **values: Any) -> None:
+def cards(ctx: click.Context, deck: str | None, output: str | None, sheet: str | None, test_sheet: bool, force: bool, **values: Any) -> None:
     """Print-ready card sheets for DECK (a bundled deck id, a deck file, or a CSV/XLSX table of cards) as one PDF."""
     from facilitate.exporters import cards_pdf
     from facilitate.loaders.content import load_object
@@ -664,6 +670,19 @@ def cards(ctx: click.Context, deck: str, output: str | None, sheet: str | None, 
     from facilitate.output import atomic_write
 
     options = ctx.command.build_options(ctx, values)
+    chosen = options[cards_pdf.CardOptions]
+    paper_name = options[PaperOptions].paper
+    if test_sheet:
+        if deck is not None:
+            raise FacilitateError("--test-sheet prints the duplex test sheet, not a deck: leave out DECK")
+        target = Path(output or cards_pdf.TEST_SHEET_NAME)
+        if target.exists() and not force:
+            raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+        atomic_write(target, lambda handle: cards_pdf.write_test_sheet(handle, chosen, paper_name))
+        click.echo(f"wrote {target} (a front and its back: print it double-sided, then read the offsets off the back)")
+        return
+    if deck is None:
+        raise FacilitateError("name a DECK (a bundled deck id, a deck file or a table of cards), or use --test-sheet")
     if sheet is not None and not deck.lower().endswith((".xlsx", ".xlsm")):
         raise FacilitateError(f"{deck}: --sheet chooses a sheet of an XLSX workbook, and this is not one")
     if suffix_is_table(deck):
@@ -673,12 +692,9 @@ def cards(ctx: click.Context, deck: str, output: str | None, sheet: str | None, 
     target = Path(output or f"{card_deck.id}-cards.pdf")
     if target.exists() and not force:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
-    chosen = options[cards_pdf.CardOptions]
-    plan = cards_pdf.plan(chosen, options[PaperOptions].paper)
+    plan = cards_pdf.plan(chosen, paper_name)
     atomic_write(target, cards_pdf.deck_output(card_deck, options, name=target.name).write)
-    unit = "page" if chosen.print_shop else "sheet"
-    sheets = plan.sheets(len(card_deck.cards))
-    click.echo(f"wrote {target} ({len(card_deck.cards)} cards, {plan.per_sheet} per {unit}, {sheets} {unit}{'s' if sheets != 1 else ''})")
+    click.echo(f"wrote {target} ({cards_pdf.summary(cards_pdf.runs((card_deck,), chosen, plan), plan)})")
 
 
 @main.command()

@@ -132,7 +132,7 @@ def _file_object(title: str, description: str, options: dict[str, str]) -> dict[
 _DATA_FILES = {
     "CardsFile": _file_object(
         "CardsFile",
-        "A CSV or XLSX table of cards: a header row naming the fields (id, title, prompt, detail, category, tags), one card a row.",
+        "A CSV or XLSX table of cards: a header row naming the fields (id, title, prompt, detail, category, tags, icon, url), one card a row.",
         {"sheet": "The sheet of an XLSX workbook (default: the first)."},
     ),
     "SeriesFile": _file_object(

@@ -152,3 +152,15 @@ def test_wrapped_is_wrap_in_the_bundled_font():
     assert textfit.wrapped(text, 120, 12, False) == tuple(textfit.wrap(text, 120, 12, MEASURE))
     bold = fonts.metrics("bold").width
     assert textfit.wrapped(text, 120, 12, True) == tuple(textfit.wrap(text, 120, 12, bold))
+
+
+def test_a_web_address_breaks_after_a_slash_and_never_gains_a_hyphen():
+    from facilitate.layout import fonts
+
+    measure = fonts.metrics("regular").width
+    url = "https://example.org/partnerships/2026/day-one-in-the-town-hall?from=handout"
+    for width in (60.0, 90.0, 140.0, 400.0):
+        lines = textfit.wrap_address(url, width, 9.0, measure)
+        assert "".join(lines) == url  # nothing added, nothing lost
+        assert all(measure(line, 9.0) <= width + 1e-6 for line in lines)
+    assert textfit.wrap_address(url, 140.0, 9.0, measure)[0].endswith("/")

@@ -138,9 +138,9 @@ def test_facilitate_cards_prints_a_csv_or_a_chosen_sheet(tmp_path):
     cards_workbook(tmp_path / "book.xlsx")
     result = runner.invoke(main, ["cards", str(tmp_path / "ideas.csv"), "-o", str(tmp_path / "ideas.pdf")])
     assert result.exit_code == 0, result.output
-    assert "10 cards, 9 per sheet, 2 sheets" in result.output
+    assert "10 cards, 8 per sheet: 2 sheets, 4 pages" in result.output
     result = runner.invoke(main, ["cards", str(tmp_path / "book.xlsx"), "--sheet", "Archive", "-o", str(tmp_path / "old.pdf")])
-    assert result.exit_code == 0 and "1 cards" in result.output, result.output
+    assert result.exit_code == 0 and "(1 card," in result.output, result.output
     result = runner.invoke(main, ["cards", str(tmp_path / "ideas.csv"), "--sheet", "Archive"])
     assert result.exit_code == 2 and "--sheet chooses a sheet of an XLSX workbook" in result.output
     result = runner.invoke(main, ["validate", str(tmp_path / "ideas.csv")])

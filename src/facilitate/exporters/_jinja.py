@@ -47,7 +47,26 @@ def environment(kind: str, user_folder: str | None = None) -> jinja2.Environment
     )
     env.filters["md"] = _md_escape
     env.filters["block_type"] = _type_name
+    env.filters["qr_svg"] = _qr_svg
     return env
+
+
+def _qr_svg(url: str) -> object:
+    """A web address as an inline SVG QR code (one path of squares), for HTML."""
+    from markupsafe import Markup, escape
+
+    from facilitate.layout.qr import qr_code
+
+    code = qr_code(str(url))
+    # The runs count rows down from the top, as SVG does.
+    squares = "".join(
+        f"M{column} {row}h{length}v1h-{length}z" for row, column, length in code.runs
+    )
+    label = escape(f"QR code for {url}")
+    return Markup(
+        f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {code.size} {code.size}" width="160" height="160"'
+        f' role="img" aria-label="{label}"><rect width="100%" height="100%" fill="#fff"/><path fill="#000" d="{squares}"/></svg>'
+    )
 
 
 def render(kind: str, template: str, user_folder: str | Path | None = None, **context: object) -> str:

@@ -7,7 +7,13 @@ Internals (kept here, and only here, checked against the versions tested):
   keeps every finished page until ``save()`` and builds the whole file in memory; here the
   document writes each page and its content stream the moment the page ends, keeping only
   its object number (``PDFDocument.Reference``, ``format``, ``PDFPages.pages``);
-- the document's timestamp set from ``source_date_epoch()`` (``TimeStamp`` fields).
+- the document's timestamp set from ``source_date_epoch()`` (``TimeStamp`` fields);
+- the document's properties (an ``Info`` that leaves out an unknown author rather than
+  write "anonymous"), the catalog's output intent, and marked content round a picture
+  for its alt text (``PDFInfo``, ``PDFCatalog.__NoDefault__``, ``Canvas._code``).
+
+Colours: every renderer sets them through :func:`fill` and :func:`stroke` (and
+:func:`draw_lines`), which write RGB, or CMYK on a canvas marked by :func:`use_cmyk`.
 
 The bytes are those of an ordinary PDF with a cross-reference table; the tests check the
 output with qpdf and pypdf, and CI runs them at the oldest and newest reportlab allowed.
@@ -21,7 +27,8 @@ from collections.abc import Iterable
 from typing import Any, BinaryIO
 
 from facilitate.layout import fonts, textfit
-from facilitate.model.theme import rgb_fractions
+from facilitate.layout.properties import DocumentProperties
+from facilitate.model.theme import cmyk_fractions, rgb_fractions
 from facilitate.output import source_date_epoch
 
 REGULAR = "DejaVuSans"
@@ -31,6 +38,14 @@ FONTS = {"regular": REGULAR, "bold": BOLD}
 #: The reportlab releases this module's internals are tested with: the range pyproject.toml
 #: allows (a test keeps the two equal; CI runs the lowest and the newest).
 TESTED = ((4, 0, 9), (6,))
+#: Every PDF facilitate writes is this version: 1.7 (ISO 32000-1) carries the duplex and
+#: print-scaling hints card sheets give the print dialogue.
+PDF_VERSION = (1, 7)
+#: The printing condition a CMYK file is prepared for: offset printing on coated paper,
+#: characterised as FOGRA39 in the ICC's registry (what European print shops expect).
+OUTPUT_CONDITION = "FOGRA39"
+OUTPUT_CONDITION_NAME = "Coated FOGRA39 (ISO 12647-2:2004)"
+OUTPUT_REGISTRY = "http://www.color.org"
 
 
 def check_version() -> None:
@@ -69,12 +84,31 @@ def colour(value: str) -> Any:
     return Color(*rgb_fractions(value))
 
 
+def use_cmyk(canvas: Any) -> None:
+    """From now on every colour set through this module goes on ``canvas`` as CMYK."""
+    canvas._facilitate_cmyk = True
+
+
+def is_cmyk(canvas: Any) -> bool:
+    return bool(getattr(canvas, "_facilitate_cmyk", False))
+
+
+def _fill(target: Any, value: str, cmyk: bool) -> None:
+    if cmyk:
+        target.setFillColorCMYK(*cmyk_fractions(value))
+    else:
+        target.setFillColorRGB(*rgb_fractions(value))
+
+
 def fill(canvas: Any, value: str) -> None:
-    canvas.setFillColorRGB(*rgb_fractions(value))
+    _fill(canvas, value, is_cmyk(canvas))
 
 
 def stroke(canvas: Any, value: str) -> None:
-    canvas.setStrokeColorRGB(*rgb_fractions(value))
+    if is_cmyk(canvas):
+        canvas.setStrokeColorCMYK(*cmyk_fractions(value))
+    else:
+        canvas.setStrokeColorRGB(*rgb_fractions(value))
 
 
 def pdf_date() -> str:
@@ -122,7 +156,7 @@ def draw_lines(
     measure = fonts.metrics(weight).width
     out = canvas.beginText()
     out.setFont(FONTS[weight], size)
-    out.setFillColorRGB(*rgb_fractions(colour_value))
+    _fill(out, colour_value, is_cmyk(canvas))
     for line in text.lines:
         if align == "right":
             x = left + width - measure(line, size)
@@ -140,11 +174,87 @@ def draw_strings(canvas: Any, lines: Iterable[tuple[float, float, str]], weight:
     """Draw each (x, baseline, text) in one text object."""
     out = canvas.beginText()
     out.setFont(FONTS[weight], size)
-    out.setFillColorRGB(*rgb_fractions(colour_value))
+    _fill(out, colour_value, is_cmyk(canvas))
     for x, y, line in lines:
         out.setTextOrigin(x, y)
         out.textOut(line)
     canvas.drawText(out)
+
+
+# --- what the document says about itself ----------------------------------------------------
+
+
+@functools.cache
+def _info_class() -> type:
+    from reportlab.pdfbase import pdfdoc
+
+    class Info(pdfdoc.PDFInfo):
+        """reportlab's document information, without an Author or Keywords entry when there is none."""
+
+        def format(self, document: Any) -> bytes:
+            entries = {
+                "Title": pdfdoc.PDFString(self.title),
+                "Author": pdfdoc.PDFString(self.author) if self.author else None,
+                "Subject": pdfdoc.PDFString(self.subject),
+                "Keywords": pdfdoc.PDFString(self.keywords) if self.keywords else None,
+                "Creator": pdfdoc.PDFString(self.creator),
+                "Producer": pdfdoc.PDFString(self.producer),
+                "Trapped": pdfdoc.PDFName(self.trapped),
+            }
+            entries["ModDate"] = entries["CreationDate"] = pdfdoc.PDFDate(ts=document._timeStamp, dateFormatter=self._dateFormatter)
+            return pdfdoc.PDFDictionary({key: value for key, value in entries.items() if value is not None}).format(document)
+
+    return Info
+
+
+def set_properties(canvas: Any, properties: DocumentProperties) -> None:
+    """Title, author, subject, keywords and language in the file; the viewer shows the title, not the file name."""
+    from reportlab.pdfbase import pdfdoc
+
+    document = canvas._doc
+    info = _info_class()()
+    info.__dict__.update(document.info.__dict__)
+    document.info = info
+    canvas.setTitle(properties.title)
+    canvas.setAuthor(properties.author)
+    canvas.setSubject(properties.subject)
+    canvas.setKeywords(", ".join(properties.keywords))
+    canvas.setCreator("facilitate")
+    document.Catalog.Lang = pdfdoc.PDFString(properties.language)
+    canvas.setViewerPreference("DisplayDocTitle", "true")
+
+
+def add_output_intent(canvas: Any) -> None:
+    """Name the printing condition the CMYK colours are for (FOGRA39, from the ICC registry) as the output intent.
+
+    No ICC profile is embedded: the identifier names a registered characterisation, which
+    print shops' software knows; facilitate does not claim PDF/X conformance.
+    """
+    from reportlab.pdfbase import pdfdoc
+
+    catalog = canvas._doc.Catalog
+    intent = pdfdoc.PDFDictionary({
+        "Type": pdfdoc.PDFName("OutputIntent"),
+        "S": pdfdoc.PDFName("GTS_PDFX"),
+        "OutputConditionIdentifier": pdfdoc.PDFString(OUTPUT_CONDITION),
+        "OutputCondition": pdfdoc.PDFString(OUTPUT_CONDITION_NAME),
+        "RegistryName": pdfdoc.PDFString(OUTPUT_REGISTRY),
+        "Info": pdfdoc.PDFString(OUTPUT_CONDITION_NAME),
+    })
+    catalog.OutputIntents = pdfdoc.PDFArray([intent])
+    # The catalog writes only the keys it knows: this one catalog learns one more.
+    catalog.__NoDefault__ = [*type(catalog).__NoDefault__, "OutputIntents"]
+
+
+def begin_figure(canvas: Any, alt: str) -> None:
+    """Start a picture's marked content, with its alt text (``/Figure <</Alt (...)>> BDC``); end it with :func:`end_figure`."""
+    from reportlab.pdfbase import pdfdoc
+
+    canvas._code.append(f"/Figure <</Alt {pdfdoc.PDFString(alt).format(canvas._doc).decode('latin-1')}>> BDC")
+
+
+def end_figure(canvas: Any) -> None:
+    canvas._code.append("EMC")
 
 
 # --- a canvas that streams its pages -------------------------------------------------------
@@ -257,23 +367,36 @@ def streaming_canvas(handle: BinaryIO, pagesize: tuple[float, float], font: str,
     ``font`` (a registered TTF) is the canvas's initial font, so no unembedded standard
     font such as Helvetica is ever named in the file.
     """
-    from reportlab.pdfbase import pdfdoc
     from reportlab.pdfgen.canvas import Canvas
 
     register_fonts()
     canvas = Canvas(handle, pagesize=pagesize, invariant=invariant, pageCompression=compression, initialFontName=font)
     canvas._doc = _document_class()(
-        handle, compression=compression, invariant=invariant, filename=handle, pdfVersion=pdfdoc.PDF_VERSION_DEFAULT
+        handle, compression=compression, invariant=invariant, filename=handle, pdfVersion=PDF_VERSION
     )
     canvas._make_preamble()  # again, against the new document
     return canvas
 
 
-def draw_picture(canvas: Any, path: str, box: tuple[float, float, float, float], what: str, anchor: str = "c") -> None:
-    """An image drawn whole in ``box`` (x, y from the bottom, width, height), at the resolution it is printed at.
+def draw_picture(
+    canvas: Any,
+    path: str,
+    box: tuple[float, float, float, float],
+    what: str,
+    anchor: str = "c",
+    *,
+    crop: bool = False,
+    dpi: float | None = None,
+    ground: str = "#ffffff",
+    alt: str | None = None,
+) -> None:
+    """An image in ``box`` (x, y from the bottom, width, height), at the resolution it is printed at.
 
-    ``anchor`` places it in the box as reportlab does (c: centre, e: right...). A picture
-    that cannot be drawn is an ExportError naming ``what``.
+    Whole and placed by ``anchor`` as reportlab does (c: centre, e: right...), or with
+    ``crop`` cut evenly to fill the box exactly (never stretched). ``dpi`` caps its
+    resolution (default: images.PRINT_DPI). On a CMYK canvas the pixels are CMYK too,
+    transparent parts on ``ground``. ``alt`` tags it as a figure with that alt text. A
+    picture that cannot be drawn is an ExportError naming ``what``.
     """
     import io
 
@@ -281,13 +404,50 @@ def draw_picture(canvas: Any, path: str, box: tuple[float, float, float, float],
 
     from facilitate.errors import ExportError
     from facilitate.images import PRINT_DPI, ImageProblem, pixel_size, prepared
-    from facilitate.layout.picture import contain
+    from facilitate.layout.picture import contain, cover
 
     try:
-        placed = contain(pixel_size(path), box)
-        image = ImageReader(io.BytesIO(prepared(path, placed.width, placed.height, PRINT_DPI).data))
+        pixels = pixel_size(path)
+        placed = cover(pixels, box) if crop else contain(pixels, box)
+        data = prepared(path, placed.width, placed.height, dpi or PRINT_DPI, placed.crop.as_tuple()).data
     except ImageProblem as problem:
         raise ExportError(f"{what}: the image {path!r} {problem}") from None
     except OSError as error:
         raise ExportError(f"{what}: cannot read the image {path!r}: {error.strerror or error}") from None
-    canvas.drawImage(image, *box, preserveAspectRatio=True, anchor=anchor, mask="auto")
+    image: Any = io.BytesIO(data)
+    if is_cmyk(canvas):
+        image = _cmyk_pixels(data, ground)
+    if alt is not None:
+        begin_figure(canvas, alt)
+    canvas.drawImage(ImageReader(image), *box, preserveAspectRatio=not crop, anchor=anchor, mask="auto")
+    if alt is not None:
+        end_figure(canvas)
+
+
+def _cmyk_pixels(data: bytes, ground: str) -> Any:
+    """Image bytes as a Pillow CMYK image: transparent parts on ``ground``, then black taken out
+    first, by the same formula as every flat colour (model.theme.cmyk_fractions)."""
+    import io
+
+    from PIL import Image, ImageChops, ImageMath
+
+    from facilitate.model.theme import rgb
+
+    with Image.open(io.BytesIO(data)) as opened:
+        rgba = opened.convert("RGBA")
+    flat = Image.new("RGB", rgba.size, rgb(ground))
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    red, green, blue = flat.split()
+    lightest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    black = ImageChops.invert(lightest)
+    if hasattr(ImageMath, "lambda_eval"):  # Pillow 10.3 and later
+
+        def ink(channel: Any) -> Any:
+            return ImageMath.lambda_eval(lambda v: (v["top"] - v["c"]) * 255 / v["top"], top=lightest, c=channel)
+    else:  # Pillow 10.0 to 10.2
+
+        def ink(channel: Any) -> Any:
+            return ImageMath.eval("(top - c) * 255 / top", top=lightest, c=channel)
+
+    inks = [ink(channel).convert("L") for channel in (red, green, blue)]
+    return Image.merge("CMYK", (*inks, black))

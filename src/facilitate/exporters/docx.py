@@ -465,6 +465,21 @@ class _Writer:
     def page_break(self, block: Any) -> None:
         self.word.add_page_break()
 
+    def link(self, block: Any) -> None:
+        """The QR code as a picture (crisp: whole pixels per module), the address under it."""
+        import segno
+        from docx.shared import Pt
+
+        from facilitate.layout.qr import QUIET, plan_link
+
+        plan = plan_link(block.url, block.label, self.width)
+        if block.label:
+            self.word.add_paragraph(block.label)
+        png = io.BytesIO()
+        segno.make(block.url, error="m", micro=False, boost_error=False).save(png, kind="png", scale=10, border=QUIET)
+        self.word.add_picture(io.BytesIO(png.getvalue()), width=Pt(plan.side))
+        self.word.add_paragraph(block.url)
+
 
 #: Which writer method draws each block type.
 DRAW: dict[str, Callable[[_Writer, Any], None]] = {
@@ -481,6 +496,7 @@ DRAW: dict[str, Callable[[_Writer, Any], None]] = {
     "PairedBarChart": _Writer.chart,
     "Staircase": _Writer.staircase,
     "CutCards": _Writer.cut_cards,
+    "Link": _Writer.link,
     "PageBreak": _Writer.page_break,
 }
 

@@ -281,6 +281,8 @@ class _Painter:
             self.table(slide, shape)
         elif isinstance(shape, spec.Picture):
             self.picture(slide, shape)
+        elif isinstance(shape, spec.Vector):
+            self.vector(slide, shape)
 
     def _place(self, slide, placeholder, text_box: spec.TextBox | None) -> None:
         """Fill a placeholder with ``text_box`` at its computed place, or draw it as a shape."""
@@ -475,6 +477,25 @@ class _Painter:
         if picture_spec.name:
             picture.name = picture_spec.name
         _alt_text(picture.element.nvPicPr.cNvPr, picture_spec.alt_text)
+
+
+    def vector(self, slide, vector_spec: spec.Vector) -> None:
+        """Filled outlines (an icon, a QR code) as one freeform shape, each contour closed, no outline."""
+        scale = 100.0  # freeform units per point: local coordinates keep a hundredth of a point
+        first, *rest = vector_spec.contours
+        builder = slide.shapes.build_freeform(first[0][0] * scale, first[0][1] * scale, scale=_emu(1) / scale)
+        builder.add_line_segments([(x * scale, y * scale) for x, y in first[1:]], close=True)
+        for contour in rest:
+            builder.move_to(contour[0][0] * scale, contour[0][1] * scale)
+            builder.add_line_segments([(x * scale, y * scale) for x, y in contour[1:]], close=True)
+        shape = builder.convert_to_shape()
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb(vector_spec.fill)
+        shape.line.fill.background()
+        shape.shadow.inherit = False
+        if vector_spec.name:
+            shape.name = vector_spec.name
+        _alt_text(shape.element.nvSpPr.cNvPr, vector_spec.alt_text)
 
 
 def _placeholders(slide):

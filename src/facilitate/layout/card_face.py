@@ -1,9 +1,14 @@
 """A card's face and back as placed text: what is written where, at what size and weight.
 
 Pure layout in points, measured from the card's bottom-left cut corner (PDF convention):
-the category band at the top, the title, the prompt (as large as fits, down to 9 pt), the
-detail under it, the deck's name and "n/N" at the foot. The card PDF draws these blocks
-as they are. Text that does not fit at 9 pt is an error naming the deck, card and field.
+the category band at the top (with the card's icon, if it has one), the title, a picture
+(cropped to fill its box), the prompt (as large as fits, down to 9 pt), the detail under
+it, a QR code with its web address, the deck's name and "n/N" at the foot. The blocks are
+listed in that reading order, and the card PDF draws them as they are. Text that does not
+fit at 9 pt is an error naming the card's field (its file and line when it was loaded
+from one); words facilitate places (the band's label, the deck's name at the foot) are
+shortened to fit instead. Text keeps ``safe`` points inside
+the cut (3 mm on card sheets, 4 mm for a print shop).
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ import attrs
 from facilitate.errors import TextOverflowError
 from facilitate.layout import compose, fonts, textfit
 from facilitate.layout.compose import Composed
+from facilitate.layout.qr import QrCode, qr_code
 from facilitate.layout.units import POINTS_PER, Size
-from facilitate.model.cards import Card, CardDeck
+from facilitate.model.cards import Card, CardBack, CardDeck
 from facilitate.model.theme import Theme, readable_on
 
 MM = POINTS_PER["mm"]
@@ -32,8 +38,14 @@ TITLE_SIZE = 12.0
 DETAIL_SIZE = 10.0
 BACK_TITLE_SIZE = 20.0
 BACK_NAME_SIZE = 10.0
-#: The detail may take up to this share of the room under the title.
+#: The detail may take up to this share of the room under the title; when it needs more
+#: (a narrow card, a wide safe zone) it may take up to the last share, the prompt the rest.
 DETAIL_SHARE = 0.4
+DETAIL_SHARES = (DETAIL_SHARE, 0.5, 0.6)
+#: A picture takes this share of the room under the title.
+PICTURE_SHARE = 0.4
+#: An icon in the band is this many times the band's text size.
+ICON_SCALE = 1.5
 
 
 @attrs.frozen
@@ -45,6 +57,8 @@ class Block:
     colour: str
     top: float
     align: str = "left"  # left | centre | right
+    #: How far in from the left the text starts (past an icon), in points.
+    indent: float = 0.0
 
 
 @functools.lru_cache(maxsize=4096)
@@ -80,11 +94,27 @@ def band_label(deck: CardDeck, card: Card) -> str:
     return card.category or deck.title
 
 
-def band_height(deck: CardDeck, inner: float) -> float:
-    """Height of the coloured band at the top of every card in the deck (the tallest label's)."""
-    labels = dict.fromkeys(band_label(deck, card) for card in deck.cards)
-    tallest = max((label(text, round(inner, 3), 2, BAND_SIZE, "bold").height for text in labels), default=0.0)
-    return SAFE + tallest + BAND_PADDING
+def card_icon(deck: CardDeck, card: Card) -> str | None:
+    """The icon in a card's band: its own, else the deck's."""
+    return card.icon or deck.icon
+
+
+def icon_side() -> float:
+    return BAND_SIZE * ICON_SCALE
+
+
+def _label_width(deck: CardDeck, card: Card, inner: float) -> float:
+    """Room for the band's words: the inner width, less the icon and a gap when there is one."""
+    return inner - (icon_side() + GAP if card_icon(deck, card) else 0.0)
+
+
+def band_height(deck: CardDeck, inner: float, safe: float = SAFE) -> float:
+    """Height of the coloured band at the top of every card in the deck (the tallest label's, or icon's)."""
+    tallest = 0.0
+    for card in deck.cards:
+        block = label(band_label(deck, card), round(_label_width(deck, card, inner), 3), 2, BAND_SIZE, "bold")
+        tallest = max(tallest, block.height, icon_side() if card_icon(deck, card) else 0.0)
+    return safe + tallest + BAND_PADDING
 
 
 def category_colours(deck: CardDeck, theme: Theme) -> dict[str, str]:
@@ -99,38 +129,120 @@ def card_name(deck: CardDeck, card: Card, number: int) -> str:
     return f"deck {deck.id!r}, card {card.id!r} ({number}/{len(deck.cards)})"
 
 
-def face_blocks(
-    deck: CardDeck, card: Card, number: int, card_box: Size, theme: Theme, band: float, band_colour: str | None = None
-) -> list[Block]:
-    """The text of one card's face, fitted and placed (y measured from the card's bottom edge)."""
-    inner = card_box.width - 2 * SAFE
+@attrs.frozen
+class Placed:
+    """Something drawn on a card that is not text: where it goes (x, y from the cut corner, width, height)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@attrs.frozen
+class Face:
+    """A card's face: its text blocks in reading order, and the icon, picture and QR code, if any."""
+
+    blocks: tuple[Block, ...]
+    #: The band's icon: its name, where it goes and its colour.
+    icon: tuple[str, Placed, str] | None = None
+    #: Where the picture goes (the image is cropped to exactly this box's proportions).
+    picture: Placed | None = None
+    #: The QR code and where it goes (a square).
+    qr: tuple[QrCode, Placed] | None = None
+
+
+def card_url(deck: CardDeck, card: Card) -> str | None:
+    """The web address on a card: its own, else its deck's."""
+    return card.url or deck.url
+
+
+def _address(url: str, width: float) -> textfit.Fitted:
+    lines = textfit.wrap_address(fonts.printable(url), width, MIN_SIZE, fonts.metrics("regular").width)
+    return textfit.Fitted(MIN_SIZE, lines)
+
+
+def card_face(
+    deck: CardDeck,
+    card: Card,
+    number: int,
+    card_box: Size,
+    theme: Theme,
+    band: float,
+    band_colour: str | None = None,
+    safe: float = SAFE,
+) -> Face:
+    """One card's face, fitted and placed (y measured from the card's bottom edge)."""
+    inner = card_box.width - 2 * safe
     blocks = []
-    band_text = label(band_label(deck, card), round(inner, 3), 2, BAND_SIZE, "bold")
     band_colour = band_colour or theme.category_colour(deck.category_index(card.category))
-    blocks.append(Block(band_text, "bold", readable_on(band_colour), card_box.height - SAFE))
+    ink = readable_on(band_colour)
+    label_width = _label_width(deck, card, inner)
+    band_text = label(band_label(deck, card), round(label_width, 3), 2, BAND_SIZE, "bold")
+    icon = None
+    name = card_icon(deck, card)
+    if name:
+        side = icon_side()
+        icon = (name, Placed(safe, card_box.height - safe - side, side, side), ink)
+    blocks.append(Block(band_text, "bold", ink, card_box.height - safe, "left", inner - label_width))
     count = f"{number}/{len(deck.cards)}"
     count_width = fonts.metrics("regular").width(count, MIN_SIZE)
     footer = label(deck.title, round(inner - count_width - GAP, 3), 2, MIN_SIZE)
-    footer_top = SAFE + footer.height
+    footer_top = safe + footer.height
     top = card_box.height - band - GAP
     title = fit(card.title, inner, 3 * TITLE_SIZE * textfit.LEADING, TITLE_SIZE, "bold", card, "title")
     blocks.append(Block(title, "bold", theme.primary, top))
     top -= title.height + GAP
-    room = top - footer_top - GAP
-    detail = None
-    if card.detail:
-        # The detail may take up to 40% of the room; the prompt gets the rest, and the
-        # detail sits right under it.
-        detail = fit(card.detail, inner, max(room * DETAIL_SHARE, MIN_SIZE * textfit.LEADING), DETAIL_SIZE, "regular", card, "detail")
-        room -= detail.height + GAP
-    prompt = fit(card.prompt, inner, room, PROMPT_SIZE, "regular", card, "prompt")
+    bottom = footer_top + GAP  # the lowest the prompt, detail and QR code may reach
+    qr = None
+    address = None
+    url = card_url(deck, card)
+    if url:
+        code = qr_code(url)
+        side = code.smallest_side()
+        address = _address(url, inner)
+        qr = (code, Placed(safe + (inner - side) / 2, bottom + address.height, side, side))
+        bottom += address.height + side + GAP
+    picture = None
+    if card.image:
+        height = (top - bottom) * PICTURE_SHARE
+        picture = Placed(safe, top - height, inner, height)
+        top -= height + GAP
+    room = top - bottom
+    if room < MIN_SIZE * textfit.LEADING:
+        raise TextOverflowError("no room left for it under the title, picture and QR code; use a bigger card", card, ("prompt",))
+    detail, prompt = _prompt_and_detail(card, inner, room)
     blocks.append(Block(prompt, "regular", theme.text, top))
     if detail is not None:
         blocks.append(Block(detail, "regular", theme.muted, top - prompt.height - GAP))
-    # The foot last, so the card reads band, title, prompt, detail, then the deck's name.
+    if address is not None:
+        blocks.append(Block(address, "regular", theme.muted, footer_top + GAP + address.height, "centre"))
+    # The foot last, so the card reads band, title, prompt, detail, address, then the deck's name.
     blocks.append(Block(footer, "regular", theme.muted, footer_top))
-    blocks.append(Block(textfit.Fitted(MIN_SIZE, (count,)), "regular", theme.muted, SAFE + MIN_SIZE * textfit.LEADING, "right"))
-    return blocks
+    blocks.append(Block(textfit.Fitted(MIN_SIZE, (count,)), "regular", theme.muted, safe + MIN_SIZE * textfit.LEADING, "right"))
+    return Face(tuple(blocks), icon, picture, qr)
+
+
+def _prompt_and_detail(card: Card, inner: float, room: float) -> tuple[textfit.Fitted | None, textfit.Fitted]:
+    """The detail in up to 40% of the room (more only if it needs it), the prompt in the rest."""
+    if not card.detail:
+        return None, fit(card.prompt, inner, room, PROMPT_SIZE, "regular", card, "prompt")
+    first: TextOverflowError | None = None
+    for share in DETAIL_SHARES:
+        try:
+            detail = fit(card.detail, inner, max(room * share, MIN_SIZE * textfit.LEADING), DETAIL_SIZE, "regular", card, "detail")
+            return detail, fit(card.prompt, inner, room - detail.height - GAP, PROMPT_SIZE, "regular", card, "prompt")
+        except TextOverflowError as error:
+            first = first or error
+    assert first is not None
+    raise first
+
+
+def face_blocks(
+    deck: CardDeck, card: Card, number: int, card_box: Size, theme: Theme, band: float, band_colour: str | None = None, safe: float = SAFE
+) -> list[Block]:
+    """The text of one card's face, fitted and placed (y measured from the card's bottom edge)."""
+    return list(card_face(deck, card, number, card_box, theme, band, band_colour, safe).blocks)
 
 
 @attrs.frozen
@@ -150,13 +262,16 @@ BACK_LOGO_HEIGHT = 8 * MM
 BACK_LOGO_WIDTH = 18 * MM
 
 
-def back_text(deck: CardDeck, card: Size, organisation: str, ink: str, logos: int = 0) -> BackText:
+def back_text(
+    deck: CardDeck, card: Size, organisation: str, ink: str, logos: int = 0, back: CardBack | None = None, safe: float = SAFE
+) -> BackText:
     """The back's text placed on a card ``card`` big; a picture, if any, takes the upper half.
 
-    ``logos`` logos sit in a row, centred, just above the foot.
+    ``back`` is a card's own back; the deck's otherwise. ``logos`` logos sit in a row,
+    centred, just above the foot. Text keeps ``safe`` inside the cut.
     """
-    back = deck.back
-    inner = card.width - 2 * SAFE
+    back = back or deck.back
+    inner = card.width - 2 * safe
     title = fit(back.title or deck.title, inner, card.height * 0.4, BACK_TITLE_SIZE, "bold", back if back.title else deck, "title")
     # The foot is facilitate's: the deck's name (when the back has its own title) and the
     # organisation the pack is for, shortened to fit (the deck's name goes last).
@@ -166,10 +281,10 @@ def back_text(deck: CardDeck, card: Size, organisation: str, ink: str, logos: in
     foot = None
     if foot_words:
         name = label(foot_words, round(inner, 3), 2, BACK_NAME_SIZE)
-        foot = Block(name, "regular", ink, SAFE + name.height, "centre")
+        foot = Block(name, "regular", ink, safe + name.height, "centre")
     picture = None
     if back.image:
-        picture = (SAFE, card.height / 2, inner, card.height / 2 - SAFE)
+        picture = (safe, card.height / 2, inner, card.height / 2 - safe)
         title_top = card.height / 2 - GAP
     else:
         title_top = (card.height + title.height) / 2
@@ -177,7 +292,7 @@ def back_text(deck: CardDeck, card: Size, organisation: str, ink: str, logos: in
     if logos:
         each = min(BACK_LOGO_WIDTH, (inner - (logos - 1) * GAP) / logos)
         row = logos * each + (logos - 1) * GAP
-        bottom = (foot.top if foot is not None else SAFE) + GAP
+        bottom = (foot.top if foot is not None else safe) + GAP
         logo_boxes = [((card.width - row) / 2 + i * (each + GAP), bottom, each, BACK_LOGO_HEIGHT) for i in range(logos)]
     return BackText(Block(title, "bold", ink, title_top, "centre"), foot, picture, tuple(logo_boxes))
 

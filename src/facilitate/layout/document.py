@@ -207,6 +207,15 @@ class CutCards:
 
 
 @attrs.frozen
+class Link:
+    """A web address: on paper a QR code with the address printed under it; a link elsewhere."""
+
+    url: str
+    #: What the address is for, beside the code ("This session online").
+    label: str = ""
+
+
+@attrs.frozen
 class PageBreak:
     """Start a new page on paper (a rule in Markdown and HTML)."""
 
@@ -225,6 +234,7 @@ Block = (
     | PairedBarChart
     | Staircase
     | CutCards
+    | Link
     | PageBreak
 )
 
@@ -280,6 +290,8 @@ def participant_handout(pack: SessionPack) -> Document:
     blocks: list[Block] = []
     if session.purpose:
         blocks += [Heading("Why we are here"), Paragraph(session.purpose, "lead")]
+    if session.url:
+        blocks.append(Link(session.url, "This session online: scan the code or type the address"))
     if session.conversation:
         blocks += [
             Heading("Our conversation today"),

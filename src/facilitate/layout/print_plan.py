@@ -21,6 +21,7 @@ from facilitate.layout.document import (
     Block,
     CutCards,
     Document,
+    Link,
     NotesRow,
     NotesSpace,
     QuoteBlock,
@@ -30,6 +31,7 @@ from facilitate.layout.document import (
 from facilitate.layout.figure import Figure
 from facilitate.layout.page import Frame, Heads, frame, running_heads
 from facilitate.layout.poster import StaircasePlan, plan_staircase
+from facilitate.layout.qr import LinkPlan, plan_link
 from facilitate.layout.tables import QuotePlan, TablePlan, plan_quote, plan_table
 from facilitate.model.theme import Theme
 
@@ -58,7 +60,7 @@ class TitlePlan:
         return self.title.height + TITLE_GAP + below
 
 
-Plan = TablePlan | QuotePlan | NotesPlan | Figure | StaircasePlan | tuple[CardSheetPlan, ...] | None
+Plan = TablePlan | QuotePlan | NotesPlan | Figure | StaircasePlan | tuple[CardSheetPlan, ...] | LinkPlan | None
 
 
 @attrs.frozen
@@ -115,6 +117,8 @@ def plan_block(block: Block, area: Frame, room: float, theme: Theme, where: str)
         return plan_staircase(block, width, room, theme, where)
     if isinstance(block, CutCards):
         return plan_card_sheets(block.cards, width, area.height, where)
+    if isinstance(block, Link):
+        return plan_link(block.url, block.label, width)
     return None
 
 

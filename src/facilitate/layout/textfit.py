@@ -81,6 +81,33 @@ def wrap(text: str, width: float, size: float, measure: Measure) -> list[str]:
     return lines
 
 
+#: Where a web address may break across lines: after these characters.
+_ADDRESS_BREAKS = "/.?&=-_#"
+
+
+def wrap_address(address: str, width: float, size: float, measure: Measure) -> tuple[str, ...]:
+    """A web address in lines no wider than ``width``, broken after a '/' or '.' where it can be,
+    and never with a hyphen added (that would change the address)."""
+    lines: list[str] = []
+    rest = address
+    while rest:
+        if measure(rest, size) <= width:
+            lines.append(rest)
+            break
+        # The longest start of the rest that fits (at least one character)...
+        end = 1
+        while end < len(rest) and measure(rest[: end + 1], size) <= width:
+            end += 1
+        # ...cut back to just after the last break character in it, unless that leaves a
+        # short stub of a line (then break where the line is full).
+        cut = max((i + 1 for i in range(end) if rest[i] in _ADDRESS_BREAKS), default=end)
+        if cut < end / 2:
+            cut = end
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    return tuple(lines)
+
+
 def sizes(max_size: float, min_size: float, step: float = STEP) -> Iterator[float]:
     """Font sizes to try, largest first: ``max_size`` down by ``step`` while not below ``min_size``."""
     size = max_size

@@ -190,8 +190,37 @@ def resolve_image(document: Document, value: str | None, field_path: FieldPath, 
     return resolve(document, value, field_path, must_exist)
 
 
+def _icon(document: Document, name: str | None, field_path: FieldPath) -> None:
+    """An icon name must be one of the bundled icons."""
+    from facilitate.layout import icons
+
+    if name is not None and not icons.known(name):
+        raise document.error(field_path, f"no bundled icon {name!r}{icons.suggestion(name)}; `facilitate list icons` shows them all")
+
+
+def _back(document: Document, back: Any, field_path: FieldPath) -> Any:
+    from facilitate.loaders.images import resolve_picture
+
+    if back is None or back.image is None:
+        return back
+    return attrs.evolve(back, image=resolve_picture(document, back.image, (*field_path, "image")))
+
+
+def _deck_files(document: Document, deck: Any) -> Any:
+    """A deck's pictures (its back's, each card's and each card's own back's) resolved; its icons checked."""
+    from facilitate.loaders.images import resolve_picture
+
+    _icon(document, deck.icon, ("icon",))
+    cards = []
+    for index, card in enumerate(deck.cards):
+        _icon(document, card.icon, ("cards", index, "icon"))
+        image = resolve_picture(document, card.image, ("cards", index, "image"))
+        cards.append(attrs.evolve(card, image=image, back=_back(document, card.back, ("cards", index, "back"))))
+    return attrs.evolve(deck, cards=tuple(cards), back=_back(document, deck.back, ("back",)))
+
+
 def _with_images(document: Document, obj: Any) -> Any:
-    """Check and resolve the image files an object names (pictures, deck backs, logos)."""
+    """Check and resolve the image files an object names (pictures, deck backs, logos); check icon names."""
     from facilitate.loaders.images import resolve_picture
 
     if document.kind == "session":
@@ -207,12 +236,7 @@ def _with_images(document: Document, obj: Any) -> Any:
         )
         return attrs.evolve(obj, segments=tuple(segments), quotes=quotes)
     if document.kind == "deck":
-        cards = tuple(
-            attrs.evolve(card, image=resolve_picture(document, card.image, ("cards", i, "image"))) if card.image else card
-            for i, card in enumerate(obj.cards)
-        )
-        back = attrs.evolve(obj.back, image=resolve_picture(document, obj.back.image, ("back", "image")))
-        return attrs.evolve(obj, cards=cards, back=back)
+        return _deck_files(document, obj)
     if document.kind == "theme":
         return attrs.evolve(
             obj,

@@ -3,7 +3,7 @@
 A content file may leave its data in a spreadsheet beside it:
 
 - a deck: ``cards: ideas.csv`` (or ``{file: ideas.xlsx, sheet: Ideas}``), one card a row,
-  the header naming the fields (``id, title, prompt, detail, category, tags``);
+  the header naming the fields (``id, title, prompt, detail, category, tags, icon, url``);
 - a curve: ``baseline: data.csv`` (``period,value`` rows) or a column of a wider sheet,
   ``{file: data.xlsx, sheet: Attendance, period: Year, value: "% absent"}``; the same for
   ``target:``, whose value is the last row that has one;
@@ -39,7 +39,9 @@ if TYPE_CHECKING:
     from facilitate.model.maturity import MaturityRubric, Response
 
 #: The columns a card table may have, in the order of the Card's fields.
-CARD_FIELDS = ("id", "title", "prompt", "detail", "category", "tags")
+CARD_FIELDS = ("id", "title", "prompt", "detail", "category", "tags", "icon", "url")
+#: Columns whose empty cell means "none" rather than empty text.
+OPTIONAL_CARD_FIELDS = ("icon", "url")
 REQUIRED_CARD_FIELDS = ("title", "prompt")
 #: Keys of a file reference written as a mapping, per use.
 REFERENCE_KEYS = {
@@ -164,6 +166,9 @@ def cards_from_table(table: Table) -> tuple[Card, ...]:
                 fields["tags"] = [tag for cell in column.values(row) for tag in _TAG_SPLIT.split(cell) if tag]
             else:
                 fields[field] = column.value(row)
+        for field in OPTIONAL_CARD_FIELDS:
+            if field in fields and not fields[field]:
+                del fields[field]
         card_id = fields.get("id", "")
         if card_id:
             if card_id in given:

@@ -58,6 +58,36 @@ def one_of(choices: Iterable[str]) -> Callable[[Any, "attrs.Attribute[Any]", str
     return check
 
 
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
+
+
+def web_address(instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """None, or a whole web address starting http:// or https:// (it is printed as a QR code)."""
+    if value is None:
+        return
+    if not isinstance(value, str) or not _WEB_ADDRESS.match(value):
+        raise ModelError(
+            f"{value!r} is not a web address like 'https://example.org/page' (start it with https://, no spaces)",
+            (attribute.name,),
+        )
+
+
+def optional_count(instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    """None, or a whole number of at least 1."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ModelError(f"must be a whole number of at least 1, got {value!r}", (attribute.name,))
+
+
+def optional_name(instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """None, or a name in lower-case letters, digits and '-' (such as an icon's, "light-bulb")."""
+    if value is None:
+        return
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ModelError(f"{value!r} is not a name like 'light-bulb' (lower-case letters, digits, '-')", (attribute.name,))
+
+
 def positive(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
     if value is None:
         return

@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import attrs
 
-from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, unique_ids, valid_tags
+from facilitate.model._fields import (
+    identifier,
+    non_empty,
+    one_of,
+    optional_count,
+    optional_name,
+    to_tuple,
+    unique_ids,
+    valid_tags,
+    web_address,
+)
 from facilitate.model.picture import Picture
 from facilitate.model.theme import hex_colour
-
-
-@attrs.frozen
-class Card:
-    """One card: a title, the prompt in large type, and an optional detail."""
-
-    id: str = attrs.field(validator=identifier)
-    title: str = attrs.field(validator=non_empty)
-    #: The question or statement, printed in large type.
-    prompt: str = attrs.field(validator=non_empty)
-    #: A smaller line under the prompt.
-    detail: str = ""
-    #: Cards of one category share a colour band.
-    category: str = ""
-    tags: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    #: A picture for the card (on its slide with --cards-as-slides): ``{path: ..., alt: ...}``.
-    image: Picture | None = None
 
 
 @attrs.frozen
@@ -42,6 +35,30 @@ class CardBack:
 
 
 @attrs.frozen
+class Card:
+    """One card: a title, the prompt in large type, and an optional detail."""
+
+    id: str = attrs.field(validator=identifier)
+    title: str = attrs.field(validator=non_empty)
+    #: The question or statement, printed in large type.
+    prompt: str = attrs.field(validator=non_empty)
+    #: A smaller line under the prompt.
+    detail: str = ""
+    #: Cards of one category share a colour band.
+    category: str = ""
+    tags: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    #: An icon from the bundled set (`facilitate list icons`), shown in the card's band.
+    icon: str | None = attrs.field(default=None, validator=optional_name)
+    #: A picture on the front, cropped to fill its box (and on the card's slide with
+    #: --cards-as-slides): ``{path: ..., alt: what it shows}``.
+    image: Picture | None = None
+    #: A web address, printed on the card as a QR code with the address under it.
+    url: str | None = attrs.field(default=None, validator=web_address)
+    #: This card's own back, instead of the deck's.
+    back: CardBack | None = None
+
+
+@attrs.frozen
 class CardDeck:
     """A deck of cards and how to use it in the room."""
 
@@ -57,6 +74,13 @@ class CardDeck:
     source: str = ""
     #: Rubric dimensions (by id) and needs the deck helps with.
     tags: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=valid_tags)
+    #: An icon from the bundled set, in the band of every card that has none of its own.
+    icon: str | None = attrs.field(default=None, validator=optional_name)
+    #: A web address, printed as a QR code (with the address under it) on every card without one of its own.
+    url: str | None = attrs.field(default=None, validator=web_address)
+    #: How many sets of the deck to print (default: one, or one per table when the session
+    #: has `tables` and uses the deck at tables).
+    copies: int | None = attrs.field(default=None, validator=optional_count)
 
     def __attrs_post_init__(self) -> None:
         unique_ids(self.cards, "cards")

@@ -12,9 +12,11 @@ from facilitate.model._fields import (
     nested,
     non_empty,
     one_of,
+    optional_count,
     to_tuple,
     unique_ids,
     valid_tags,
+    web_address,
 )
 from facilitate.model.picture import Picture
 from facilitate.model.reflection import Quote
@@ -165,6 +167,11 @@ class Session:
     quotes: tuple[Quote, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: Where the session's design comes from, credited in the handout and run-sheet.
     source: str = ""
+    #: A web address for participants (the session's page, a form to fill in): printed
+    #: as a QR code with the address under it in the handout and on the title slide.
+    url: str | None = attrs.field(default=None, validator=web_address)
+    #: How many tables the room has: card decks used at tables print one set per table.
+    tables: int | None = attrs.field(default=None, validator=optional_count)
 
     def __attrs_post_init__(self) -> None:
         if self.conversation and not 3 <= len(self.conversation) <= 7:

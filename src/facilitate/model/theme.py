@@ -30,6 +30,22 @@ def rgb_fractions(colour: str) -> tuple[float, float, float]:
     return red / 255, green / 255, blue / 255
 
 
+def cmyk_fractions(colour: str) -> tuple[float, float, float, float]:
+    """``#rrggbb`` as cyan, magenta, yellow and black, each 0 to 1, by the device formula.
+
+    Black is taken out first (k = 1 - the largest of r, g, b, so grey and black text print
+    in black ink alone), then c = (1 - r - k) / (1 - k) and likewise m from g, y from b.
+    It is not colour-managed: no ICC profile is applied (docs/howto/print-cards.md says
+    what that means at a print shop). Values are rounded to 1/1000.
+    """
+    red, green, blue = rgb_fractions(colour)
+    black = 1 - max(red, green, blue)
+    if black >= 1:
+        return 0.0, 0.0, 0.0, 1.0
+    inks = tuple((1 - value - black) / (1 - black) for value in (red, green, blue))
+    return round(inks[0], 3), round(inks[1], 3), round(inks[2], 3), round(black, 3)
+
+
 def mix(colour: str, toward: str, amount: float) -> str:
     """``colour`` moved ``amount`` (0 to 1) of the way towards ``toward``, as ``#rrggbb``."""
     return "#" + "".join(f"{round(a + (b - a) * amount):02x}" for a, b in zip(rgb(colour), rgb(toward)))

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from facilitate.layout import fonts
 from facilitate.layout.documents import pack_documents
 from facilitate.layout.print_plan import PrintedDocument, plan_document
+from facilitate.layout.properties import DocumentProperties, document_properties
 from facilitate.model.theme import DEFAULT_THEME, Theme
 from facilitate.options import BuildOptions, PaperOptions
 from facilitate.output import Output
@@ -40,11 +41,23 @@ def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
     paper = options[PaperOptions].paper
     theme = pack.theme
     fonts.check_model_glyphs(pack)
-    planned = {f"{entry.stem}.pdf": plan(entry.document, f"{entry.stem}.pdf", theme, paper) for entry in pack_documents(pack)}
+    planned = {
+        f"{entry.stem}.pdf": (
+            plan(entry.document, f"{entry.stem}.pdf", theme, paper),
+            properties(entry.document, entry.stem, pack),
+        )
+        for entry in pack_documents(pack)
+    }
     return [
-        Output(file_name, lambda handle, printed=printed: handle.write(draw(printed, theme)))
-        for file_name, printed in planned.items()
+        Output(file_name, lambda handle, printed=printed, said=said: handle.write(draw(printed, theme, said)))
+        for file_name, (printed, said) in planned.items()
     ]
+
+
+def properties(doc: Document, stem: str, pack: SessionPack) -> DocumentProperties:
+    """What a document's PDF says about itself: its title, the organisation running the session, its language."""
+    kind = stem.split("-")[0].replace("runsheet", "run-sheet")
+    return document_properties(doc.title, str(doc.subtitle), kind, pack.theme, pack.session)
 
 
 def plan(doc: Document, where: str, theme: Theme = DEFAULT_THEME, paper: str = "a4") -> PrintedDocument:
@@ -52,13 +65,13 @@ def plan(doc: Document, where: str, theme: Theme = DEFAULT_THEME, paper: str = "
     return plan_document(fonts.printable_document(doc, where), paper, theme, where)
 
 
-def draw(printed: PrintedDocument, theme: Theme = DEFAULT_THEME) -> bytes:
-    """A planned document as PDF bytes."""
+def draw(printed: PrintedDocument, theme: Theme = DEFAULT_THEME, said: DocumentProperties | None = None) -> bytes:
+    """A planned document as PDF bytes (saying ``said`` about itself: title, author, language...)."""
     from facilitate.exporters._reportlab import register_fonts
     from facilitate.exporters.handout_pdf import blocks, page
 
     register_fonts()
-    return page.build(printed, blocks.Drawer(printed, theme).story(), theme)
+    return page.build(printed, blocks.Drawer(printed, theme).story(), theme, said)
 
 
 def render(doc: Document, theme: Theme = DEFAULT_THEME, paper: str = "a4", where: str = "") -> bytes:

@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 from reportlab.platypus import PageBreak as Break
 from reportlab.platypus import Paragraph as Para
 
-from facilitate.exporters._reportlab import draw_lines, stroke
+from facilitate.exporters._reportlab import draw_lines, fill, stroke
 from facilitate.exporters.handout_pdf import boxes, charts, cutcards, poster, tables
 from facilitate.exporters.handout_pdf.style import HEADING_LEVELS, styles
 from facilitate.layout import textfit
@@ -26,6 +26,7 @@ from facilitate.layout.document import (
     CurveChart,
     CutCards,
     Heading,
+    Link,
     NotesRow,
     NotesSpace,
     PageBreak,
@@ -35,6 +36,7 @@ from facilitate.layout.document import (
     Staircase,
     Table,
 )
+from facilitate.layout.qr import LINK_GAP, LinkPlan
 from facilitate.layout.print_plan import SUBTITLE_GAP, TITLE_GAP, PlannedBlock, PrintedDocument, TitlePlan, caption
 from facilitate.layout.tables import PAD_X, QUOTE_INDENT, QuotePlan
 from facilitate.model.theme import Theme
@@ -102,6 +104,10 @@ class Drawer:
     def staircase(self, planned: PlannedBlock) -> list[Any]:
         return [poster.StaircaseFlowable(planned.plan, self.theme)]
 
+    def link(self, planned: PlannedBlock) -> list[Any]:
+        assert isinstance(planned.plan, LinkPlan)
+        return [LinkFlowable(planned.plan, self.theme)]
+
     def cut_cards(self, planned: PlannedBlock) -> list[Any]:
         return cutcards.sheets(planned.plan, self.theme, self.printed.frame.margin)
 
@@ -163,6 +169,7 @@ DRAW: dict[type, Callable[[Drawer, PlannedBlock], list[Any]]] = {
     PairedBarChart: Drawer.chart,
     Staircase: Drawer.staircase,
     CutCards: Drawer.cut_cards,
+    Link: Drawer.link,
     PageBreak: Drawer.page_break,
 }
 
@@ -258,6 +265,32 @@ class QuoteFlowable(Flowable):  # type: ignore[misc]
         draw_lines(canvas, self.plan.text, "regular", self.theme.text, left, top)
         if self.plan.credit.lines:
             draw_lines(canvas, self.plan.credit, "regular", self.theme.muted, left, top - self.plan.text.height - self.GAP)
+
+
+class LinkFlowable(Flowable):  # type: ignore[misc]
+    """A QR code drawn as filled squares, its label beside it and the web address under it; kept whole."""
+
+    def __init__(self, plan: LinkPlan, theme: Theme) -> None:
+        super().__init__()
+        self.plan = plan
+        self.theme = theme
+        self.spaceBefore = 4.0
+        self.spaceAfter = 8.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, self.plan.height
+
+    def draw(self) -> None:
+        canvas, plan = self.canv, self.plan
+        bottom = plan.address.height
+        fill(canvas, "#000000")
+        path = canvas.beginPath()
+        for x, y, width, height in plan.code.squares(0.0, bottom, plan.side):
+            path.rect(x, y, width, height)
+        canvas.drawPath(path, stroke=0, fill=1)
+        if plan.label.lines:
+            draw_lines(canvas, plan.label, "bold", self.theme.primary, plan.side + LINK_GAP, bottom + plan.side / 2 + plan.label.height / 2)
+        draw_lines(canvas, plan.address, "regular", self.theme.text, 0.0, bottom)
 
 
 __all__ = ["DRAW", "PAD_X", "Drawer", "Lines", "QuoteFlowable"]

@@ -8,19 +8,22 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, draw_picture, fill, fixed_timestamp, stroke
+from facilitate.exporters._reportlab import BOLD, PDF_VERSION, REGULAR, draw_lines, draw_picture, fill, fixed_timestamp, set_properties, stroke
 from facilitate.layout.page import FOOTER, HEADER, PAGE_NUMBER_SIZE, page_number
 from facilitate.layout.print_plan import PrintedDocument
+from facilitate.layout.properties import DocumentProperties
 from facilitate.model.theme import Theme
 
 
-def _canvas_maker(printed: PrintedDocument, theme: Theme) -> type:
+def _canvas_maker(printed: PrintedDocument, theme: Theme, properties: DocumentProperties) -> type:
     """A canvas that holds its pages back, to write the header and "page N of M" on each at the end."""
 
     class PagedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["pdfVersion"] = PDF_VERSION
             super().__init__(*args, **kwargs)
             self._doc._timeStamp = fixed_timestamp()
+            set_properties(self, properties)
             self._held: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -61,10 +64,11 @@ def draw_heads(canvas: Any, printed: PrintedDocument, theme: Theme, number: int,
     canvas.restoreState()
 
 
-def build(printed: PrintedDocument, story: list[Any], theme: Theme) -> bytes:
-    """The story flowed onto pages of ``printed``'s paper, as PDF bytes."""
+def build(printed: PrintedDocument, story: list[Any], theme: Theme, properties: DocumentProperties | None = None) -> bytes:
+    """The story flowed onto pages of ``printed``'s paper, as PDF bytes, saying ``properties`` about itself."""
     area = printed.frame
     doc = printed.document
+    properties = properties or DocumentProperties(doc.title, "", str(doc.subtitle))
     frame = Frame(area.x, area.y, area.width, area.height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     buffer = io.BytesIO()
     template = BaseDocTemplate(
@@ -72,10 +76,14 @@ def build(printed: PrintedDocument, story: list[Any], theme: Theme) -> bytes:
         pagesize=(area.page_width, area.page_height),
         pageTemplates=[PageTemplate("page", [frame])],
         invariant=1,
-        title=doc.title,
-        subject=str(doc.subtitle),
-        author="facilitate",
+        # The same properties set_properties gives the canvas (the template sets them again).
+        title=properties.title,
+        subject=properties.subject,
+        author=properties.author,
+        keywords=", ".join(properties.keywords),
         creator="facilitate",
+        lang=properties.language,
+        displayDocTitle=True,
         # Only the embedded font: otherwise every page names an unembedded Helvetica.
         initialFontName=REGULAR,
         leftMargin=area.margin,
@@ -83,7 +91,7 @@ def build(printed: PrintedDocument, story: list[Any], theme: Theme) -> bytes:
         topMargin=area.margin,
         bottomMargin=area.margin,
     )
-    template.build(story, canvasmaker=_canvas_maker(printed, theme))
+    template.build(story, canvasmaker=_canvas_maker(printed, theme, properties))
     return buffer.getvalue()
 
 

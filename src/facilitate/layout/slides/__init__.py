@@ -3,7 +3,7 @@
 Like pandoc's PowerPoint writer, the deck is built from the pack first as a tuple of slide
 specs, tested without any XML; the PPTX exporter only draws them. Split by job:
 
-- ``spec``: the slide model (Box, Paragraph, TextBox, Chart, Table, Picture, Slide, Deck),
+- ``spec``: the slide model (Box, Paragraph, TextBox, Chart, Table, Picture, Vector, Slide, Deck),
   the layout names and the slide grid;
 - ``fitting``: how slide text fits, through the one engine (layout.textfit): shrink to a
   floor (18 pt for body text), past the floor split a list across continuation slides
@@ -15,6 +15,7 @@ specs, tested without any XML; the PPTX exporter only draws them. Split by job:
 - ``charts``: the curve and scores charts and the rubric tables, as data;
 - ``template``: a PowerPoint template as data, and which of its layouts each kind of
   slide uses (found by what the layouts hold, in any language).
+- ``vectors``: icons and QR codes as filled outlines (``Vector``) with a web address under a code.
 
 The names below are the package's public surface: ``slides.build_deck(...)``,
 ``slides.Deck`` and so on.
@@ -74,6 +75,7 @@ from facilitate.layout.slides.spec import (
     Slide,
     Table,
     TextBox,
+    Vector,
     slide_size,
 )
 
@@ -83,7 +85,8 @@ __all__ = [
     "TABLE_MAX", "TABLE_MIN", "TITLE_HEIGHT", "TITLE_LAYOUT", "TITLE_MAX", "TITLE_MIN", "TITLE_ONLY_LAYOUT",
     "TITLE_TOP", "TRACKER_TITLE", "WIDTH_SAFETY",
     "Box", "Cell", "Chart", "Deck", "Draft", "Element", "Paragraph", "Picture", "Series", "Slide", "Table", "TextBox",
-    "LayoutChoice", "Placeholder", "Template", "TemplateLayout",
-    "build_deck", "choose_layouts", "curve_chart", "date_axis", "fit_box", "fits", "largest_size", "paragraph_lines",
+    "LayoutChoice", "Placeholder", "Template", "TemplateLayout", "Vector",
+    "build_deck", "choose_layouts", "curve_chart", "date_axis", "fit_box", "fits", "largest_size",
+    "paragraph_lines",
     "rubric_tables", "scores_chart", "segment_notes", "slide_size", "split_to_fit", "text_area", "text_height",
 ]

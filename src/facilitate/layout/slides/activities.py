@@ -37,6 +37,7 @@ from facilitate.layout.slides.spec import (
     Slide,
     TextBox,
 )
+from facilitate.layout.slides.vectors import icon_shape, qr_shapes
 from facilitate.model.cards import Card, CardDeck
 from facilitate.model.maturity import MaturityRubric
 from facilitate.model.questions import QuestionLadder, Rung
@@ -85,17 +86,29 @@ def card(b: DeckBuilder, deck: CardDeck, card: Card, number: int, notes: str) ->
                                name="picture", fit="cover"))
     band = Box(frame.x, frame.y, frame.width, 48)
     what = "its card slide"
+    icon_name = card.icon or deck.icon
+    label_box = attrs.evolve(band, x=band.x + 40, width=band.width - 40) if icon_name else band
     shapes: list[Element] = [
         TextBox(frame, (), line=colour, name="card"),
-        # The band is a label (the category, else the deck's name): shortened to fit.
-        fit_box([Draft(card.category or deck.title, bold=True, colour="#ffffff")], band, 20, BODY_MIN,
-                what, anchor="middle", fill=colour, name="category"),
     ]
+    if icon_name:
+        # The band is drawn by the label's box: a filled box under the icon fills its start.
+        shapes.append(TextBox(attrs.evolve(band, width=40), (), fill=colour, name="category icon ground"))
+        shapes.append(icon_shape(icon_name, Box(band.x + 12, band.y + 10, 28, 28), "#ffffff", card if card.icon else deck))
+    # The band is a label (the category, else the deck's name): shortened to fit.
+    shapes.append(fit_box([Draft(card.category or deck.title, bold=True, colour="#ffffff")], label_box, 20, BODY_MIN,
+                          what, anchor="middle", fill=colour, name="category"))
     inner = Box(frame.x + 16, band.bottom + 8, frame.width - 32, 0)
     title = fit_box([Draft(card.title, bold=True, colour=colour, source=(card, ("title",)))], attrs.evolve(inner, height=70),
                     30, TITLE_MIN, what, anchor="middle", name="title")
     footer = Box(inner.x, frame.bottom - 36, inner.width, 30)
     prompt_box = Box(inner.x, inner.y + 78, inner.width, footer.y - inner.y - 86)
+    url = card.url or deck.url
+    if url:
+        # The QR code at the right of the prompt, its address under it (no wider than the code).
+        side = 96.0
+        shapes += qr_shapes(url, prompt_box.right - side, prompt_box.y, side, theme.muted, wide=1.0)
+        prompt_box = attrs.evolve(prompt_box, width=prompt_box.width - side - 12)
     drafts = [Draft(card.prompt, colour=theme.text, source=(card, ("prompt",)))]
     if card.detail:
         drafts.append(Draft(card.detail, scale=0.6, colour=theme.muted, gap=0.8, source=(card, ("detail",))))

@@ -47,6 +47,7 @@ from facilitate.layout.slides.spec import (
     slide_size,
 )
 from facilitate.layout.slides.template import LayoutChoice, Template, choose_layouts, free_slot
+from facilitate.layout.slides.vectors import address_height, qr_shapes
 from facilitate.layout.textfit import opening
 
 Source = tuple[object, tuple[str | int, ...]]
@@ -379,6 +380,12 @@ class DeckBuilder:
             name="title",
         )
         sub_box = Box(MARGIN, 282, width, self.height - 282 - 100)
+        if session.url:
+            # The session's web address as a QR code at the right, above the bar.
+            side = 104.0
+            top = self.height - 72 - 12 - address_height(session.url, side) - side
+            shapes += qr_shapes(session.url, self.width - MARGIN - side, top, side, theme.muted)
+            sub_box = attrs.evolve(sub_box, width=width - side - 24)
         body = self.subtitle(sub_box)
         when = compose.Composed(tuple(part for part in document.when(self.pack).parts if part.keep != compose.HOSTS))
         bar = Box(0, self.height - 72, self.width, 72)

@@ -202,7 +202,19 @@ class Picture:
     align: str = "right"  # left | centre | right (contain only)
 
 
-Element = TextBox | Chart | Table | Picture
+@attrs.frozen
+class Vector:
+    """Filled outlines drawn as one shape (an icon, a QR code): each contour a closed polygon
+    of points on the slide (from its top-left corner), inside ``box``."""
+
+    box: Box
+    contours: tuple[tuple[tuple[float, float], ...], ...]
+    fill: str
+    alt_text: str
+    name: str = ""
+
+
+Element = TextBox | Chart | Table | Picture | Vector
 
 
 @attrs.frozen
