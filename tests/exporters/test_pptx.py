@@ -131,8 +131,13 @@ def test_chart_series_values_equal_the_models_data(tmp_path):
     assert scores == pytest.approx([s.mean for s in pack.rubric("maturity").assess().scores])
 
 
-def test_every_run_names_the_theme_font(tmp_path):
-    prs = Presentation(built(tmp_path, rich_pack(), cards_as_slides=True))
+@pytest.mark.parametrize("font", [None, "Calibri"])
+def test_every_run_names_the_theme_font(tmp_path, font):
+    pack = rich_pack()
+    if font is not None:
+        pack = attrs.evolve(pack, theme=attrs.evolve(pack.theme, font=font))
+    expected = font or "Arial"  # the default: every presentation program has it
+    prs = Presentation(built(tmp_path, pack, cards_as_slides=True))
     runs = 0
     for slide in prs.slides:
         frames = [s.text_frame for s in slide.shapes if s.has_text_frame]
@@ -144,7 +149,7 @@ def test_every_run_names_the_theme_font(tmp_path):
             for paragraph in frame.paragraphs:
                 for run in paragraph.runs:
                     runs += 1
-                    assert run.font.name == "DejaVu Sans", run.text
+                    assert run.font.name == expected, run.text
     assert runs > 200
 
 
@@ -310,9 +315,14 @@ def _check_render(tmp_path, pack, **options):
     assert_words_inside_boxes(pdf, model)
 
 
-@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
-def test_libreoffice_renders_one_page_per_slide_with_its_text(tmp_path, aspect):
-    _check_render(tmp_path, rich_pack(), aspect=aspect, cards_as_slides=True)
+@pytest.mark.parametrize("aspect, font", [("16:9", "Arial"), ("4:3", "Arial"), ("16:9", "Calibri")])
+def test_libreoffice_renders_one_page_per_slide_with_its_text(tmp_path, aspect, font):
+    """Drawn by LibreOffice with only the open twin of the deck's font (Liberation Sans for
+    Arial, Carlito for Calibri; tests/layout/test_fonts.py checks the machine), every word
+    lies inside the box facilitate measured it for."""
+    pack = rich_pack()
+    pack = attrs.evolve(pack, theme=attrs.evolve(pack.theme, font=font))
+    _check_render(tmp_path, pack, aspect=aspect, cards_as_slides=True)
 
 
 @pytest.mark.skipif(not BUNDLED_SESSIONS, reason="no bundled agendas in this checkout yet")

@@ -164,3 +164,13 @@ def test_a_web_address_breaks_after_a_slash_and_never_gains_a_hyphen():
         assert "".join(lines) == url  # nothing added, nothing lost
         assert all(measure(line, 9.0) <= width + 1e-6 for line in lines)
     assert textfit.wrap_address(url, 140.0, 9.0, measure)[0].endswith("/")
+
+
+def test_a_line_never_starts_with_a_slash_or_closing_punctuation_after_a_space():
+    # PowerPoint and LibreOffice (Unicode line breaking, rule LB13) keep "who /" together.
+    measure = fonts.metrics("bold").width
+    lines = textfit.wrap("Which / who / when / where", measure("who / when", 22) - 1, 22, measure)
+    assert lines == ["Which /", "who /", "when /", "where"]
+    assert textfit.wrap("Ask (then listen) !", 10_000, 12, measure) == ["Ask (then listen) !"]
+    for line in textfit.wrap("one ) two ; three ? four : five , six", 40, 12, measure):
+        assert line[0] not in ");?:,"

@@ -75,8 +75,7 @@ def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
     deck = spec.build_deck(pack, aspect=_aspect(chosen), cards_as_slides=chosen.cards_as_slides, template=described)
     for line in deck.warnings:
         warn(line)
-    font = pack.theme.font
-    return [Output("deck.pptx", lambda handle: handle.write(render(deck, template, font)))]
+    return [Output("deck.pptx", lambda handle: handle.write(render(deck, template)))]
 
 
 def _aspect(options: DeckOptions) -> str:
@@ -181,14 +180,14 @@ def _layouts(prs, deck: spec.Deck, template: str | None) -> dict:
     return {kind: objects[index] for kind, index in choice.chosen}
 
 
-def render(deck: spec.Deck, template: str | None = None, font: str = "DejaVu Sans") -> bytes:
-    """The deck as the bytes of a .pptx file."""
+def render(deck: spec.Deck, template: str | None = None) -> bytes:
+    """The deck as the bytes of a .pptx file, every run naming the font it was measured with."""
     prs = _open(template)
     prs.slide_width = _emu(deck.width)
     prs.slide_height = _emu(deck.height)
     layouts = _layouts(prs, deck, template)
     factory = _pptx_internals.SlideFactory(prs)
-    painter = _Painter(font)
+    painter = _Painter(deck.font)
     for number, slide_spec in enumerate(deck.slides, start=1):
         slide = factory.slide(layouts[slide_spec.layout])
         try:

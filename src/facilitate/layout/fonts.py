@@ -1,16 +1,27 @@
-"""The bundled fonts: where they are, which characters they have, how wide text is.
+"""The fonts text is measured with: which characters they have, how wide text is.
 
-Metrics come from the TTF itself, so every exporter measures the same way and the PDF
-(which embeds the font) and the PPTX (which names it) agree. Reading them with fontTools
-takes ~70 ms per process, so they are read once into ``fonts/metrics.json`` by
-``scripts/font_metrics.py``; a test checks that file against the TTFs (fontTools).
+Every PDF embeds the bundled DejaVu Sans, so PDF text is measured with its metrics. A
+deck cannot embed a font: it names one, and PowerPoint, Keynote and Google Slides draw it
+with their own copy. So a deck names a font every one of them has (Arial by default, or
+Calibri) and its text is measured with the metrics of that font's metric-compatible open
+twin (Liberation Sans for Arial, Carlito for Calibri: the same advance width for every
+character), so the lines break where facilitate measured in every program, and in
+LibreOffice with only the twin installed. The deck builder measures inside
+``measuring(theme.font)``; everything else measures DejaVu Sans.
+
+Metrics come from the TTFs themselves. Reading them with fontTools takes ~70 ms per
+process, so they are read once into ``fonts/metrics.json`` by ``scripts/font_metrics.py``;
+a test checks that file against the TTFs (the twins from Debian's fonts-liberation2 and
+fonts-crosextra-carlito).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from itertools import repeat
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,9 +30,59 @@ import attrs
 
 from facilitate.resources import font_file
 
+#: The bundled font, embedded in every PDF.
 FAMILY = "DejaVu Sans"
 _WIDTH_CACHE = 50_000
 FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
+
+
+@attrs.frozen
+class DeckFont:
+    """A font a deck may name, and the metric-compatible font its text is measured with."""
+
+    name: str
+    #: The open font with the same advance widths, whose metrics facilitate measures with.
+    twin: str
+    files: dict[str, str]
+    #: Where Debian installs the twin's TTFs (its package), for scripts/font_metrics.py and the tests.
+    folder: str = ""
+    package: str = ""
+
+
+_LIBERATION = {"regular": "LiberationSans-Regular.ttf", "bold": "LiberationSans-Bold.ttf"}
+_CARLITO = {"regular": "Carlito-Regular.ttf", "bold": "Carlito-Bold.ttf"}
+_LIBERATION_AT = ("/usr/share/fonts/truetype/liberation2", "fonts-liberation2")
+_CARLITO_AT = ("/usr/share/fonts/truetype/crosextra", "fonts-crosextra-carlito")
+#: The fonts a deck may name (the theme's ``font``), each with the font it is measured with.
+DECK_FONTS = {
+    font.name: font
+    for font in (
+        DeckFont("Arial", "Liberation Sans", _LIBERATION, *_LIBERATION_AT),
+        DeckFont("Liberation Sans", "Liberation Sans", _LIBERATION, *_LIBERATION_AT),
+        DeckFont("Calibri", "Carlito", _CARLITO, *_CARLITO_AT),
+        DeckFont("Carlito", "Carlito", _CARLITO, *_CARLITO_AT),
+        DeckFont(FAMILY, FAMILY, FILES),
+    )
+}
+
+_measuring: ContextVar[str] = ContextVar("facilitate_measuring", default=FAMILY)
+
+
+@contextlib.contextmanager
+def measuring(font: str) -> Iterator[None]:
+    """Measure text with ``font``'s metrics (a name in DECK_FONTS) inside the block: the deck builder's."""
+    if font not in DECK_FONTS:
+        raise ValueError(f"no metrics for the font {font!r}")
+    token = _measuring.set(font)
+    try:
+        yield
+    finally:
+        _measuring.reset(token)
+
+
+def measured() -> str:
+    """The font text is measured with here (DejaVu Sans outside a deck)."""
+    return _measuring.get()
 
 
 def font_path(weight: str = "regular") -> Path:
@@ -87,10 +148,15 @@ def _metrics_file() -> dict[str, Any]:
     return data
 
 
+def metrics(weight: str = "regular", font: str | None = None) -> FontMetrics:
+    """The metrics of ``font`` (default: the one measured with here, see :func:`measuring`), from the precomputed file."""
+    return file_metrics(DECK_FONTS[font or _measuring.get()].files[weight])
+
+
 @functools.cache
-def metrics(weight: str = "regular") -> FontMetrics:
-    """The bundled font's metrics, from the precomputed file."""
-    data = _metrics_file()[FILES[weight]]
+def file_metrics(file: str) -> FontMetrics:
+    """The metrics of one TTF (by file name) from the precomputed file."""
+    data = _metrics_file()[file]
     advances = {int(code): advance for code, advance in data["advances"].items()}
     return FontMetrics(data["units_per_em"], advances, data["ascent"], data["descent"])
 

@@ -59,11 +59,28 @@ def _split_long_word(word: str, width: float, size: float, measure: Measure) -> 
     return pieces
 
 
+#: Characters a line never starts with after a space: closing brackets, ! and ?, the infix
+#: separators , . : ; and the slash (Unicode line breaking, UAX #14 rule LB13). PowerPoint
+#: and LibreOffice keep "who /" together, so the wrapper does too, and breaks where they do.
+_NO_BREAK_BEFORE = frozenset(")]}!?,.:;/")
+
+
+def _words(paragraph: str) -> list[str]:
+    """The paragraph's breakable units: its words, each keeping a following "/" or ")" that stands alone."""
+    words: list[str] = []
+    for word in paragraph.split():
+        if words and word[0] in _NO_BREAK_BEFORE:
+            words[-1] += " " + word
+        else:
+            words.append(word)
+    return words
+
+
 def wrap(text: str, width: float, size: float, measure: Measure) -> list[str]:
     """Greedy word wrap; explicit newlines are kept; over-long words are hyphenated."""
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").split("\n"):
-        words = paragraph.split()
+        words = _words(paragraph)
         line = ""
         for word in words:
             candidate = f"{line} {word}" if line else word
@@ -241,11 +258,16 @@ class Placed(Generic[D]):
         return wrapped(self.draft.text, (frame.width - self.indent) * frame.safety, self.size, self.draft.bold)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def wrapped(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
-    """``wrap`` in the bundled font, regular or bold, remembered: fitting tries one paragraph at
-    many sizes and in many groupings, and a 10,000-card deck repeats its footers."""
-    return tuple(wrap(text, width, size, measure_with("bold" if bold else "regular")))
+    """``wrap`` in the font measured with here (fonts.measuring), regular or bold, remembered:
+    fitting tries one paragraph at many sizes and in many groupings, and a 10,000-card deck
+    repeats its footers."""
+    return _wrapped(text, width, size, bold, fonts.measured())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _wrapped(text: str, width: float, size: float, bold: bool, font: str) -> tuple[str, ...]:
+    return tuple(wrap(text, width, size, fonts.metrics("bold" if bold else "regular", font).width))
 
 
 def _hang(drafts: Sequence[Draft]) -> float:
@@ -279,10 +301,14 @@ def height(drafts: Sequence[Draft], frame: Frame, base: float, *, floor: float =
     return total
 
 
+def widest_word(text: str, bold: bool = False) -> float:
+    """The widest word of ``text`` at 1 pt, in the font measured with here."""
+    return _widest_word(text, bold, fonts.measured())
+
+
 @functools.lru_cache(maxsize=1 << 14)
-def _widest_word(text: str, bold: bool) -> float:
-    """The widest word of ``text`` at 1 pt."""
-    measure = measure_with("bold" if bold else "regular")
+def _widest_word(text: str, bold: bool, font: str) -> float:
+    measure = fonts.metrics("bold" if bold else "regular", font).width
     return max((measure(word, 1.0) for word in text.split()), default=0.0)
 
 
@@ -295,7 +321,7 @@ def words_whole(drafts: Sequence[Draft], frame: Frame, base: float, base_floor: 
     at_floor = place(drafts, base_floor, floor=floor)
     for placed, smallest in zip(place(drafts, base, floor=floor), at_floor):
         room = (frame.width - placed.indent) * frame.safety
-        widest = _widest_word(placed.draft.text, placed.draft.bold)
+        widest = widest_word(placed.draft.text, placed.draft.bold)
         if widest * placed.size > room + 1e-6 and widest * smallest.size <= (frame.width - smallest.indent) * frame.safety + 1e-6:
             return False
     return True

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from facilitate.errors import ModelError
-from facilitate.model._fields import identifier
+from facilitate.model._fields import identifier, one_of
 from facilitate.model.picture import Picture
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -98,6 +98,11 @@ def scrim_opacity(text: str, scrim: str, ratio: float = 4.5) -> float:
     return 1.0
 
 
+#: The fonts a theme may name: Arial and Calibri (measured with Liberation Sans and Carlito,
+#: their metric-compatible twins), the twins themselves, and the bundled DejaVu Sans.
+DECK_FONTS = ("Arial", "Calibri", "Liberation Sans", "Carlito", "DejaVu Sans")
+
+
 def colour_field(default: str) -> Any:
     return attrs.field(default=default, validator=hex_colour)
 
@@ -158,8 +163,10 @@ class Theme:
         default=("#1f4e79", "#2e7d32", "#8e24aa", "#c62828", "#00695c", "#5d4037", "#283593"),
         converter=tuple,
     )
-    #: The font named in the PowerPoint deck (text is measured with DejaVu Sans).
-    font: str = "DejaVu Sans"
+    #: The font the deck (and the Word and web documents) name: one every presentation
+    #: program has, so the deck shows as facilitate measured it (each is measured with its
+    #: metric-compatible open twin; the PDFs always embed DejaVu Sans).
+    font: str = attrs.field(default="Arial", validator=one_of(DECK_FONTS))
     #: The logo of the organisation running the session: a PNG, JPEG or SVG next to the theme
     #: file, on the title slide, the handouts' running heads and the card backs.
     logo: str | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from facilitate.layout import fonts
 from facilitate.layout import slides as spec
 
 
@@ -18,7 +19,12 @@ def text_boxes(slide: spec.Slide) -> Iterator[spec.TextBox]:
 
 
 def assert_everything_fits(deck: spec.Deck) -> None:
-    """Every text box holds its text (measured as the model measures) and sits on the slide."""
+    """Every text box holds its text (measured as the model measures, in the deck's font) and sits on the slide."""
+    with fonts.measuring(deck.font):
+        _fits(deck)
+
+
+def _fits(deck: spec.Deck) -> None:
     for number, slide in enumerate(deck.slides, start=1):
         for box in text_boxes(slide):
             area = spec.text_area(box.box, box.shape)

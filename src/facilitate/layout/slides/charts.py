@@ -107,11 +107,6 @@ def _heights(rows: Sequence[Row], widths: Sequence[float], size: float) -> tuple
     return tuple(_row_height(row, widths, size) for row in rows)
 
 
-def _widest_word(text: str, size: float, bold: bool) -> float:
-    measure = textfit.measure_with("bold" if bold else "regular")
-    return max((measure(word, size) for word in text.split()), default=0.0)
-
-
 def _level_groups(rows: Sequence[Row], columns: int, box: Box, first: float) -> list[list[int]]:
     """The level columns shown together on one slide: all of them if every word fits its column
     unbroken at the floor size, else fewer per slide (a word is never broken unless it alone is
@@ -119,7 +114,7 @@ def _level_groups(rows: Sequence[Row], columns: int, box: Box, first: float) -> 
     def whole(group: list[int]) -> bool:
         width = (box.width - first) / len(group)
         room = (width - 2 * INSET_X) * WIDTH_SAFETY
-        return all(_widest_word(row[1 + column].text, TABLE_MIN, row[1 + column].bold) <= room for row in rows for column in group)
+        return all(textfit.widest_word(row[1 + column].text, row[1 + column].bold) * TABLE_MIN <= room for row in rows for column in group)
 
     for per_slide in range(columns, 0, -1):
         groups = [list(chunk) for chunk in textfit.even_chunks(range(columns), math.ceil(columns / per_slide))]
@@ -158,7 +153,7 @@ def rubric_tables(
                 text = ""
             cells.append(Cell(text, False, theme.text, fill))
         rows.append(tuple(cells))
-    widest_title = max(_widest_word(row[0].text, TABLE_MIN, True) for row in (header, *rows))
+    widest_title = max(textfit.widest_word(row[0].text, True) * TABLE_MIN for row in (header, *rows))
     first = round(max(box.width * (0.2 if columns >= 4 else 0.25), min(widest_title / WIDTH_SAFETY + 2 * INSET_X + 1, box.width * 0.35)), 1)
     groups = _level_groups((header, *rows), columns, box, first)
     slides: list[tuple[tuple[float, ...], tuple[float, ...], list[Row], float]] = []

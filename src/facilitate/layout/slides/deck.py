@@ -351,6 +351,7 @@ class DeckBuilder:
             author=", ".join(people) or self.theme.organisation,
             layouts=self.choice,
             warnings=tuple(self.warnings),
+            font=self.theme.font,
         )
 
     def _part_run(self, schedule: tuple[ScheduledSegment, ...], start: int) -> tuple[ScheduledSegment, ...]:
@@ -585,6 +586,8 @@ def build_deck(pack: SessionPack, *, aspect: str = "16:9", cards_as_slides: bool
     """The slide deck for ``pack``: every slide's text fitted, or TextOverflowError naming the user's field.
 
     ``template`` describes the PowerPoint template the deck will be drawn on: which of its
-    layouts each slide uses, and where its own artwork leaves room for the logos.
+    layouts each slide uses, and where its own artwork leaves room for the logos. Text is
+    measured with the metrics of the font the deck names (the theme's, see layout.fonts).
     """
-    return DeckBuilder(pack, slide_size(aspect), cards_as_slides, template).build()
+    with fonts.measuring(pack.theme.font):
+        return DeckBuilder(pack, slide_size(aspect), cards_as_slides, template).build()

@@ -271,6 +271,8 @@ class Deck:
     layouts: LayoutChoice | None = None
     #: Lines to tell the user (a template lacking a layout, no room for a logo).
     warnings: tuple[str, ...] = ()
+    #: The font every run names, and whose metrics (layout.fonts.measuring) the text was fitted with.
+    font: str = "Arial"
 
     def of_kind(self, kind: str) -> tuple[Slide, ...]:
         return tuple(slide for slide in self.slides if slide.kind == kind)
