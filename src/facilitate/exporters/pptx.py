@@ -258,7 +258,7 @@ class _Painter:
     def slide(self, slide, slide_spec: spec.Slide) -> None:
         _set_background(slide, slide_spec.background)
         title_ph, body_ph = _placeholders(slide)
-        self._place(slide, title_ph, slide_spec.title)
+        self._place(slide, title_ph, slide_spec.title, title=True)
         self._place(slide, body_ph, slide_spec.body)
         tree = slide.shapes.element
         for shape in slide_spec.backdrop:
@@ -283,14 +283,19 @@ class _Painter:
         elif isinstance(shape, spec.Vector):
             self.vector(slide, shape)
 
-    def _place(self, slide, placeholder, text_box: spec.TextBox | None) -> None:
-        """Fill a placeholder with ``text_box`` at its computed place, or draw it as a shape."""
+    def _place(self, slide, placeholder, text_box: spec.TextBox | None, title: bool = False) -> None:
+        """Fill a placeholder with ``text_box`` at its computed place, or draw it as a shape.
+
+        A title on a layout without a title placeholder (a blank layout) is drawn as a title
+        placeholder all the same, so the slide is titled for screen readers and PowerPoint's
+        accessibility checker.
+        """
         if text_box is None:
             if placeholder is not None:
                 placeholder.getparent().remove(placeholder)
             return
         if placeholder is None:
-            self.text_shape(slide, text_box)
+            self.text_shape(slide, text_box, placeholder="title" if title else None)
             return
         from pptx.oxml import parse_xml
         from pptx.oxml.ns import qn
@@ -301,8 +306,12 @@ class _Painter:
         properties.insert(0, parse_xml(f'<a:xfrm xmlns:a="{_A}">{_frame_xml(text_box.box)}</a:xfrm>'))
         _set_text_body(placeholder.get_or_add_txBody(), text_box, self.font)
 
-    def text_shape(self, slide, text_box: spec.TextBox) -> None:
-        """Add a rectangle, rounded rectangle or arrow with explicit fill, outline and text."""
+    def text_shape(self, slide, text_box: spec.TextBox, placeholder: str | None = None) -> None:
+        """Add a rectangle, rounded rectangle or arrow with explicit fill, outline and text.
+
+        ``placeholder``: draw it as a placeholder of that type (a title on a blank layout).
+        A shape without words is marked decorative.
+        """
         from pptx.oxml import parse_xml
 
         tree = slide.shapes.element
@@ -319,9 +328,13 @@ class _Painter:
         plain = not (text_box.fill or text_box.line) and text_box.shape == "rectangle"
         text_box_flag = ' txBox="1"' if plain else ""
         name = _attribute(text_box.name or f"Shape {shape_id}")
+        decorative = _DECORATIVE if text_box.decorative else ""
+        locks, properties = f"<p:cNvSpPr{text_box_flag}/>", "<p:nvPr/>"
+        if placeholder is not None:
+            locks, properties = '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>', f'<p:nvPr><p:ph type="{placeholder}"/></p:nvPr>'
         element = parse_xml(
-            f'<p:sp xmlns:p="{_P}" xmlns:a="{_A}"><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/>'
-            f"<p:cNvSpPr{text_box_flag}/><p:nvPr/></p:nvSpPr>"
+            f'<p:sp xmlns:p="{_P}" xmlns:a="{_A}"><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}">{decorative}</p:cNvPr>'
+            f"{locks}{properties}</p:nvSpPr>"
             f'<p:spPr><a:xfrm>{_frame_xml(text_box.box)}</a:xfrm><a:prstGeom prst="{geometry}"><a:avLst>{adjust}</a:avLst>'
             f"</a:prstGeom>{fill}{line}</p:spPr><p:txBody/></p:sp>"
         )
@@ -494,7 +507,10 @@ class _Painter:
         shape.shadow.inherit = False
         if vector_spec.name:
             shape.name = vector_spec.name
-        _alt_text(shape.element.nvSpPr.cNvPr, vector_spec.alt_text)
+        if vector_spec.decorative:
+            _mark_decorative(shape.element.nvSpPr.cNvPr)
+        else:
+            _alt_text(shape.element.nvSpPr.cNvPr, vector_spec.alt_text)
 
 
 def _placeholders(slide):
@@ -519,6 +535,21 @@ def _placeholders(slide):
 
 def _alt_text(c_nv_pr, text: str) -> None:
     c_nv_pr.set("descr", _clean(text))
+
+
+#: PowerPoint's "Mark as decorative" (Office 2019 and later): an extension of the shape's
+#: non-visual properties, which earlier versions and other programs ignore.
+_DECORATIVE = (
+    '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+    '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
+    "</a:ext></a:extLst>"
+)
+
+
+def _mark_decorative(c_nv_pr) -> None:
+    from pptx.oxml import parse_xml
+
+    c_nv_pr.append(parse_xml(_DECORATIVE.replace("<a:extLst>", f'<a:extLst xmlns:a="{_A}">', 1)))
 
 
 # --- text bodies as XML -----------------------------------------------------------------

@@ -304,11 +304,28 @@ BAR_ROW = 24.0
 GRID_COLOUR = "#dddddd"
 
 
-def quantity(value: float, unit: str) -> str:
-    """A value with its unit: "9%", "40 starts"."""
+def spoken(value: float) -> str:
+    """A number as a person would say it, for alt text: whole numbers as they are (1,234),
+    others to one decimal place (14.9), below 1 to two significant figures (0.046), from
+    10,000 up to three (123,000)."""
+    size = abs(value)
+    if size >= 10_000:
+        digits = len(str(int(size))) - 3
+        return f"{round(value, -digits):,.0f}"
+    if value == int(value):
+        return f"{int(value):,}"
+    if size >= 1:
+        rounded = round(value, 1)
+        return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,.1f}"
+    return f"{value:.2g}"
+
+
+def quantity(value: float, unit: str, say: bool = False) -> str:
+    """A value with its unit: "9%", "40 starts"; ``say``: rounded as a person says it (alt text)."""
+    number = spoken(value) if say else f"{value:g}"
     if not unit:
-        return f"{value:g}"
-    return f"{value:g}{unit}" if unit.startswith("%") else f"{value:g} {unit}"
+        return number
+    return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"
 
 
 def _width(text: str, size: float, bold: bool = False) -> float:
@@ -406,11 +423,11 @@ def _curve_legend(right: float, y: float, theme: Theme, target: bool, forecast: 
 
 def describe_curve(history: Sequence[DataPoint], forecast: Sequence[DataPoint], target: DataPoint | None, unit: str) -> str:
     """The chart in words, for alt text."""
-    words = "What has happened: " + ", ".join(f"{p.period} {quantity(p.value, unit)}" for p in history) + "."
+    words = "What has happened: " + ", ".join(f"{p.period} {quantity(p.value, unit, say=True)}" for p in history) + "."
     if forecast:
-        words += " If nothing changes: " + ", ".join(f"{p.period} {quantity(round(p.value, 1), unit)}" for p in forecast) + "."
+        words += " If nothing changes: " + ", ".join(f"{p.period} {quantity(p.value, unit, say=True)}" for p in forecast) + "."
     if target is not None:
-        words += f" Target: {quantity(target.value, unit)} by {target.period}."
+        words += f" Target: {quantity(target.value, unit, say=True)} by {target.period}."
     return words
 
 
@@ -454,7 +471,7 @@ def bar_figure(
         first = y + (len(label.lines) - 1) * label.size * label.leading / 2 - label.size * 0.35
         for index, line in enumerate(label.lines):
             shapes.append(Text(label_width - 8, first - index * label.size * label.leading, line, label.size, theme.text, anchor="end"))
-    described = ", ".join(f"{label} {value:.1f}" for label, value, _ in bars)
+    described = ", ".join(f"{label} {spoken(value)}" for label, value, _ in bars)
     return Figure(width, plot_height + bottom + 6, tuple(shapes), f"Mean level (1 to {len(scale)}) by dimension: {described}.")
 
 
@@ -566,7 +583,7 @@ def paired_bar_figure(
         shapes.append(Text(x + 18, top, words, 7.5, theme.text))
         x += 26 + _width(words, 7.5)
     described = "; ".join(
-        f"{label}: {labels[0].lower()} {first:g}, " + (f"{labels[1].lower()} {second:g}" if second is not None else note)
+        f"{label}: {labels[0].lower()} {spoken(first)}, " + (f"{labels[1].lower()} {spoken(second)}" if second is not None else note)
         for label, first, second, note in rows
     )
     return Figure(width, plot_height + bottom + key, tuple(shapes), f"{labels[0]} against {labels[1].lower()} ({unit}): {described}.")
@@ -622,6 +639,6 @@ def comparison_figure(
         first = y + (len(label.lines) - 1) * label.size * label.leading / 2 - label.size * 0.35
         for number, line in enumerate(label.lines):
             shapes.append(Text(label_width - 8, first - number * label.size * label.leading, line, label.size, theme.text, anchor="end"))
-    described = ", ".join(f"{name} {mean:.1f} (spread {spread:.1f})" for name, mean, spread in entries)
+    described = ", ".join(f"{name} {spoken(mean)} (spread {spoken(spread)})" for name, mean, spread in entries)
     scale = f"{levels[0]} (1) to {levels[-1]} ({top_level})" if levels else ""
     return Figure(width, plot_height + bottom + top_room, tuple(shapes), f"Average level from {scale}: {described}.")

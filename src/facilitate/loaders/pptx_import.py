@@ -55,6 +55,8 @@ _QUOTE_OPEN = "“\"‘«„"
 _QUOTE_CLOSE = "”\"’»“"
 _CREDIT = re.compile(r"^[—–-]\s*(.+)$")
 _CONTINUED = re.compile(r"\s*\((\d+)/(\d+)\)\s*$|\s*\((cont(inued|\.)?)\)\s*$", re.I)
+#: " (2 of 5)": how a deck numbers titles that repeat (facilitate's does, so each slide's is its own).
+_NUMBERED = re.compile(r"\s*\(\d+ of \d+\)\s*$")
 _CLOCK = r"(\d{1,2}):(\d{2})"
 # The lines facilitate writes in a segment's speaker notes (layout.slides.deck.segment_notes).
 _TIME = re.compile(rf"^Time: starts {_CLOCK}, (\d+) min \(until {_CLOCK}\), (.+)\.$")
@@ -252,6 +254,7 @@ def read_slide(slide: Any, number: int) -> SlideText:
     notes = _notes(slide)
     if not title:
         title, other = _title_from_text(other)
+    title = _NUMBERED.sub("", title).strip()
     placed = [p for _, _, paragraphs in sorted(other, key=lambda item: (round(item[0] / 12700 / 20), item[1])) for p in paragraphs]
     return SlideText(number, title, tuple(body), tuple(placed), notes, tuple(pictures), tuple(charts), is_title_slide, is_section)
 

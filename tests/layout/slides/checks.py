@@ -26,11 +26,15 @@ def assert_everything_fits(deck: spec.Deck) -> None:
 
 def _fits(deck: spec.Deck) -> None:
     for number, slide in enumerate(deck.slides, start=1):
+        if slide.hidden_title:  # just above the slide, for screen readers: fitted, but off the slide
+            assert slide.title is not None and slide.title.box.bottom <= 0, number
         for box in text_boxes(slide):
             area = spec.text_area(box.box, box.shape)
             if box.paragraphs:
                 height = spec.text_height(box.paragraphs, area.inner_width)
                 assert height <= area.inner_height + 1e-6, (number, slide.heading, box.name, height, area)
+            if box is slide.title and slide.hidden_title:
+                continue
             assert 0 <= box.box.x and box.box.right <= deck.width + 1e-6, (number, box.name)
             assert 0 <= box.box.y and box.box.bottom <= deck.height + 1e-6, (number, box.name)
         for shape in slide.shapes:

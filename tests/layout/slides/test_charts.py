@@ -30,7 +30,27 @@ def test_curve_chart_series_are_the_models_data():
     shown = [v for series in chart.series for v in series.values if v is not None]
     assert chart.minimum <= min(shown) and max(shown) <= chart.maximum  # the PDF chart's round-numbered axis
     assert (chart.minimum, chart.maximum, chart.major_unit) == (8, 18, 2)
-    assert "Line chart of Pupils persistently absent (%)" in chart.alt_text and "target 2025 9" in chart.alt_text
+    # The numbers as a person would say them (see test_numbers_in_alt_text_are_rounded_as_people_say_them).
+    assert chart.alt_text == (
+        "Line chart of Pupils persistently absent (%) (lower is better). What has happened: 2019 10.5%, 2020 12%,"
+        " 2021 13.1%, 2022 14.9%. If nothing changes: 2023 16.2%, 2024 17.6%. Target: 9% by 2025."
+    )
+
+
+
+@pytest.mark.parametrize("value, said", [
+    (14.923, "14.9"), (91.0, "91"), (1234.0, "1,234"), (123456.0, "123,000"), (0.0456, "0.046"),
+    (7 / 3, "2.3"), (99.96, "100"), (12_345.0, "12,300"), (-3.14159, "-3.1"),
+])
+def test_numbers_in_alt_text_are_rounded_as_people_say_them(value, said):
+    from facilitate.layout.chart import spoken
+
+    assert spoken(value) == said
+
+
+def test_a_scores_charts_alt_text_says_each_mean_to_one_decimal():
+    chart = spec.scores_chart(rubric(), DEFAULT_THEME, BOX)
+    assert chart.alt_text.endswith("Shared purpose 2.3, Use of data 1.3, Professional learning 3.3.")
 
 
 def test_scores_chart_is_each_dimensions_mean_level():

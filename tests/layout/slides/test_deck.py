@@ -34,8 +34,9 @@ def test_tracker_appears_before_each_part_with_the_current_one_highlighted():
     trackers = [(i, s) for i, s in enumerate(deck.slides) if s.kind == "tracker"]
     assert [s.part_index for _, s in trackers] == [0, 1, 2, 3]
     parts = pack.session.conversation
-    for position, tracker in trackers:
-        assert tracker.title_text == spec.TRACKER_TITLE
+    for number, (position, tracker) in enumerate(trackers, start=1):
+        # Titles are unique in a deck (for screen readers): the tracker counts its returns.
+        assert tracker.title_text == f"{spec.TRACKER_TITLE} ({number} of {len(trackers)})"
         section = deck.slides[position + 1]
         assert section.kind == "section" and section.part_index == tracker.part_index
         assert section.title_text == parts[tracker.part_index].title

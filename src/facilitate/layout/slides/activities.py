@@ -16,7 +16,6 @@ from facilitate.layout.slides.charts import curve_chart, rubric_tables, scores_c
 from facilitate.layout.slides.fitting import (
     BODY_MIN,
     LEADING,
-    TITLE_MIN,
     Draft,
     fit_box,
     frame,
@@ -99,8 +98,8 @@ def card(b: DeckBuilder, deck: CardDeck, card: Card, number: int, notes: str) ->
     shapes.append(fit_box([Draft(card.category or deck.title, bold=True, colour="#ffffff")], label_box, 20, BODY_MIN,
                           what, anchor="middle", fill=colour, name="category"))
     inner = Box(frame.x + 16, band.bottom + 8, frame.width - 32, 0)
-    title = fit_box([Draft(card.title, bold=True, colour=colour, source=(card, ("title",)))], attrs.evolve(inner, height=70),
-                    30, TITLE_MIN, what, anchor="middle", name="title")
+    title = b.title(card.title, colour=colour, box=attrs.evolve(inner, height=70), max_size=30, anchor="middle",
+                    source=(card, ("title",)))
     footer = Box(inner.x, frame.bottom - 36, inner.width, 30)
     prompt_box = Box(inner.x, inner.y + 78, inner.width, footer.y - inner.y - 86)
     url = card.url or deck.url

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from facilitate.errors import TextOverflowError
 from facilitate.layout import textfit
-from facilitate.layout.chart import PlotPoint, plot_curve
+from facilitate.layout.chart import PlotPoint, describe_curve, plot_curve, spoken
 from facilitate.layout.slides.fitting import TABLE_MAX, TABLE_MIN, LEADING, WIDTH_SAFETY, continued, lines
 from facilitate.layout.slides.spec import INSET_X, INSET_Y, Box, Cell, Chart, Series, Table
 from facilitate.model.curve import TurnTheCurve
@@ -52,11 +52,9 @@ def curve_chart(curve: TurnTheCurve, theme: Theme, box: Box) -> Chart:
         marker = theme.accent if contrast_ratio(theme.accent, theme.background) >= 3 else theme.text
         series.append(Series("Target", values((plot.target,)), marker, line=False))
     unit = f" ({curve.indicator.unit})" if curve.indicator.unit else ""
-    described = "; ".join(
-        f"{s.name.lower()} " + ", ".join(f"{periods[i]} {v:g}" for i, v in enumerate(s.values) if v is not None)
-        for s in series
-    )
-    alt = f"Line chart of {curve.indicator.name}{unit} ({curve.indicator.direction.replace('-', ' ')} is better): {described}."
+    described = describe_curve(curve.baseline, curve.projected, curve.target, curve.indicator.unit)
+    better = "lower is better" if curve.better_is_lower else "higher is better"
+    alt = f"Line chart of {curve.indicator.name}{unit} ({better}). {described}"
     dates = plot.dates if plot.timed and not plot.even else ()
     date_format, date_unit, date_step = date_axis(dates) if dates else ("yyyy-mm-dd", "days", 1)
     return Chart("line", box, tuple(periods), tuple(series), alt, value_title=curve.indicator.name + unit,
@@ -86,7 +84,7 @@ def scores_chart(rubric: MaturityRubric, theme: Theme, box: Box) -> Chart:
     scores = rubric.assess().scores
     levels = max(len(d.levels) for d in rubric.dimensions)
     series = Series("Mean level", tuple(s.mean for s in scores), theme.primary)
-    described = ", ".join(f"{s.dimension.title} {s.mean:.1f}" for s in scores)
+    described = ", ".join(f"{s.dimension.title} {spoken(s.mean)}" for s in scores)
     alt = f"Bar chart of mean maturity level (1 to {levels}) by dimension, {rubric.assess().respondents} responses: {described}."
     return Chart("bar", box, tuple(s.dimension.title for s in scores), (series,), alt,
                  value_title=f"Mean level (1 to {levels})", minimum=0, maximum=levels, major_unit=1,

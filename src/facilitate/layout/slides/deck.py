@@ -7,7 +7,8 @@ activity (cards, reflection, ladder, curve, rubric) come from layout.slides.acti
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -48,6 +49,7 @@ from facilitate.layout.slides.spec import (
 )
 from facilitate.layout.slides.template import LayoutChoice, Template, choose_layouts, free_slot
 from facilitate.layout.slides.vectors import address_height, qr_shapes
+from facilitate.layout.steps import step_lines
 from facilitate.layout.textfit import opening
 
 Source = tuple[object, tuple[str | int, ...]]
@@ -108,6 +110,9 @@ class DeckBuilder:
         self.cards_as_slides = cards_as_slides
         self.slides: list[Slide] = []
         self.warnings: list[str] = []
+        #: How each title was made, to make it again with " (2 of 3)" when titles repeat:
+        #: id(title box) → (the box, a function of the suffix giving the new box).
+        self.remakes: dict[int, tuple[TextBox, Callable[[str], TextBox]]] = {}
         self.choice: LayoutChoice | None = None
         if template is not None:
             self.choice = choose_layouts(template, self.theme.layouts.named())
@@ -145,18 +150,26 @@ class DeckBuilder:
     # -- small builders --
 
     def title(self, text: str, colour: str | None = None, box: Box | None = None, align: str = "left",
-              max_size: float = TITLE_MAX, anchor: str = "bottom", source: Source | None = None) -> TextBox:
-        """A slide's title; ``source`` names the user's field it is (else it is facilitate's, shortened to fit)."""
+              max_size: float = TITLE_MAX, anchor: str = "bottom", source: Source | None = None,
+              after: Sequence[Draft] = (), hidden: bool = False) -> TextBox:
+        """A slide's title; ``source`` names the user's field it is (else it is facilitate's, shortened to fit).
+
+        ``after``: more lines in the title's box (a picture slide's timing). A ``hidden``
+        title sits just above the slide, where no one sees it: screen readers and
+        PowerPoint's accessibility checker find every slide titled (a quote's slide).
+        """
         colour = colour or self.theme.primary
-        return fit_box(
-            [Draft(text, bold=True, colour=colour, align=align, source=source)],
-            box or self.title_box(),
-            max_size,
-            TITLE_MIN,
-            self.what(text, "(title)"),
-            anchor=anchor,
-            name="title",
-        )
+        if hidden:
+            box = Box(MARGIN, -TITLE_HEIGHT - 12, self.content_width, TITLE_HEIGHT)
+        where = self.what(text, "(title)")
+
+        def make(suffix: str) -> TextBox:
+            drafts = [Draft(text + suffix, bold=True, colour=colour, align=align, source=source), *after]
+            return fit_box(drafts, box or self.title_box(), max_size, TITLE_MIN, where, anchor=anchor, name="title")
+
+        made = make("")
+        self.remakes[id(made)] = (made, make)
+        return made
 
     def rule(self) -> TextBox:
         """A short bar under the title in the theme colour."""
@@ -254,7 +267,8 @@ class DeckBuilder:
         source = (owner, (field,)) if owner is not None else None
         return [Draft(text.strip(), colour=self.theme.muted, source=source)] if text.strip() else []
 
-    def picture_slide(self, kind: str, title: str, image: Image, notes: str, segment: str | None, band: str | None) -> None:
+    def picture_slide(self, kind: str, title: str, image: Image, notes: str, segment: str | None, band: str | None,
+                      source: Source | None = None) -> None:
         """The picture over the whole slide, cropped to fill it, the title on a band of the theme colour.
 
         The band (a scrim) is as see-through as it can be while the title on it still
@@ -264,10 +278,8 @@ class DeckBuilder:
         full = Box(0, 0, self.width, self.height)
         title_box = Box(MARGIN, self.height - BOTTOM - 110, self.content_width, 110)
         scrim = Box(0, title_box.y - 16, self.width, self.height - title_box.y + 16)
-        drafts = [Draft(title, bold=True, colour=theme.on_primary)]
-        if band:
-            drafts.append(Draft(band, scale=0.55, colour=theme.on_primary, gap=0.3))
-        fitted = fit_box(drafts, title_box, TITLE_MAX, TITLE_MIN, self.what(title, "(title)"), anchor="bottom", name="title")
+        after = [Draft(band, scale=0.55, colour=theme.on_primary, gap=0.3)] if band else []
+        fitted = self.title(title, colour=theme.on_primary, box=title_box, source=source, after=after)
         opacity = scrim_opacity(theme.on_primary, theme.primary)
         backdrop: tuple[Element, ...] = (
             Picture(image.path, full, image.alt, name="picture", fit="cover"),
@@ -340,6 +352,7 @@ class DeckBuilder:
                 shown.add((quote.text, quote.author))
                 with checking.item():
                     self.quote(quote, "A closing thought.")
+        self.unique_titles()
         session = self.session
         people = session.facilitators or session.hosts
         return Deck(
@@ -371,15 +384,7 @@ class DeckBuilder:
         width = self.content_width
         shapes: list[Element] = self.logos()
         title_box = Box(MARGIN, 120, width, 150)
-        title = fit_box(
-            [Draft(session.title, bold=True, colour=theme.primary, align="left", source=(session, ("title",)))],
-            title_box,
-            44,
-            TITLE_MIN,
-            "the title slide",
-            anchor="bottom",
-            name="title",
-        )
+        title = self.title(session.title, box=title_box, max_size=44, source=(session, ("title",)))
         sub_box = Box(MARGIN, 282, width, self.height - 282 - 100)
         if session.url:
             # The session's web address as a QR code at the right, above the bar.
@@ -473,10 +478,7 @@ class DeckBuilder:
         theme = self.theme
         part = self.session.conversation[index]
         box = Box(MARGIN, self.height * 0.30, self.content_width, self.height * 0.34)
-        title = fit_box(
-            [Draft(part.title, bold=True, colour=theme.on_primary, source=(part, ("title",)))],
-            box, 40, TITLE_MIN, "its section slide", anchor="bottom", name="title",
-        )
+        title = self.title(part.title, colour=theme.on_primary, box=box, max_size=40, source=(part, ("title",)))
         label = f"Part {index + 1} of {len(self.session.conversation)}"
         if run:
             label += f" · {run[0].starts_at:%H:%M}–{run[-1].ends_at:%H:%M}"
@@ -499,6 +501,7 @@ class DeckBuilder:
         part = self.session.part(segment.part).title if segment.part else ""
         notes = segment_notes(item, part=part)
         band = segment.timing_phrase if segment.kind in ("activity", "discussion", "reflection") else None
+        title_source: Source = (segment, ("title",))
         if segment.kind == "break":
             self.break_slide(item, notes)
         elif segment.deck is not None:
@@ -509,10 +512,16 @@ class DeckBuilder:
             items = self.segment_items(segment)
             has_item = any(getattr(segment, f) is not None for f in ("ladder", "curve", "rubric"))
             if segment.image is not None and not items:
-                self.picture_slide(segment.kind, segment.title, segment.image, notes, segment.id, band)
-            elif items or not has_item:
-                self.content(segment.kind, segment.title, items, notes, segment=segment.id, band=band,
-                             title_source=(segment, ("title",)), image=segment.image)
+                self.picture_slide(segment.kind, segment.title, segment.image, notes, segment.id, band, title_source)
+            elif items or not (has_item or segment.quote is not None):
+                # No slide is ever empty: a segment with nothing else to show shows its timing.
+                self.content(segment.kind, segment.title, items, notes, segment=segment.id,
+                             band=band or (None if items else segment.timing_phrase),
+                             title_source=title_source, image=segment.image)
+            elif segment.quote is not None and not has_item:
+                # A quote standing alone in a segment is the segment's slide, titled (hidden) as the segment.
+                self.quote(segment.quote, notes, segment.id, title=segment.title, title_source=title_source)
+                return
             if segment.ladder is not None:
                 activities.ladder(self, item, self.pack.ladder(segment.ladder), notes)
             if segment.curve is not None:
@@ -523,8 +532,12 @@ class DeckBuilder:
             self.quote(segment.quote, notes, segment.id)
 
     def segment_items(self, segment: Segment) -> list[Draft]:
+        """The segment's description, its steps (its method's, or its own) as a numbered list, bullets and prompts."""
+        steps = step_lines(segment)
         return (
             self.lead(segment.description, owner=segment, field="description")
+            + [Draft(line.text, colour=self.theme.text, bullet="number", number=n, source=(line.step, ("instructions",)))
+               for n, line in enumerate(steps, start=1)]
             + self.bullets(segment.bullets, owner=segment, field="bullets")
             + self.bullets(segment.prompts, owner=segment, field="prompts")
         )
@@ -549,7 +562,10 @@ class DeckBuilder:
                   shapes=(self.rule(), *shapes), segment=segment.id, heading=segment.title)
         )
 
-    def quote(self, quote: Quote, notes: str, segment: str | None = None) -> None:
+    def quote(self, quote: Quote, notes: str, segment: str | None = None, *, title: str | None = None,
+              title_source: Source | None = None) -> None:
+        """The quote large, its author and source under it; titled for screen readers only
+        (``title``, else the quote's first words), since the quote speaks for itself."""
         theme = self.theme
         text = quote.text
         credit = f"— {quote.author}" + (f", {quote.source}" if quote.source else "")
@@ -568,10 +584,27 @@ class DeckBuilder:
             box, 36, BODY_MIN, what, anchor="middle", name="quote",
         )
         bar = TextBox(Box(MARGIN, 60, 6, self.height - 120), (), fill=theme.primary, name="bar")
+        heading = title or f"“{opening(text.strip(), 6).rstrip(' …')}…”"
+        hidden = self.title(heading, source=title_source, hidden=True)
         self.add(
-            Slide("quote", BLANK_LAYOUT, None, notes, theme.background, shapes=(bar, body, *shapes),
-                  segment=segment, heading=opening(text.strip(), 4).rstrip(" …"))
+            Slide("quote", BLANK_LAYOUT, hidden, notes, theme.background, shapes=(bar, body, *shapes),
+                  segment=segment, heading=heading, hidden_title=True)
         )
+
+    def unique_titles(self) -> None:
+        """Titles that repeat get " (2 of 5)", so every slide's title is its own (screen readers
+        list slides by title; PowerPoint's accessibility checker asks for unique titles)."""
+        counts = Counter(slide.title_text for slide in self.slides if slide.title is not None)
+        seen: Counter[str] = Counter()
+        for index, slide in enumerate(self.slides):
+            text = slide.title_text
+            if slide.title is None or counts[text] < 2:
+                continue
+            seen[text] += 1
+            suffix = f" ({seen[text]} of {counts[text]})"
+            _, make = self.remakes[id(slide.title)]
+            with checking.item():
+                self.slides[index] = attrs.evolve(slide, title=make(suffix), heading=slide.heading + suffix)
 
 
 def _source(owner: object, field: str, index: int, sources: Sequence[Source | None] | None) -> Source | None:

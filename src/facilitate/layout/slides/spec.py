@@ -124,6 +124,11 @@ class TextBox:
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
 
+    @property
+    def decorative(self) -> bool:
+        """A shape with no words (a rule, a bar, a frame, a scrim) is ornament: screen readers skip it."""
+        return not self.paragraphs
+
 
 @attrs.frozen
 class Series:
@@ -212,6 +217,8 @@ class Vector:
     fill: str
     alt_text: str
     name: str = ""
+    #: Ornament only (an icon beside words that say the same): screen readers skip it.
+    decorative: bool = False
 
 
 Element = TextBox | Chart | Table | Picture | Vector
@@ -238,6 +245,9 @@ class Slide:
     heading: str = ""
     #: Drawn first, behind the placeholders: a picture filling the slide and its scrim.
     backdrop: tuple[Element, ...] = ()
+    #: The title sits just above the slide, unseen: for screen readers and accessibility
+    #: checkers (a quote's slide, whose quote speaks for itself).
+    hidden_title: bool = False
 
     @property
     def title_text(self) -> str:

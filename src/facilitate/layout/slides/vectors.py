@@ -23,7 +23,7 @@ def icon_shape(name: str, box: Box, colour: str, owner: object = None) -> Vector
         tuple((round(box.x + x * scale, 3), round(box.y + y * scale, 3)) for x, y in polygon)
         for polygon in icons.polygons(item)
     )
-    return Vector(box, contours, colour, f"Icon: {name.replace('-', ' ')}", name="icon")
+    return Vector(box, contours, colour, f"Icon: {name.replace('-', ' ')}", name="icon", decorative=True)
 
 
 #: The address under a code may be this many times wider than the code.
