@@ -114,3 +114,40 @@ def test_the_assessment_pdf_shows_the_groups_tables(tmp_path):
     with pdfplumber.open(path) as pdf:
         text = "\n".join(page.extract_text() for page in pdf.pages)
     assert "Results by Your school" in text and "St Mary's: 2 responses" in text and "Band" in text
+
+
+def test_suggest_proposes_library_items_for_the_weakest_and_the_most_divided_dimension(tmp_path):
+    from facilitate.loaders import library
+
+    setup(tmp_path)
+    result = run("results", tmp_path / "rubric.yaml", tmp_path / "autumn.csv", "--suggest")
+    assert result.exit_code == 0, result.output
+    text = result.output.split("What to try next\n", 1)[1]
+    # "Using data together" (id: data) is the weakest: nothing bundled is tagged "data", and it says so.
+    assert "  Using data together (weakest):\n    (nothing in the library is tagged for it yet)" in text
+    # "Be aligned" is where views differ most: two or three bundled items tagged "aligned".
+    aligned = text.split("  Be aligned (views differ most):\n", 1)[1].splitlines()
+    proposed = [line.removeprefix("    - ") for line in aligned if line.startswith("    - ")]
+    assert 2 <= len(proposed) <= 3
+    tagged = {f"{item.title} ({kind})": item for item in library.tagged()
+              for kind in ("a method", "a card deck", "a session segment")}
+    assert all("aligned" in tagged[line].tags for line in proposed), proposed
+    # The items that help where views differ come first.
+    assert "differing-views" in tagged[proposed[0]].tags
+
+    data = json.loads(run("results", tmp_path / "rubric.yaml", tmp_path / "autumn.csv", "--suggest", "--format", "json").output)
+    by_dimension = {s["dimension"]: s for s in data["suggestions"]}
+    assert by_dimension["data"]["items"] == [] and by_dimension["data"]["reason"] == "weakest"
+    assert [item["title"] for item in by_dimension["aligned"]["items"]] == [line.rsplit(" (", 1)[0] for line in proposed]
+
+    out = tmp_path / "results.csv"
+    assert run("results", tmp_path / "rubric.yaml", tmp_path / "autumn.csv", "--suggest", "--format", "csv", "-o", out).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert rows[0]["Dimension"] == "Be aligned" and rows[0]["Try next"] == "; ".join(proposed)
+
+
+def test_without_suggest_the_results_say_nothing_of_the_library(tmp_path):
+    setup(tmp_path)
+    result = run("results", tmp_path / "rubric.yaml", tmp_path / "autumn.csv")
+    assert "What to try next" not in result.output
+    assert "suggestions" not in json.loads(run("results", tmp_path / "rubric.yaml", tmp_path / "autumn.csv", "--format", "json").output)

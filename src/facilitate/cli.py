@@ -782,7 +782,10 @@ def import_command(deck: str, output: str | None, force: bool) -> None:
 @click.option("--format", "format_", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True, help="text for the terminal, csv for Excel, json for programs.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of the terminal.")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def results(rubric: str, exports: tuple[str, ...], group_by: str | None, format_: str, output: str | None, force: bool) -> None:
+@click.option("--suggest", "suggest_next", is_flag=True,
+              help="Also propose methods, card decks and segments for the weakest dimension and where views differ most.")
+def results(rubric: str, exports: tuple[str, ...], group_by: str | None, format_: str, output: str | None, force: bool,
+            suggest_next: bool) -> None:
     """Results of a self-assessment: RUBRIC (a rubric file or bundled id) and the form EXPORTS.
 
     EXPORTS are Google Forms CSVs, Microsoft Forms XLSX files or tables of your own; with
@@ -803,7 +806,13 @@ def results(rubric: str, exports: tuple[str, ...], group_by: str | None, format_
     loaded, _ = load_rubric(document, group_by, references)
     if not loaded.responses:
         raise FacilitateError(f"{rubric}: no responses yet; name the form exports after the rubric, or in its responses:")
-    data = render(plan(loaded, loaded.group_by), format_)
+    suggestions = ()
+    if suggest_next:
+        from facilitate.loaders.library import tagged
+        from facilitate.model.suggestions import suggest
+
+        suggestions = tuple(suggest(loaded.assess(), tagged()))
+    data = render(plan(loaded, loaded.group_by), format_, suggestions)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from facilitate.errors import ModelError
 from facilitate.layout import worksheets
-from facilitate.layout.document import ComparisonChart, Table
+from facilitate.layout.document import Bullets, ComparisonChart, Heading, Paragraph, Table
+from facilitate.loaders import library
+from facilitate.model.suggestions import Tagged
 from facilitate.layout.results import EVERYONE, results
 from facilitate.model import Band, Dimension, Level, MaturityRubric, Rating, Response
 
@@ -98,3 +101,38 @@ def test_the_results_page_shows_bands_and_a_table_per_group_and_the_comparison_c
     assert [(bar.label, bar.value) for bar in charts[0].bars] == [("North", 1.0), ("South", 2.0)]
     assert [band.label for band in charts[1].bands] == ["Concern", "Developing"]
     assert worksheets.comparison_charts(rubric((person("a", 1),))) == []
+
+
+def test_the_results_page_says_what_to_try_next_from_the_tagged_library():
+    loaded = rubric((person("a", 1, 1), person("b", 4, 1), person("c", 2, 1)))
+    tagged = (
+        Tagged("method", "world-cafe", "World Café", ("aligned", "differing-views")),
+        Tagged("deck", "data-walk", "Data walk", ("data",)),
+        Tagged("method", "dot-voting", "Dot voting", ("decisions",)),
+    )
+    blocks = worksheets.assessment_results(loaded, tagged)
+    start = next(i for i, block in enumerate(blocks) if block == Heading("What to try next", 3))
+    assert blocks[start + 1 : start + 5] == [
+        Paragraph("For Using data together (weakest):", "lead"),
+        Bullets(("Data walk (a card deck)",)),
+        Paragraph("For Be aligned (views differ most):", "lead"),
+        Bullets(("World Café (a method)",)),
+    ]
+    # Nothing tagged for either dimension, or no library: no heading at all.
+    assert not any(block == Heading("What to try next", 3) for block in worksheets.assessment_results(loaded, tagged[2:]))
+    assert not any(block == Heading("What to try next", 3) for block in worksheets.assessment_results(loaded))
+
+
+def test_a_pack_with_responses_suggests_from_the_bundled_library():
+    pack = library.load()
+    assert library.with_suggestions(pack) is pack or any(r.responses for r in pack.rubrics)  # nothing to suggest from
+    rated = pack.rubrics[0]
+    first = rated.dimensions[0]
+    responses = (  # every dimension at level 1, and the first split between 1 and its top level
+        Response("a", tuple(Rating(d.id, 1) for d in rated.dimensions)),
+        Response("b", tuple(Rating(d.id, len(d.levels) if d is first else 1) for d in rated.dimensions)),
+    )
+    rated = attrs.evolve(rated, responses=responses)
+    pack = library.with_suggestions(attrs.evolve(pack, rubrics=(rated, *pack.rubrics[1:])))
+    assert {item.kind for item in pack.tagged} >= {"method", "deck", "segment"}
+    assert Heading("What to try next", 3) in worksheets.assessment(pack, rated).blocks

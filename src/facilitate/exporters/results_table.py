@@ -11,9 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from facilitate.layout.results import DimensionResult, Results, Section
+from facilitate.model.suggestions import Suggestion, describe
 
 FORMATS = ("text", "csv", "json")
 #: Excel reads a cell starting with one of these as a formula; such text is written with a ' first.
@@ -62,8 +64,8 @@ def _people(count: int) -> str:
     return f"{count} response" + ("" if count == 1 else "s")
 
 
-def text(results: Results) -> str:
-    """The results as aligned tables for a terminal."""
+def text(results: Results, suggestions: Sequence[Suggestion] = ()) -> str:
+    """The results as aligned tables for a terminal, then what to try next (``suggestions``)."""
     bands = bool(results.bands)
     lines = [f"{results.title}: {_people(results.respondents)}", ""]
     if not results.overall.dimensions:
@@ -81,6 +83,11 @@ def text(results: Results) -> str:
                 lines.append("No ratings: every response skipped every dimension.")
     if results.bands:
         lines += ["", "Bands: " + "; ".join(f"{band.label} {band.start:g}–{band.end:g}" for band in results.bands)]
+    if suggestions:
+        lines += ["", "What to try next"]
+        for suggestion in suggestions:
+            lines.append(f"  {suggestion.score.dimension.title} ({suggestion.reason}):")
+            lines += [f"    - {describe(item)}" for item in suggestion.items] or ["    (nothing in the library is tagged for it yet)"]
     return "\n".join(lines) + "\n"
 
 
@@ -88,13 +95,17 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def csv_bytes(results: Results) -> bytes:
+def csv_bytes(results: Results, suggestions: Sequence[Suggestion] = ()) -> bytes:
     """The results as a CSV file that opens cleanly in Excel: UTF-8 with a byte-order mark,
-    CRLF line ends, a header row, one row per dimension of everyone and of each group or wave."""
+    CRLF line ends, a header row, one row per dimension of everyone and of each group or wave;
+    with ``suggestions``, a last column of what to try next on the rows of everyone."""
     compare_wave = "wave" in results.compared
     compare_group = "group" in results.compared
     header = (["Wave"] if compare_wave else []) + ([results.group_label] if compare_group else [])
     header += ["Dimension", "Responses", "Ratings", "Mean", "Nearest level", "Spread (SD)", "Lowest", "Highest", "Band", "Weakest", "Differs most"]
+    tried = {s.score.dimension.id: "; ".join(describe(item) for item in s.items) for s in suggestions}
+    if suggestions:
+        header.append("Try next")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
@@ -115,6 +126,8 @@ def csv_bytes(results: Results) -> bytes:
                 "yes" if part.weakest is not None and part.weakest.id == result.id else "",
                 "yes" if part.widest is not None and part.widest.id == result.id else "",
             ]
+            if suggestions:
+                row.append(_cell(tried.get(result.id, "")) if part is results.overall else "")
             writer.writerow(row)
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
@@ -144,8 +157,8 @@ def _section_json(part: Section) -> dict[str, Any]:
     }
 
 
-def json_text(results: Results) -> str:
-    """The results as JSON: everyone, each section, and the bands."""
+def json_text(results: Results, suggestions: Sequence[Suggestion] = ()) -> str:
+    """The results as JSON: everyone, each section, the bands, and what to try next."""
     data = {
         "rubric": results.rubric,
         "title": results.title,
@@ -155,13 +168,22 @@ def json_text(results: Results) -> str:
         "sections": [_section_json(part) for part in results.sections],
         "bands": [{"from": band.start, "to": band.end, "label": band.label} for band in results.bands],
     }
+    if suggestions:
+        data["suggestions"] = [
+            {
+                "dimension": suggestion.score.dimension.id,
+                "reason": suggestion.reason,
+                "items": [{"kind": item.kind, "id": item.id, "title": item.title} for item in suggestion.items],
+            }
+            for suggestion in suggestions
+        ]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def render(results: Results, format: str) -> bytes:
+def render(results: Results, format: str, suggestions: Sequence[Suggestion] = ()) -> bytes:
     """The results in ``format`` (text, csv or json), as the bytes to write."""
     if format == "csv":
-        return csv_bytes(results)
+        return csv_bytes(results, suggestions)
     if format == "json":
-        return json_text(results).encode("utf-8")
-    return text(results).encode("utf-8")
+        return json_text(results, suggestions).encode("utf-8")
+    return text(results, suggestions).encode("utf-8")

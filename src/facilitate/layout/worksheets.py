@@ -7,6 +7,8 @@ where it has not, so the same sheet works before and after the session.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from facilitate.layout.document import (
     BandMark,
     Bar,
@@ -36,6 +38,7 @@ from facilitate.model.maturity import MaturityRubric
 from facilitate.model.pack import SessionPack
 from facilitate.model.questions import QuestionLadder
 from facilitate.model.reflection import Prompt
+from facilitate.model.suggestions import Tagged, describe, suggest
 
 #: Blank rows an action plan always has room for.
 ACTION_ROWS = 5
@@ -145,7 +148,7 @@ def assessment(pack: SessionPack, rubric: MaturityRubric) -> Document:
         blocks.append(Paragraph(f"Source: {rubric.source}", "small"))
     blocks += [NotesRow((NotesSpace("Name", 1), NotesSpace("Partnership or school", 1)))]
     if rubric.responses:
-        blocks += [PageBreak(), *assessment_results(rubric)]
+        blocks += [PageBreak(), *assessment_results(rubric, pack.tagged)]
     return Document(f"Self-assessment: {rubric.title}", _context(pack), tuple(blocks), "participant", "landscape")
 
 
@@ -167,9 +170,10 @@ def _results_table(section: Section, bands: bool) -> Table:
     return Table(header, rows, widths)
 
 
-def assessment_results(rubric: MaturityRubric) -> list[Block]:
+def assessment_results(rubric: MaturityRubric, tagged: Sequence[Tagged] = ()) -> list[Block]:
     """The results of a rubric's responses: averages, spread, a bar chart, the weakest dimension,
-    then the same table for each group or wave when the responses name them."""
+    then the same table for each group or wave when the responses name them, and what to try
+    next from ``tagged`` (methods, decks and segments tagged with the dimensions they help)."""
     plan = results(rubric, rubric.group_by)
     overall = plan.overall
     bands = bool(plan.bands)
@@ -205,7 +209,20 @@ def assessment_results(rubric: MaturityRubric) -> list[Block]:
                 blocks.append(_results_table(section, bands))
         blocks += comparison_charts(rubric)
     if overall.dimensions:
+        blocks += try_next(rubric, tagged)
         blocks.append(NotesSpace("What do these results tell us? What surprises us?", 3))
+    return blocks
+
+
+def try_next(rubric: MaturityRubric, tagged: Sequence[Tagged]) -> list[Block]:
+    """What the library suggests trying for the weakest dimension and where views differ most (nothing if it has none)."""
+    found = [one for one in suggest(rubric.assess(), tagged) if one.items]
+    if not found:
+        return []
+    blocks: list[Block] = [Heading("What to try next", 3)]
+    for one in found:
+        blocks.append(Paragraph(f"For {one.score.dimension.title} ({one.reason}):", "lead"))
+        blocks.append(Bullets(tuple(describe(item) for item in one.items)))
     return blocks
 
 

@@ -175,7 +175,7 @@ def load_cluster(path: str | Path) -> tuple[Cluster, SessionPack]:
     except KeyError as error:
         document = parse_document(path)
         raise document.error(("session",), error.args[0]) from None
-    return cluster, load_pack(session, resolve)
+    return cluster, with_suggestions(load_pack(session, resolve))
 
 
 def load(source: str | Path | None = None) -> SessionPack:
@@ -187,7 +187,7 @@ def load(source: str | Path | None = None) -> SessionPack:
             path = locate("session", str(source), Path.cwd(), where="in this folder", any_file=True)
     except KeyError as error:
         raise FacilitateError(f"{source or DEFAULT_SESSION}: {error.args[0]}") from None
-    return load_pack(path, resolve)
+    return with_suggestions(load_pack(path, resolve))
 
 
 def methods() -> tuple[Method, ...]:
@@ -195,11 +195,23 @@ def methods() -> tuple[Method, ...]:
     return tuple(load_object(entry.path, expected_kind="method") for entry in entries() if entry.kind == "method")
 
 
-def tagged() -> tuple[Tagged, ...]:
-    """Every bundled method, card deck and agenda segment that carries tags, for suggestions.
+def _tagged_in(pack: SessionPack, methods_too: bool = True) -> list[Tagged]:
+    """The methods, decks and segments of ``pack`` that carry tags (a segment: its own, or its method's)."""
+    from facilitate.model.suggestions import Tagged
 
-    A segment carries the tags it states or those of the method it uses.
-    """
+    session = pack.session
+    items = [Tagged("method", method.id, method.name, method.tags) for method in pack.methods if method.tags and methods_too]
+    items += [Tagged("deck", deck.id, deck.title, deck.tags) for deck in pack.decks if deck.tags]
+    items += [
+        Tagged("segment", f"{session.id}/{segment.id}", f"{segment.title} ({session.title})", segment.tags)
+        for segment in session.segments
+        if segment.tags
+    ]
+    return items
+
+
+@functools.cache
+def _bundled_tagged() -> tuple[Tagged, ...]:
     from facilitate.model.suggestions import Tagged
 
     items = [Tagged("method", method.id, method.name, method.tags) for method in methods() if method.tags]
@@ -210,8 +222,26 @@ def tagged() -> tuple[Tagged, ...]:
                 items.append(Tagged("deck", deck.id, deck.title, deck.tags))
     for entry in entries():
         if entry.kind == "session":
-            session = load_pack(entry.path, resolve).session
-            for segment in session.segments:
-                if segment.tags:
-                    items.append(Tagged("segment", f"{session.id}/{segment.id}", f"{segment.title} ({session.title})", segment.tags))
+            pack = load_pack(entry.path, resolve)
+            items += [item for item in _tagged_in(pack, methods_too=False) if item.kind == "segment"]
     return tuple(items)
+
+
+def tagged(pack: SessionPack | None = None) -> tuple[Tagged, ...]:
+    """Every bundled method, card deck and agenda segment that carries tags, for suggestions,
+    after ``pack``'s own (the same kind and id once: the pack's).
+
+    A segment carries the tags it states or those of the method it uses.
+    """
+    own = _tagged_in(pack) if pack is not None else []
+    found: dict[tuple[str, str], Tagged] = {}
+    for item in (*own, *_bundled_tagged()):
+        found.setdefault((item.kind, item.id), item)
+    return tuple(found.values())
+
+
+def with_suggestions(pack: SessionPack) -> SessionPack:
+    """``pack`` with what its self-assessment results may suggest (only when a rubric has responses)."""
+    if not any(rubric.responses for rubric in pack.rubrics):
+        return pack
+    return attrs.evolve(pack, tagged=tagged(pack))

@@ -15,6 +15,7 @@ from facilitate.model.method import Method
 from facilitate.model.questions import QuestionLadder
 from facilitate.model.reflection import Reflection
 from facilitate.model.session import Segment, Session
+from facilitate.model.suggestions import Tagged
 from facilitate.model.theme import DEFAULT_THEME, Theme
 
 #: Segment field → the pack collection its id refers to.
@@ -48,6 +49,10 @@ class SessionPack:
     reflections: tuple[Reflection, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: Methods the segments use (a segment's ``method`` names one by id).
     methods: tuple[Method, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    #: What a self-assessment's results may suggest trying next: methods, decks and
+    #: segments tagged with the rubric dimensions they help with (the loaders give the
+    #: bundled library's and the pack's own when a rubric has responses).
+    tagged: tuple[Tagged, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         for collection in (*REFERENCES.values(), "methods"):

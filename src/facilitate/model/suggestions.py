@@ -52,6 +52,15 @@ class Tagged:
     tags: tuple[str, ...] = ()
 
 
+#: How each kind of item is named beside its title.
+KIND_WORDS = {"method": "a method", "deck": "a card deck", "segment": "a session segment"}
+
+
+def describe(item: Tagged) -> str:
+    """An item as a suggestion names it: "World Café (a method)"."""
+    return f"{item.title} ({KIND_WORDS.get(item.kind, item.kind)})"
+
+
 @attrs.frozen
 class Suggestion:
     """Items proposed for one dimension, and why that dimension."""
