@@ -16,8 +16,12 @@ import io
 import math
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
 
 #: An image file larger than this is refused (a phone photo is 3 to 12 MB).
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
@@ -185,7 +189,7 @@ def _prepared(
         scale = max(need_w / (info.width * visible_x), need_h / (info.height * visible_y))
         target = (max(1, round(info.width * scale)), max(1, round(info.height * scale)))
         png = svg_to_png(Path(path).read_bytes(), *target)
-        image = Image.open(io.BytesIO(png))
+        image: PILImage = Image.open(io.BytesIO(png))
         image.load()
     else:
         import warnings
@@ -206,7 +210,7 @@ def _prepared(
     return _encode(image, info.format)
 
 
-def _encode(image, source_format: str) -> Prepared:
+def _encode(image: PILImage, source_format: str) -> Prepared:
     """PNG for pictures with transparency or drawn from PNG or SVG, JPEG for photos; no metadata."""
     buffer = io.BytesIO()
     has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
