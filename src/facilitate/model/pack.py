@@ -10,6 +10,7 @@ from facilitate.errors import ModelError
 from facilitate.model._fields import to_tuple, unique_ids
 from facilitate.model.cards import CardDeck
 from facilitate.model.curve import TurnTheCurve
+from facilitate.model.language import LabelFile
 from facilitate.model.maturity import MaturityRubric
 from facilitate.model.method import Method
 from facilitate.model.questions import QuestionLadder
@@ -48,6 +49,9 @@ class SessionPack:
     reflections: tuple[Reflection, ...] = attrs.field(factory=tuple, converter=to_tuple)
     #: Methods the segments use (a segment's ``method`` names one by id).
     methods: tuple[Method, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    #: The facilitator's own labels (their labels-LANG.po files, read): they add a language
+    #: or change facilitate's words in one (facilitate.labels).
+    label_files: tuple[LabelFile, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         for collection in (*REFERENCES.values(), "methods"):

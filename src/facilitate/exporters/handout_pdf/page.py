@@ -60,7 +60,7 @@ def draw_heads(canvas: Any, printed: PrintedDocument, theme: Theme, number: int,
     canvas.line(margin, top - HEADER + 4, area.page_width - margin, top - HEADER + 4)
     fill(canvas, theme.muted)
     canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
-    canvas.drawRightString(area.page_width - margin, margin + FOOTER - 16, page_number(number, total))
+    canvas.drawRightString(area.page_width - margin, margin + FOOTER - 16, page_number(number, total, printed.document.labels))
     canvas.restoreState()
 
 

@@ -1,0 +1,301 @@
+"""Every word facilitate writes itself, in the pack's language: labels, dates, times, numbers.
+
+One translation service for every output. Labels come from gettext message catalogues
+(``locale/LANG/LC_MESSAGES/facilitate.po``, shipped for English, Welsh, French, Spanish and
+German, read with Babel the first time a language is used: there is no build step), and a
+facilitator's own ``labels-LANG.po`` beside the session adds a language or changes a label
+(the loaders read it into a :class:`~facilitate.model.language.LabelFile`). Dates, times,
+weekdays and numbers follow the language's locale through Babel.
+
+Layout code and exporters get a :class:`Labels` for the pack (:func:`for_pack`) and write
+``_ = labels.gettext; _("Agenda")``: the marked words are what ``scripts/labels`` extracts
+into the template, ``locale/facilitate.pot``. A label with values names them in braces,
+``_("Back at {time}").format(time=...)``, so a translation can put them where its grammar
+wants them.
+
+English ("en") writes dates and times the British way (Thursday, 3 September 2026; 14:30),
+as facilitate always has; ``en-US`` writes them the American way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import gettext as _gettext
+import io
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from facilitate.model.language import LabelFile, normalise
+from facilitate.resources import package
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+    from facilitate.model.pack import SessionPack
+
+#: The gettext domain: locale/LANG/LC_MESSAGES/facilitate.po.
+DOMAIN = "facilitate"
+#: The languages facilitate ships labels for, English first.
+SHIPPED = ("en", "cy", "fr", "es", "de")
+#: gettext's separator between a message's context and its words.
+CONTEXT = "\x04"
+#: A value named in a label: "{time}".
+PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
+
+
+def N_(message: str) -> str:
+    """Marks ``message`` as a label for the catalogue where it is defined; it is translated where it is shown."""
+    return message
+
+
+def locale_folder() -> Path:
+    """The shipped catalogues: ``LANG/LC_MESSAGES/facilitate.po`` and the template ``facilitate.pot``."""
+    return Path(str(package() / "locale"))
+
+
+def catalogue_path(language: str) -> Path:
+    return locale_folder() / language.replace("-", "_") / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def template_path() -> Path:
+    return locale_folder() / f"{DOMAIN}.pot"
+
+
+def key(message: str, context: str | None = None) -> str:
+    """How a catalogue keys a label: its words, after its context and a \\x04 when it has one."""
+    return f"{context}{CONTEXT}{message}" if context else message
+
+
+@attrs.frozen
+class Catalogue:
+    """One catalogue's translations, by key, and its plural rule (which form a number takes)."""
+
+    messages: dict[str, tuple[str, ...]]
+    plural: Callable[[int], int]
+
+
+def parse_po(data: bytes, locale: str | None = None) -> tuple[dict[str, tuple[str, ...]], str, list[tuple[int, str, str, tuple[str, ...]]]]:
+    """A ``.po`` file's translated messages: (key → forms, its plural rule, [(line, key, English words, forms)]).
+
+    Untranslated and fuzzy messages are left out, so their English shows. Raises Babel's
+    ``PoFileError`` (with ``lineno``) for a broken file.
+    """
+    from babel.messages.pofile import read_po
+
+    catalog = read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
+    messages: dict[str, tuple[str, ...]] = {}
+    found: list[tuple[int, str, str, tuple[str, ...]]] = []
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        ids = tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,)
+        english = ids[0]
+        forms = tuple(message.string) if isinstance(message.string, (tuple, list)) else (message.string or "",)
+        if not any(forms):
+            continue
+        name = key(english, message.context)
+        messages[name] = forms
+        found.append((message.lineno, name, " ".join(ids), forms))
+    return messages, catalog.plural_expr, found
+
+
+@functools.cache
+def shipped(language: str) -> Catalogue | None:
+    """The catalogue facilitate ships for ``language`` (a tag such as "cy"), or None."""
+    path = catalogue_path(language)
+    if not path.is_file():
+        return None
+    messages, plural, _ = parse_po(path.read_bytes(), language.replace("-", "_"))
+    return Catalogue(messages, _gettext.c2py(plural))
+
+
+@functools.cache
+def _own(file: LabelFile) -> Catalogue:
+    return Catalogue(dict(file.messages), _gettext.c2py(file.plural))
+
+
+def _family(language: str) -> tuple[str, ...]:
+    """``language`` and the languages it falls back to: "fr-CA", then "fr"."""
+    parts = language.split("-")
+    return tuple("-".join(parts[:n]) for n in range(len(parts), 0, -1))
+
+
+@functools.cache
+def _chain(language: str, own: tuple[LabelFile, ...]) -> tuple[Catalogue, ...]:
+    """The catalogues a label is looked up in, in order: the facilitator's, then facilitate's."""
+    chain: list[Catalogue] = []
+    for tag in _family(language):
+        chain += [_own(file) for file in own if file.language == tag]
+    for tag in _family(language):
+        found = shipped(tag)
+        if found is not None:
+            chain.append(found)
+    return tuple(chain)
+
+
+@functools.cache
+def _locale(language: str) -> Locale:
+    from babel import Locale
+
+    tag = "en_GB" if language == "en" else language.replace("-", "_")
+    return Locale.parse(tag)
+
+
+def has_labels(language: str, own: Iterable[LabelFile] = ()) -> bool:
+    """Whether facilitate (or the facilitator's own files) has labels in ``language`` or its family."""
+    tags = set(_family(language))
+    return any(shipped(tag) is not None for tag in tags) or any(file.language in tags for file in own)
+
+
+@dataclasses.dataclass(frozen=True)
+class Labels:
+    """facilitate's own words in one language, and that language's dates, times and numbers.
+
+    Pure once made: looking a label up reads only the shipped catalogue (once per process).
+    (A dataclass, not attrs: what maps every text of a document leaves it alone.)
+    """
+
+    #: A BCP 47 tag: "en", "cy", "fr-CA"...
+    language: str = "en"
+    #: "24h" or "12h"; None: the language's usual clock.
+    clock: str | None = None
+    #: The facilitator's own labels (any languages; those of this language are used).
+    own: tuple[LabelFile, ...] = ()
+
+    def in_language(self, language: str | None) -> Labels:
+        """The same labels in another language (a deck's own); itself for None or its own language."""
+        if language is None or language == self.language:
+            return self
+        return dataclasses.replace(self, language=language)
+
+    @property
+    def locale(self) -> Locale:
+        return _locale(self.language)
+
+    # -- words --
+
+    def _lookup(self, name: str, count: int | None = None) -> str | None:
+        for catalogue in _chain(self.language, self.own):
+            forms = catalogue.messages.get(name)
+            if forms:
+                index = 0 if count is None else catalogue.plural(count)
+                chosen = forms[min(index, len(forms) - 1)]
+                if chosen:
+                    return chosen
+        return None
+
+    def gettext(self, message: str) -> str:
+        """``message`` (facilitate's English words) in this language."""
+        return self._lookup(message) or message
+
+    def pgettext(self, context: str, message: str) -> str:
+        """``message`` in this language, where ``context`` tells apart two labels with the same English."""
+        return self._lookup(key(message, context)) or message
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        """The form of ``singular``/``plural`` that ``count`` takes in this language."""
+        return self._lookup(singular, count) or (singular if count == 1 else plural)
+
+    def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
+        return self._lookup(key(singular, context), count) or (singular if count == 1 else plural)
+
+    # -- dates, times and numbers --
+
+    @property
+    def twelve_hour(self) -> bool:
+        """Whether clock times are written on a 12-hour clock: the session's choice, else the language's habit."""
+        if self.clock is not None:
+            return self.clock == "12h"
+        pattern = self.locale.time_formats["short"].pattern
+        return "h" in pattern.replace("'h'", "") or "K" in pattern
+
+    def date(self, day: dt.date) -> str:
+        """A day in full, as the language writes it: "Thursday, 3 September 2026", "jeudi 3 septembre 2026"."""
+        from babel.dates import format_date
+
+        return format_date(day, "full", locale=self.locale)
+
+    def weekday(self, day: dt.date) -> str:
+        from babel.dates import format_date
+
+        return format_date(day, "EEEE", locale=self.locale)
+
+    def time(self, clock: dt.time) -> str:
+        """A clock time: "14:30" (or "2:30 pm" on a 12-hour clock), as the language writes it."""
+        from babel.dates import format_skeleton, format_time
+
+        pattern = self.locale.time_formats["short"].pattern
+        own_twelve = "h" in pattern.replace("'h'", "") or "K" in pattern
+        if own_twelve == self.twelve_hour:
+            return format_time(clock, "short", locale=self.locale)
+        return format_skeleton("hmm" if self.twelve_hour else "Hmm", clock, locale=self.locale)
+
+    def times(self, start: dt.time, end: dt.time) -> str:
+        """From one clock time to another: "09:00–10:30"."""
+        return f"{self.time(start)}–{self.time(end)}"
+
+    def number(self, value: float, decimals: int | None = None) -> str:
+        """A number as the language writes it ("2,5" in French); ``decimals`` fixes the places shown."""
+        from babel.numbers import format_decimal
+
+        if decimals is None:
+            return format_decimal(value, locale=self.locale)
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return format_decimal(value, format=pattern, locale=self.locale)
+
+    @property
+    def percent_space(self) -> str:
+        """What the language puts between a number and "%": nothing in English, a no-break space in French."""
+        pattern = self.locale.percent_formats[None].pattern
+        return "\u00a0" if any(char in pattern for char in "\u00a0\u202f ") else ""
+
+    def minutes(self, count: int) -> str:
+        """ "20 min" in this language."""
+        return self.ngettext("{count} min", "{count} min", count).format(count=count)
+
+    def quoted(self, text: str) -> str:
+        """``text`` in the language's quotation marks: “text”, « text », „text“."""
+        return self.gettext("“{text}”").format(text=text)
+
+    def list(self, items: Sequence[str]) -> str:
+        """Items joined as the language joins a list: "A, B and C"."""
+        from babel.lists import format_list
+
+        return format_list(list(items), locale=self.locale) if items else ""
+
+
+#: English labels with no facilitator's own words: what a pack without a language speaks.
+ENGLISH = Labels()
+
+
+def for_pack(pack: SessionPack, language: str | None = None) -> Labels:
+    """The labels of ``pack``: its session's language (or ``language``, a deck's own), clock and own labels."""
+    session = pack.session
+    return Labels(language or session.language, session.clock, pack.label_files)
+
+
+def labels_for(language: str, extra_po_paths: Sequence[str | Path] = (), clock: str | None = None) -> Labels:
+    """The labels for ``language``, with a facilitator's own ``.po`` files (``labels-LANG.po``) over facilitate's.
+
+    A broken file is a LoadError naming its line.
+    """
+    from facilitate.loaders.labels import read_label_file
+
+    tag = normalise(language)
+    if tag is None:
+        from facilitate.model.language import suggestion
+
+        raise ValueError(f"{language!r} is not a language facilitate knows{suggestion(language)}")
+    own = tuple(read_label_file(Path(path)) for path in extra_po_paths)
+    return Labels(tag, clock, own)
+
+
+def placeholders(text: str) -> set[str]:
+    """The values a label names: {"time"} for "Back at {time}"."""
+    return set(PLACEHOLDER.findall(text))
