@@ -293,6 +293,22 @@ def show(name: str) -> None:
     click.echo(describe(obj))
 
 
+def _deck_labels(source: str, deck: Any) -> Any:
+    """The labels of a deck printed on its own: its language, with any labels-LANG.po beside its file."""
+    from facilitate.labels import Labels, has_labels
+    from facilitate.loaders.labels import label_files
+
+    path = Path(source)
+    own = label_files([path.resolve().parent]) if path.is_file() else ()
+    language = deck.language or "en"
+    if not has_labels(language, own):
+        raise FacilitateError(
+            f"{source}: facilitate has no labels in {language!r}: write them in labels-{language}.po beside the deck"
+            f" (facilitate labels --language {language} > labels-{language}.po)"
+        )
+    return Labels(language, None, own)
+
+
 def _locate(kind: str | None, name: str) -> Path:
     """The file a NAME on the command line means: a file (a folder of that name does not
     count), NAME.yaml in this folder, or the bundled item; else a "did you mean"."""
@@ -372,7 +388,7 @@ def _problems(file: str, document: Any, options: Any, warn_closed: bool) -> list
 
         with collecting() as found:
             try:
-                cards_pdf.check_decks_layout((loaded,), options)
+                cards_pdf.check_decks_layout((loaded,), options, labels=_deck_labels(file, loaded))
             except FacilitateError as error:
                 return [error]
         return list(found)
@@ -687,13 +703,15 @@ def cards(ctx: click.Context, deck: str | None, output: str | None, sheet: str |
         raise FacilitateError(f"{deck}: --sheet chooses a sheet of an XLSX workbook, and this is not one")
     if suffix_is_table(deck):
         card_deck = deck_from_file(deck, sheet=sheet)
+        source = deck
     else:
-        card_deck = load_object(_locate("deck", deck), expected_kind="deck")
+        source = str(_locate("deck", deck))
+        card_deck = load_object(source, expected_kind="deck")
     target = Path(output or f"{card_deck.id}-cards.pdf")
     if target.exists() and not force:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
     plan = cards_pdf.plan(chosen, paper_name)
-    atomic_write(target, cards_pdf.deck_output(card_deck, options, name=target.name).write)
+    atomic_write(target, cards_pdf.deck_output(card_deck, options, name=target.name, labels=_deck_labels(source, card_deck)).write)
     click.echo(f"wrote {target} ({cards_pdf.summary(cards_pdf.runs((card_deck,), chosen, plan), plan)})")
 
 
