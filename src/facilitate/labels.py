@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from babel import Locale
 
     from facilitate.model.pack import SessionPack
+    from facilitate.model.picture import Picture
+    from facilitate.model.theme import Theme
 
 #: The gettext domain: locale/LANG/LC_MESSAGES/facilitate.po.
 DOMAIN = "facilitate"
@@ -139,6 +141,12 @@ def _chain(language: str, own: tuple[LabelFile, ...]) -> tuple[Catalogue, ...]:
     return tuple(chain)
 
 
+def _twelve(pattern: str) -> bool:
+    """Whether a CLDR time pattern counts hours on a 12-hour clock (h or K outside quotes)."""
+    unquoted = re.sub(r"'[^']*'", "", pattern)
+    return "h" in unquoted or "K" in unquoted
+
+
 @functools.cache
 def _locale(language: str) -> Locale:
     from babel import Locale
@@ -212,8 +220,27 @@ class Labels:
         """Whether clock times are written on a 12-hour clock: the session's choice, else the language's habit."""
         if self.clock is not None:
             return self.clock == "12h"
-        pattern = self.locale.time_formats["short"].pattern
-        return "h" in pattern.replace("'h'", "") or "K" in pattern
+        return _twelve(self.locale.time_formats["short"].pattern)
+
+    @property
+    def time_pattern(self) -> str:
+        """How a clock time is written, as a CLDR pattern: "HH:mm", "H:mm", "h:mm a"."""
+        own = self.locale.time_formats["short"].pattern
+        if _twelve(own) == self.twelve_hour:
+            return str(own)
+        from babel.dates import match_skeleton
+
+        skeletons = self.locale.datetime_skeletons
+        found = match_skeleton("hmm" if self.twelve_hour else "Hmm", skeletons)
+        return str(skeletons[found].pattern) if found else ("h:mm a" if self.twelve_hour else "HH:mm")
+
+    @property
+    def day_periods(self) -> tuple[str, str]:
+        """The words after a 12-hour time: ("am", "pm")."""
+        from babel.dates import get_period_names
+
+        names = get_period_names("abbreviated", "format", self.locale)
+        return str(names["am"]), str(names["pm"])
 
     def date(self, day: dt.date) -> str:
         """A day in full, as the language writes it: "Thursday, 3 September 2026", "jeudi 3 septembre 2026"."""
@@ -228,13 +255,9 @@ class Labels:
 
     def time(self, clock: dt.time) -> str:
         """A clock time: "14:30" (or "2:30 pm" on a 12-hour clock), as the language writes it."""
-        from babel.dates import format_skeleton, format_time
+        from babel.dates import format_time
 
-        pattern = self.locale.time_formats["short"].pattern
-        own_twelve = "h" in pattern.replace("'h'", "") or "K" in pattern
-        if own_twelve == self.twelve_hour:
-            return format_time(clock, "short", locale=self.locale)
-        return format_skeleton("hmm" if self.twelve_hour else "Hmm", clock, locale=self.locale)
+        return format_time(clock, self.time_pattern, locale=self.locale)
 
     def times(self, start: dt.time, end: dt.time) -> str:
         """From one clock time to another: "09:00–10:30"."""
@@ -262,6 +285,10 @@ class Labels:
     def quoted(self, text: str) -> str:
         """``text`` in the language's quotation marks: “text”, « text », „text“."""
         return self.gettext("“{text}”").format(text=text)
+
+    def logos(self, theme: Theme) -> tuple[Picture, ...]:
+        """The theme's logos, their alt text in this language ("Logo of CEP")."""
+        return theme.logos(self.gettext("Logo of {owner}"), self.gettext("Logo"))
 
     def list(self, items: Sequence[str]) -> str:
         """Items joined as the language joins a list: "A, B and C"."""

@@ -305,7 +305,7 @@ def _running_heads(word: Any, doc: Document, theme: Theme = DEFAULT_THEME) -> No
     title.font.size = Pt(8)
     subtitle = head.add_run("\t" + str(doc.subtitle))
     subtitle.font.size = Pt(8)
-    for logo in theme.logos():
+    for logo in doc.labels.logos(theme):
         _header_logo(head, logo)
     foot = section.footer.paragraphs[0]
     foot.style = style

@@ -115,7 +115,7 @@ def plan_block(block: Block, area: Frame, room: float, theme: Theme, where: str,
     if isinstance(block, CHART_BLOCKS):
         return chart_blocks.figure(block, width, theme, labels)
     if isinstance(block, Staircase):
-        return plan_staircase(block, width, room, theme, where)
+        return plan_staircase(block, width, room, theme, where, labels)
     if isinstance(block, CutCards):
         return plan_card_sheets(block.cards, width, area.height, where)
     if isinstance(block, Link):
@@ -127,7 +127,7 @@ def plan_document(doc: Document, paper: str, theme: Theme, where: str = "") -> P
     """``doc`` laid out for ``paper``; TextOverflowError naming ``where`` if something cannot fit."""
     where = where or doc.title
     area = frame(paper, doc.orientation, doc.running_heads)
-    heads = running_heads(doc.title, doc.subtitle, area.width, theme.logos()) if doc.running_heads else None
+    heads = running_heads(doc.title, doc.subtitle, area.width, doc.labels.logos(theme)) if doc.running_heads else None
     title = plan_title(doc, area.width)
     # A full-page block (the poster) takes what the title leaves, less a point for rounding.
     room = area.height - (title.height if title else 0.0) - 1.0

@@ -68,7 +68,7 @@ def build(printed: PrintedDocument, story: list[Any], theme: Theme, properties: 
     """The story flowed onto pages of ``printed``'s paper, as PDF bytes, saying ``properties`` about itself."""
     area = printed.frame
     doc = printed.document
-    properties = properties or DocumentProperties(doc.title, "", str(doc.subtitle))
+    properties = properties or DocumentProperties(doc.title, "", str(doc.subtitle), language=doc.language)
     frame = Frame(area.x, area.y, area.width, area.height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     buffer = io.BytesIO()
     template = BaseDocTemplate(

@@ -112,7 +112,8 @@ def card(b: DeckBuilder, deck: CardDeck, card: Card, number: int, notes: str) ->
     if url:
         # The QR code at the right of the prompt, its address under it (no wider than the code).
         side = 96.0
-        shapes += qr_shapes(url, prompt_box.right - side, prompt_box.y, side, theme.muted, wide=1.0)
+        shapes += qr_shapes(url, prompt_box.right - side, prompt_box.y, side, theme.muted, wide=1.0,
+                            labels=b.labels.in_language(deck.language))
         prompt_box = attrs.evolve(prompt_box, width=prompt_box.width - side - 12)
     drafts = [Draft(card.prompt, colour=theme.text, source=(card, ("prompt",)))]
     if card.detail:

@@ -288,7 +288,7 @@ class DeckBuilder:
         In the layout's picture placeholder if it has one; else in the first top corner
         (right, then left) clear of the template's own artwork; else none, with a warning.
         """
-        logos = self.theme.logos()
+        logos = self.labels.logos(self.theme)
         if not logos:
             return []
         layout = self.choice.layout(TITLE_LAYOUT) if self.choice is not None else None
@@ -303,7 +303,8 @@ class DeckBuilder:
             slot = free_slot(candidates, layout.artwork if layout is not None else ())
             align = "right" if slot is candidates[0] else "left"
         if slot is None:
-            owners = " and ".join(logo.alt.removeprefix("Logo of ") for logo in logos)
+            theme = self.theme
+            owners = " and ".join(logo.alt.removeprefix("Logo of ") for logo in theme.logos())
             source = self.choice.template.source if self.choice is not None else "the template"
             self.warnings.append(
                 f"{source}: no room for the logo{'s' if count > 1 else ''} of {owners} on the title slide:"
@@ -391,7 +392,7 @@ class DeckBuilder:
             # The session's web address as a QR code at the right, above the bar.
             side = 104.0
             top = self.height - 72 - 12 - address_height(session.url, side) - side
-            shapes += qr_shapes(session.url, self.width - MARGIN - side, top, side, theme.muted)
+            shapes += qr_shapes(session.url, self.width - MARGIN - side, top, side, theme.muted, labels=self.labels)
             sub_box = attrs.evolve(sub_box, width=width - side - 24)
         body = self.subtitle(sub_box)
         when = compose.Composed(tuple(part for part in document.when(self.pack, self.labels).parts if part.keep != compose.HOSTS))
