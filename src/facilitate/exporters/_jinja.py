@@ -86,14 +86,14 @@ def translation(labels: Labels) -> dict[str, object]:
     }
 
 
-def render(kind: str, template: str, user_folder: str | Path | None = None, labels: Labels = ENGLISH, **context: object) -> str:
-    """Render ``template`` with facilitate's words in ``labels``' language; a broken or unsafe (user)
-    template is an ExportError naming it."""
+def render(kind: str, template: str, user_folder: str | Path | None = None, translations: Labels = ENGLISH, **context: object) -> str:
+    """Render ``template`` with facilitate's words in ``translations``' language; a broken or unsafe
+    (user) template is an ExportError naming it."""
     from facilitate.errors import ExportError
 
     env = environment(kind, str(user_folder) if user_folder else None)
     try:
-        return env.get_template(template).render(**translation(labels), **context)
+        return env.get_template(template).render(**{**translation(translations), **context})
     except jinja2.TemplateSyntaxError as error:
         raise ExportError(f"{error.filename or template}:{error.lineno}: template syntax: {error.message}") from None
     except jinja2.TemplateError as error:
