@@ -469,6 +469,25 @@ def schema(what: str) -> None:
     click.echo(json.dumps(content_schema(), indent=2))
 
 
+@main.command()
+@click.option("--language", "language", required=True, metavar="LANG",
+              help="A language tag: cy, fr, es, de, en, or another (its labels start empty).")
+def labels(language: str) -> None:
+    """Print a starter labels-LANG.po for your content folder: every label facilitate writes,
+    with its words in LANG where facilitate ships them.
+
+    Save it beside your session (facilitate labels --language cy > labels-cy.po), then change
+    the words you want; a language facilitate does not ship needs every msgstr filled in.
+    """
+    from facilitate.labels import starter
+
+    try:
+        data = starter(language)
+    except ValueError as error:
+        raise FacilitateError(f"--language: {error}") from None
+    click.echo(data.decode("utf-8"), nl=False)
+
+
 NEW_KINDS = ["agenda", "session", "deck", "ladder", "curve", "rubric", "reflection", "theme", "cluster", "method"]
 
 

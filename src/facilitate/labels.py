@@ -82,29 +82,41 @@ class Catalogue:
     plural: Callable[[int], int]
 
 
-def parse_po(data: bytes, locale: str | None = None) -> tuple[dict[str, tuple[str, ...]], str, list[tuple[int, str, str, tuple[str, ...]]]]:
-    """A ``.po`` file's translated messages: (key → forms, its plural rule, [(line, key, English words, forms)]).
+@dataclasses.dataclass(frozen=True)
+class PoFile:
+    """A ``.po`` file read: its translated messages by key, its plural rule, and where each message is."""
 
-    Untranslated and fuzzy messages are left out, so their English shows. Raises Babel's
-    ``PoFileError`` (with ``lineno``) for a broken file.
+    messages: dict[str, tuple[str, ...]]
+    plural: str
+    #: (line, key, the English words, its forms) of each translated message.
+    found: tuple[tuple[int, str, str, tuple[str, ...]], ...]
+    #: (line, key) of each message with no words yet (or marked fuzzy).
+    untranslated: tuple[tuple[int, str], ...]
+
+
+def parse_po(data: bytes, locale: str | None = None) -> PoFile:
+    """A ``.po`` file's messages. Untranslated and fuzzy ones are left out, so their English shows.
+
+    Raises Babel's ``PoFileError`` (with ``lineno``) for a broken file.
     """
     from babel.messages.pofile import read_po
 
     catalog = read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
     messages: dict[str, tuple[str, ...]] = {}
     found: list[tuple[int, str, str, tuple[str, ...]]] = []
+    untranslated: list[tuple[int, str]] = []
     for message in catalog:
-        if not message.id or message.fuzzy:
+        if not message.id:
             continue
         ids = tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,)
-        english = ids[0]
+        name = key(ids[0], message.context)
         forms = tuple(message.string) if isinstance(message.string, (tuple, list)) else (message.string or "",)
-        if not any(forms):
+        if message.fuzzy or not all(forms):
+            untranslated.append((message.lineno, name))
             continue
-        name = key(english, message.context)
         messages[name] = forms
         found.append((message.lineno, name, " ".join(ids), forms))
-    return messages, catalog.plural_expr, found
+    return PoFile(messages, catalog.plural_expr, tuple(found), tuple(untranslated))
 
 
 @functools.cache
@@ -113,8 +125,8 @@ def shipped(language: str) -> Catalogue | None:
     path = catalogue_path(language)
     if not path.is_file():
         return None
-    messages, plural, _ = parse_po(path.read_bytes(), language.replace("-", "_"))
-    return Catalogue(messages, _gettext.c2py(plural))
+    read = parse_po(path.read_bytes(), language.replace("-", "_"))
+    return Catalogue(read.messages, _gettext.c2py(read.plural))
 
 
 @functools.cache
@@ -321,6 +333,45 @@ def labels_for(language: str, extra_po_paths: Sequence[str | Path] = (), clock: 
         raise ValueError(f"{language!r} is not a language facilitate knows{suggestion(language)}")
     own = tuple(read_label_file(Path(path)) for path in extra_po_paths)
     return Labels(tag, clock, own)
+
+
+def starter(language: str) -> bytes:
+    """A ``labels-LANG.po`` to start from: every label facilitate has, with facilitate's words in
+    ``language`` where it ships them (else empty, to fill in), and the language's plural rule."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.plurals import get_plural
+    from babel.messages.pofile import read_po, write_po
+
+    tag = normalise(language)
+    if tag is None:
+        from facilitate.model.language import suggestion
+
+        raise ValueError(f"{language!r} is not a language facilitate knows{suggestion(language)}")
+    source = next((catalogue_path(t) for t in _family(tag) if catalogue_path(t).is_file()), None)
+    with (source or template_path()).open("rb") as handle:
+        shipped_catalogue = read_po(handle)
+    catalog = Catalog(locale=tag.replace("-", "_"), project="facilitate", fuzzy=False, header_comment=_STARTER_HEADER.format(tag=tag),
+                      creation_date=shipped_catalogue.creation_date, revision_date=shipped_catalogue.revision_date,
+                      language_team="", last_translator="")
+    if source is not None:
+        catalog._num_plurals, catalog._plural_expr = shipped_catalogue.num_plurals, shipped_catalogue.plural_expr
+    else:
+        rule = get_plural(tag.replace("-", "_"))
+        catalog._num_plurals, catalog._plural_expr = rule.num_plurals, rule.plural_expr
+    for message in shipped_catalogue:
+        if message.id:
+            catalog.add(message.id, message.string if source is not None else None, auto_comments=message.auto_comments,
+                        context=message.context, flags=[flag for flag in message.flags if flag != "fuzzy"])
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, no_location=True, sort_output=True)
+    return buffer.getvalue()
+
+
+_STARTER_HEADER = """\
+# facilitate's labels in {tag}: save this file as labels-{tag}.po beside your session file.
+# Change any msgstr to the words you want; delete the labels you do not change, or keep them.
+# A label's {{names}} are values facilitate fills in: keep each one a translation uses.
+# Plural labels (msgid_plural) have one msgstr[N] per plural form of the language."""
 
 
 def placeholders(text: str) -> set[str]:

@@ -27,8 +27,7 @@ def known_labels() -> frozenset[str]:
     """Every label facilitate has, by catalogue key (the shipped English catalogue's)."""
     from facilitate.labels import catalogue_path, parse_po
 
-    messages, _, _ = parse_po(catalogue_path("en").read_bytes(), "en")
-    return frozenset(messages)
+    return frozenset(parse_po(catalogue_path("en").read_bytes(), "en").messages)
 
 
 def _shown(name: str) -> str:
@@ -61,18 +60,19 @@ def read_label_file(path: Path) -> LabelFile:
     """One ``labels-LANG.po`` file, checked; LoadError naming the file and line of any problem."""
     from babel.messages.pofile import PoFileError
 
-    from facilitate.labels import parse_po, placeholders
+    from facilitate.labels import has_labels, parse_po, placeholders
     from facilitate.loaders.content import read_text
 
     language = language_of(path)
     text = read_text(path)
     try:
-        messages, plural, found = parse_po(text.encode("utf-8"), language.replace("-", "_"))
+        read = parse_po(text.encode("utf-8"), language.replace("-", "_"))
     except PoFileError as error:
         message = str(error).rsplit(" on ", 1)[0]
         raise LoadError(str(path), error.lineno or None, (), f"not a readable .po file: {message}") from None
     except (ValueError, SyntaxError) as error:
         raise LoadError(str(path), None, (), f"not a readable .po file: {error}") from None
+    plural = read.plural
     try:
         from gettext import c2py
 
@@ -80,7 +80,18 @@ def read_label_file(path: Path) -> LabelFile:
     except (ValueError, SyntaxError):
         raise LoadError(str(path), None, ("Plural-Forms",), f"not a plural rule gettext reads: {plural!r}") from None
     known = known_labels()
-    for line, name, english, forms in found:
+    if not has_labels(language):
+        # A language facilitate does not ship: every label needs the facilitator's words.
+        missing = [(line, name) for line, name in read.untranslated if name in known]
+        missing += [(0, name) for name in sorted(known - set(read.messages) - {name for _, name in read.untranslated})]
+        if missing:
+            line, name = missing[0]
+            raise LoadError(
+                str(path), line or None, ("msgstr",),
+                f"{_shown(name)} has no words in {language!r} yet: facilitate does not ship {language!r}, so every label"
+                f" needs yours ({len(missing)} to go; facilitate labels --language {language} lists them all)",
+            )
+    for line, name, english, forms in read.found:
         if name not in known:
             close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
             hint = f" (did you mean {_shown(close[0])}?)" if close else " (facilitate labels --language LANG lists them)"
@@ -94,7 +105,7 @@ def read_label_file(path: Path) -> LabelFile:
                     f"{{{sorted(extra)[0]}}} is not a value this label gives (it gives: "
                     + (", ".join(f"{{{value}}}" for value in sorted(allowed)) or "none") + ")",
                 )
-    return LabelFile(language, str(path), tuple(sorted(messages.items())), plural)
+    return LabelFile(language, str(path), tuple(sorted(read.messages.items())), plural)
 
 
 def label_files(folders: Iterable[Path]) -> tuple[LabelFile, ...]:

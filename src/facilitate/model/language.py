@@ -48,9 +48,11 @@ def normalise(tag: str) -> str | None:
 
     if not isinstance(tag, str) or not tag.strip() or not tag.replace("-", "").replace("_", "").isalnum():
         return None
+    from babel.core import UnknownLocaleError
+
     try:
         locale = Locale.parse(tag.strip().replace("-", "_"))
-    except (ValueError, LookupError):
+    except (ValueError, LookupError, UnknownLocaleError):
         return None
     parts = [locale.language, locale.script, locale.territory, locale.variant]
     return "-".join(part for part in parts if part)
