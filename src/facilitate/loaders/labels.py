@@ -69,7 +69,8 @@ def read_label_file(path: Path) -> LabelFile:
         read = parse_po(text.encode("utf-8"), language.replace("-", "_"))
     except PoFileError as error:
         message = str(error).rsplit(" on ", 1)[0]
-        raise LoadError(str(path), error.lineno or None, (), f"not a readable .po file: {message}") from None
+        # Babel counts the lines of a broken file from 0.
+        raise LoadError(str(path), error.lineno + 1, (), f"not a readable .po file: {message}") from None
     except (ValueError, SyntaxError) as error:
         raise LoadError(str(path), None, (), f"not a readable .po file: {error}") from None
     plural = read.plural
