@@ -301,3 +301,31 @@ def test_dates_and_times_follow_the_language(built):
     # Spanish writes the hour without a leading zero; the others as 09:00.
     times = "9:00–15:30" if language == "es" else "09:00–15:30"
     assert f"{day} · {times}" in handout
+
+
+def test_labels_far_longer_than_german_still_build_in_every_format(tmp_path):
+    """facilitate's words shrink, wrap or shorten; they never overflow or fail a build.
+
+    German runs 20–30% longer than English: here every label is German said twice over,
+    about two and a half times the English, in the user's own labels-de.po.
+    """
+    from babel.messages.pofile import read_po, write_po
+
+    with catalogue_path("de").open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if message.id:
+            double = lambda text: f"{text} {text}" if WORD.search(text) else text  # noqa: E731
+            message.string = tuple(double(form) for form in message.string) if isinstance(message.string, tuple) else double(message.string)
+    import io
+
+    buffer = io.BytesIO()
+    write_po(buffer, catalog)
+    (tmp_path / "labels-de.po").write_bytes(buffer.getvalue())
+    pack = load_pack(session_in("de", tmp_path), resolve)
+    from facilitate.labels import for_pack
+
+    assert for_pack(pack).gettext("Our conversation today") == "Ablauf heute Ablauf heute"
+    written = facilitate.build(pack, tmp_path / "pack")
+    assert {path.suffix for path in written} >= {".pdf", ".pptx", ".docx", ".html", ".md"}
+    assert "Ablauf heute Ablauf heute" in pptx_text(next(p for p in written if p.name == "deck.pptx"))

@@ -112,10 +112,10 @@ def parse_po(data: bytes, locale: str | None = None) -> PoFile:
         name = key(ids[0], message.context)
         forms = tuple(message.string) if isinstance(message.string, (tuple, list)) else (message.string or "",)
         if message.fuzzy or not all(forms):
-            untranslated.append((message.lineno, name))
+            untranslated.append((message.lineno or 0, name))
             continue
         messages[name] = forms
-        found.append((message.lineno, name, " ".join(ids), forms))
+        found.append((message.lineno or 0, name, " ".join(ids), forms))
     return PoFile(messages, catalog.plural_expr, tuple(found), tuple(untranslated))
 
 
@@ -338,8 +338,6 @@ def labels_for(language: str, extra_po_paths: Sequence[str | Path] = (), clock: 
 def starter(language: str) -> bytes:
     """A ``labels-LANG.po`` to start from: every label facilitate has, with facilitate's words in
     ``language`` where it ships them (else empty, to fill in), and the language's plural rule."""
-    from babel.messages.catalog import Catalog
-    from babel.messages.plurals import get_plural
     from babel.messages.pofile import read_po, write_po
 
     tag = normalise(language)
@@ -348,20 +346,15 @@ def starter(language: str) -> bytes:
 
         raise ValueError(f"{language!r} is not a language facilitate knows{suggestion(language)}")
     source = next((catalogue_path(t) for t in _family(tag) if catalogue_path(t).is_file()), None)
+    # The shipped catalogue keeps its own plural rule; a new language gets Babel's for it.
     with (source or template_path()).open("rb") as handle:
-        shipped_catalogue = read_po(handle)
-    catalog = Catalog(locale=tag.replace("-", "_"), project="facilitate", fuzzy=False, header_comment=_STARTER_HEADER.format(tag=tag),
-                      creation_date=shipped_catalogue.creation_date, revision_date=shipped_catalogue.revision_date,
-                      language_team="", last_translator="")
-    if source is not None:
-        catalog._num_plurals, catalog._plural_expr = shipped_catalogue.num_plurals, shipped_catalogue.plural_expr
-    else:
-        rule = get_plural(tag.replace("-", "_"))
-        catalog._num_plurals, catalog._plural_expr = rule.num_plurals, rule.plural_expr
-    for message in shipped_catalogue:
+        catalog = read_po(handle, locale=tag.replace("-", "_"))
+    catalog.header_comment = _STARTER_HEADER.format(tag=tag)
+    catalog.language_team = catalog.last_translator = ""
+    for message in catalog:
         if message.id:
-            catalog.add(message.id, message.string if source is not None else None, auto_comments=message.auto_comments,
-                        context=message.context, flags=[flag for flag in message.flags if flag != "fuzzy"])
+            message.flags.discard("fuzzy")
+            message.locations = []
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=100, no_location=True, sort_output=True)
     return buffer.getvalue()

@@ -343,9 +343,9 @@ def curve_figure(
     def at(x: float, y: float) -> tuple[float, float]:
         return left + x, bottom + y
 
-    for value, y, _label in plot.ticks:
+    for tick, y, _label in plot.ticks:
         shapes.append(Line(((left, bottom + y), (left + plot.width, bottom + y)), GRID_COLOUR, 0.5))
-        shapes.append(Text(left - 4, bottom + y - 2.5, plot.scale.label(value, labels), 7.5, theme.muted, anchor="end"))
+        shapes.append(Text(left - 4, bottom + y - 2.5, plot.scale.label(tick, labels), 7.5, theme.muted, anchor="end"))
     shapes.append(Line(((left, bottom), (left + plot.width, bottom)), theme.muted, 0.8))
     shapes.append(Line(((left, bottom), (left, bottom + plot.height)), theme.muted, 0.8))
     if unit:
