@@ -118,6 +118,10 @@
   function clock(ms) {  // to the nearest minute
     return clockText(new Date(Math.round(ms / MINUTE) * MINUTE));
   }
+  function planText(hhmm) {  // a planned "HH:MM" from the session data, as the language writes it
+    var c = hhmm.split(":");
+    return clockText(new Date(2000, 0, 1, +c[0], +c[1], 0, 0));
+  }
   function clockSeconds(ms) {
     var d = new Date(Math.floor(ms / 1000) * 1000);
     return two(d.getHours()) + ":" + two(d.getMinutes()) + ":" + two(d.getSeconds());
@@ -475,7 +479,7 @@
       item.classList.toggle("skipped", status === "skipped");
       var button = item.querySelector("button");
       if (status === "current") { button.setAttribute("aria-current", "step"); } else { button.removeAttribute("aria-current"); }
-      var planned = segments[i].startsAt;
+      var planned = planText(segments[i].startsAt);
       var p = projected[i];
       var shown = status === "skipped" || !p ? planned : clock(p.start);
       var time = item.querySelector(".time");
@@ -620,7 +624,7 @@
     setText($("start-label"), state.running ? L.pause : L.start);
     setText($("wallclock"), clock(Math.floor(now / MINUTE) * MINUTE));
     // Its slot as things stand, and as planned when that differs.
-    var planned = segment.startsAt + "\u2013" + segment.endsAt;
+    var planned = planText(segment.startsAt) + "\u2013" + planText(segment.endsAt);
     var range = clock(projected[i].start) + "\u2013" + clock(projected[i].end);
     var slot = range === planned ? planned : range + " (" + L.agenda_planned + " " + planned + ")";
     setText($("slot"), [slot, segment.timing, segment.method].filter(Boolean).join("  \u00b7  "));

@@ -317,3 +317,30 @@ def test_the_session_json_schema_knows_the_language_fields():
     text = str(schema)
     assert "language" in text and "clock" in text
     assert isinstance(Session.__attrs_attrs__.language.default, str)
+
+
+# --- the report on the day -----------------------------------------------------------------
+
+
+def test_the_report_on_the_day_is_in_the_sessions_language(tmp_path):
+    """The live page saves the session's language with its timings; the report is written in it."""
+    import json
+
+    from facilitate.loaders.timings import load_timings
+    from facilitate.reporting import render_report
+
+    example = ROOT / "tests" / "fixtures" / "timings" / "power-of-partnerships-2026-09-03.json"
+    data = json.loads(example.read_text("utf-8"))
+    data["session"]["language"] = "fr"
+    data["session"]["clock"] = "24h"
+    path = tmp_path / "timings.json"
+    path.write_text(json.dumps(data, indent=2), "utf-8")
+    record = load_timings(path)
+    assert record.language == "fr"
+    report = render_report(record, ".md").decode("utf-8")
+    assert report.startswith("# Bilan de la journée\u00a0: The Power of Partnerships") and "jeudi 3 septembre 2026" in report
+    assert "Prévu et réel" in report and "Planned and actual" not in report
+    data["session"]["language"] = "xx-nowhere"
+    path.write_text(json.dumps(data, indent=2), "utf-8")
+    with pytest.raises(LoadError, match=r"timings.json:\d+: session.language: 'xx-nowhere' is not a language"):
+        load_timings(path)

@@ -147,7 +147,7 @@ def page_labels(labels: Labels = ENGLISH) -> dict[str, object]:
         "kind_reflection": labels.pgettext("segment kind", "Reflection"),
         "kind_close": labels.pgettext("segment kind", "Close"),
     }
-    words["key_space"] = labels.pgettext("keyboard key", "Space")
+    words["space_key_name"] = labels.pgettext("keyboard key", "Space")
     words["minutes_spoken"] = plural_categories(labels, lambda count: labels.ngettext("{minutes} minute", "{minutes} minutes", count))
     return words
 
