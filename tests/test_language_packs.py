@@ -329,3 +329,21 @@ def test_labels_far_longer_than_german_still_build_in_every_format(tmp_path):
     written = facilitate.build(pack, tmp_path / "pack")
     assert {path.suffix for path in written} >= {".pdf", ".pptx", ".docx", ".html", ".md"}
     assert "Ablauf heute Ablauf heute" in pptx_text(next(p for p in written if p.name == "deck.pptx"))
+
+
+@pytest.mark.parametrize(("language", "clock", "first"), [("es", None, "9:00"), ("en", "12h", "9:00\u202fam"), ("cy", None, "09:00")])
+def test_the_live_page_writes_clock_times_as_the_language_does(browser, tmp_path, language, clock, first):
+    from tests.conftest import small_pack, small_session
+
+    pack = attrs.evolve(small_pack(), session=small_session(language=language, clock=clock))
+    (page_file,) = facilitate.build(pack, tmp_path / "pack", formats=["live"])
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, timezone_id="UTC")
+    context.clock.install(time="2026-09-03T08:59:00Z")
+    try:
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        shown = page.locator('#agenda li[data-index="0"] .time').inner_text()
+        assert shown.replace(" ", "\u202f") == first
+        assert page.evaluate("document.documentElement.lang") == language
+    finally:
+        context.close()

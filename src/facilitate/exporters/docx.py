@@ -312,7 +312,7 @@ def _running_heads(word: Any, doc: Document, theme: Theme = DEFAULT_THEME) -> No
     foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     from facilitate.layout.page import page_number_parts
 
-    for index, part in enumerate(page_number_parts(doc.labels)):
+    for part in page_number_parts(doc.labels):
         if part in ("PAGE", "NUMPAGES"):
             _field(foot, part)
         else:
