@@ -344,3 +344,23 @@ def test_the_report_on_the_day_is_in_the_sessions_language(tmp_path):
     path.write_text(json.dumps(data, indent=2), "utf-8")
     with pytest.raises(LoadError, match=r"timings.json:\d+: session.language: 'xx-nowhere' is not a language"):
         load_timings(path)
+
+
+def test_cards_on_their_own_and_the_duplex_test_sheet_take_a_language(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from facilitate.cli import main
+    from tests import tools
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["cards", "--test-sheet", "--language", "cy"])
+    assert result.exit_code == 0, result.output
+    sheet = tools.pdftotext(tmp_path / "duplex-test.pdf")
+    assert "Taflen brawf ddeuochrog: blaen" in sheet and "Duplex test sheet" not in sheet
+    result = runner.invoke(main, ["cards", "lets-imagine", "--language", "fr"])
+    assert result.exit_code == 0, result.output
+    cards = tools.pdftotext(tmp_path / "lets-imagine-cards.pdf")
+    assert "Impression et découpe" in cards and "Printing and cutting" not in cards
+    result = runner.invoke(main, ["cards", "lets-imagine", "--language", "klingon-x", "-o", "k.pdf"])
+    assert result.exit_code == 2 and "--language" in result.output

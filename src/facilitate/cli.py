@@ -293,17 +293,22 @@ def show(name: str) -> None:
     click.echo(describe(obj))
 
 
-def _deck_labels(source: str, deck: Any) -> Any:
-    """The labels of a deck printed on its own: its language, with any labels-LANG.po beside its file."""
+def _deck_labels(source: str, deck: Any, chosen: str | None = None) -> Any:
+    """The labels of a deck printed on its own: ``chosen`` (--language), else its language, else English,
+    with any labels-LANG.po beside its file (or in this folder)."""
     from facilitate.labels import Labels, has_labels
     from facilitate.loaders.labels import label_files
+    from facilitate.model.language import normalise, suggestion
 
     path = Path(source)
-    own = label_files([path.resolve().parent]) if path.is_file() else ()
-    language = deck.language or "en"
+    own = label_files([path.resolve().parent if path.is_file() else path.resolve()])
+    if chosen is not None and normalise(chosen) is None:
+        raise FacilitateError(f"--language: {chosen!r} is not a language facilitate knows{suggestion(chosen)}")
+    language = normalise(chosen) if chosen is not None else (deck.language if deck is not None else None)
+    language = language or "en"
     if not has_labels(language, own):
         raise FacilitateError(
-            f"{source}: facilitate has no labels in {language!r}: write them in labels-{language}.po beside the deck"
+            f"{source if deck is not None else '--language'}: facilitate has no labels in {language!r}: write them in labels-{language}.po beside the deck"
             f" (facilitate labels --language {language} > labels-{language}.po)"
         )
     return Labels(language, None, own)
@@ -693,9 +698,12 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="PDF to write (default DECK-cards.pdf).")
 @click.option("--sheet", help="The sheet of an XLSX deck to read (default: the first).")
 @click.option("--test-sheet", is_flag=True, help="Write the duplex test sheet (duplex-test.pdf) instead: it shows the --offset-x/--offset-y your printer needs.")
+@click.option("--language", "language", metavar="LANG",
+              help="The language of facilitate's words on the sheets: cy, fr, es, de... (default: the deck's own, else en).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.pass_context
-def cards(ctx: click.Context, deck: str | None, output: str | None, sheet: str | None, test_sheet: bool, force: bool, **values: Any) -> None:
+def cards(ctx: click.Context, deck: str | None, output: str | None, sheet: str | None, test_sheet: bool, language: str | None, force: bool,
+          **values: Any) -> None:
     """Print-ready card sheets for DECK (a bundled deck id, a deck file, or a CSV/XLSX table of cards) as one PDF."""
     from facilitate.exporters import cards_pdf
     from facilitate.loaders.content import load_object
@@ -713,7 +721,8 @@ def cards(ctx: click.Context, deck: str | None, output: str | None, sheet: str |
         target = Path(output or cards_pdf.TEST_SHEET_NAME)
         if target.exists() and not force:
             raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
-        atomic_write(target, lambda handle: cards_pdf.write_test_sheet(handle, chosen, paper_name))
+        words = _deck_labels(".", None, language)
+        atomic_write(target, lambda handle: cards_pdf.write_test_sheet(handle, chosen, paper_name, labels=words))
         click.echo(f"wrote {target} (a front and its back: print it double-sided, then read the offsets off the back)")
         return
     if deck is None:
@@ -730,7 +739,7 @@ def cards(ctx: click.Context, deck: str | None, output: str | None, sheet: str |
     if target.exists() and not force:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
     plan = cards_pdf.plan(chosen, paper_name)
-    atomic_write(target, cards_pdf.deck_output(card_deck, options, name=target.name, labels=_deck_labels(source, card_deck)).write)
+    atomic_write(target, cards_pdf.deck_output(card_deck, options, name=target.name, labels=_deck_labels(source, card_deck, language)).write)
     click.echo(f"wrote {target} ({cards_pdf.summary(cards_pdf.runs((card_deck,), chosen, plan), plan)})")
 
 

@@ -69,7 +69,7 @@ from facilitate.layout.imposition import (
     sheet_layout,
 )
 from facilitate.labels import ENGLISH, Labels, for_pack
-from facilitate.layout.properties import DocumentProperties, cards_properties, session_language
+from facilitate.layout.properties import DocumentProperties, cards_properties
 from facilitate.layout.qr import QrCode
 from facilitate.layout.units import Size, card_size, length, paper, to_mm
 from facilitate.model.cards import Card, CardBack, CardDeck
@@ -698,7 +698,8 @@ def _start(handle: BinaryIO, page: Size, properties: DocumentProperties, cmyk: b
 # --- the duplex test sheet -------------------------------------------------------------------
 
 
-def write_test_sheet(handle: BinaryIO, cards: CardOptions | None = None, paper_name: str = "a4", theme: Theme = DEFAULT_THEME) -> None:
+def write_test_sheet(handle: BinaryIO, cards: CardOptions | None = None, paper_name: str = "a4", theme: Theme = DEFAULT_THEME,
+                     labels: Labels = ENGLISH) -> None:
     """The duplex test sheet: a front with registration targets, a back with a millimetre scale behind each.
 
     Print it double-sided, hold it to the light, and read where each target falls on its
@@ -707,16 +708,17 @@ def write_test_sheet(handle: BinaryIO, cards: CardOptions | None = None, paper_n
     cards = cards or CardOptions()
     offset = (length(cards.offset_x), length(cards.offset_y))
     sheet = registration_sheet(paper(paper_name), cards.duplex, offset, length(cards.margin))
+    _ = labels.gettext
     properties = DocumentProperties(
-        "Duplex test sheet", theme.organisation, "Registration targets and millimetre scales for double-sided printing",
-        ("duplex", "test sheet", "cards"), session_language(None),
+        _("Duplex test sheet"), theme.organisation, _("Registration targets and millimetre scales for double-sided printing"),
+        ("duplex", _("test sheet"), _("cards")), labels.language,
     )
     canvas = _start(handle, sheet.page, properties, cards.cmyk)
     canvas.setViewerPreference("PrintScaling", "None")
     canvas.setViewerPreference("Duplex", "DuplexFlipLongEdge" if sheet.duplex == "long-edge" else "DuplexFlipShortEdge")
-    _test_front(canvas, sheet, theme)
+    _test_front(canvas, sheet, theme, labels)
     canvas.showPage()
-    _test_back(canvas, sheet, theme)
+    _test_back(canvas, sheet, theme, labels)
     canvas.showPage()
     canvas.save()
 
@@ -734,12 +736,15 @@ def _test_words(canvas: Any, sheet: RegistrationSheet, lines: Sequence[str], the
         top -= wrapped.height + 1 * MM
 
 
-def _test_front(canvas: Any, sheet: RegistrationSheet, theme: Theme) -> None:
-    edge = "long" if sheet.duplex == "long-edge" else "short"
+def _test_front(canvas: Any, sheet: RegistrationSheet, theme: Theme, labels: Labels = ENGLISH) -> None:
+    _ = labels.gettext
+    flip = (_("Print this sheet double-sided at actual size (100%), flipping on the long edge, on the paper you will use for the cards.")
+            if sheet.duplex == "long-edge"
+            else _("Print this sheet double-sided at actual size (100%), flipping on the short edge, on the paper you will use for the cards."))
     _test_words(canvas, sheet, (
-        "Duplex test sheet: front",
-        f"Print this sheet double-sided at actual size (100%), flipping on the {edge} edge, on the paper you will use for the cards.",
-        "Hold the printed sheet up to a window and look at the back: each target shows through onto a millimetre scale.",
+        _("Duplex test sheet: front"),
+        flip,
+        _("Hold the printed sheet up to a window and look at the back: each target shows through onto a millimetre scale."),
     ), theme)
     canvas.saveState()
     canvas.setLineCap(0)
@@ -754,13 +759,14 @@ def _test_front(canvas: Any, sheet: RegistrationSheet, theme: Theme) -> None:
     canvas.restoreState()
 
 
-def _test_back(canvas: Any, sheet: RegistrationSheet, theme: Theme) -> None:
+def _test_back(canvas: Any, sheet: RegistrationSheet, theme: Theme, labels: Labels = ENGLISH) -> None:
+    _ = labels.gettext
     dx, dy = (to_mm(value) for value in sheet.offset)
     _test_words(canvas, sheet, (
-        "Duplex test sheet: back",
-        f"These scales were printed with --offset-x {dx:g} --offset-y {dy:g}. Read the number under the centre of each target,"
-        " across and up: add it to those offsets and print your cards with the result.",
-        "If the targets read differently from each other, the printer skews the sheet: use the middle one. Upside down? Use the other --duplex.",
+        _("Duplex test sheet: back"),
+        _("These scales were printed with --offset-x {x} --offset-y {y}. Read the number under the centre of each target,"
+          " across and up: add it to those offsets and print your cards with the result.").format(x=f"{dx:g}", y=f"{dy:g}"),
+        _("If the targets read differently from each other, the printer skews the sheet: use the middle one. Upside down? Use the other --duplex."),
     ), theme)
     reach = sheet.reach
     canvas.saveState()
