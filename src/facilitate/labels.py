@@ -228,6 +228,18 @@ class Labels:
     # -- dates, times and numbers --
 
     @property
+    def office_language(self) -> str:
+        """The language as Word and PowerPoint tag text, with a region: "cy-GB", "fr-FR", "en-GB"."""
+        from babel.core import get_global
+
+        locale = self.locale
+        territory = locale.territory
+        if not territory:
+            likely = str(get_global("likely_subtags").get(locale.language, ""))
+            territory = next((part for part in likely.split("_")[1:] if len(part) == 2 and part.isupper()), None)
+        return f"{locale.language}-{territory}" if territory else str(locale.language)
+
+    @property
     def twelve_hour(self) -> bool:
         """Whether clock times are written on a 12-hour clock: the session's choice, else the language's habit."""
         if self.clock is not None:

@@ -83,7 +83,7 @@ def render(doc: Document, theme: Theme = DEFAULT_THEME, paper: str = "a4", langu
             word.add_paragraph(str(doc.subtitle), style="Subtitle")
     for block in doc.blocks:
         DRAW[type(block).__name__](writer, block)
-    _properties(word, doc, language or doc.language, author)
+    _properties(word, doc, language or doc.labels.office_language, author)
     buffer = io.BytesIO()
     word.save(buffer)
     return normalise_zip(buffer.getvalue(), source_date_epoch())

@@ -254,7 +254,7 @@ def _normalise_workbook(blob: bytes, epoch: int) -> bytes:
 class _Painter:
     """Draws slide specs onto python-pptx slides, every size explicit."""
 
-    def __init__(self, font: str, language: str = "en") -> None:
+    def __init__(self, font: str, language: str = "en-GB") -> None:
         self.font = font
         #: The language tag every run of text carries.
         self.language = language
@@ -534,7 +534,7 @@ _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 
 
-def _set_text_body(body, text_box: spec.TextBox, font: str, language: str = "en") -> None:
+def _set_text_body(body, text_box: spec.TextBox, font: str, language: str = "en-GB") -> None:
     from pptx.oxml import parse_xml
 
     inset_x, inset_y = _emu(spec.INSET_X), _emu(spec.INSET_Y)
@@ -574,7 +574,7 @@ def _set_background(slide, colour: str) -> None:
     ))
 
 
-def _paragraph_xml(paragraphs, font: str, language: str = "en"):
+def _paragraph_xml(paragraphs, font: str, language: str = "en-GB"):
     start = 1
     for index, paragraph in enumerate(paragraphs):
         # A numbered list continues from its first number (a continuation slide starts at 5).
@@ -605,7 +605,7 @@ def _attribute(value: str) -> str:
     return escape(_clean(value), {'"': "&quot;"})
 
 
-def _run_properties(paragraph: spec.Paragraph, font: str, language: str = "en") -> str:
+def _run_properties(paragraph: spec.Paragraph, font: str, language: str = "en-GB") -> str:
     # cap="none": layouts may set all caps (Section Header does); text appears as written.
     # lang: the language spelling checkers and screen readers read the text in.
     face = _attribute(font)

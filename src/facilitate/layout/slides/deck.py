@@ -358,7 +358,7 @@ class DeckBuilder:
             author=", ".join(people) or self.theme.organisation,
             layouts=self.choice,
             warnings=tuple(self.warnings),
-            language=self.labels.language,
+            language=self.labels.office_language,
         )
 
     def _part_run(self, schedule: tuple[ScheduledSegment, ...], start: int) -> tuple[ScheduledSegment, ...]:

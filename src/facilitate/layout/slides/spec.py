@@ -271,8 +271,8 @@ class Deck:
     layouts: LayoutChoice | None = None
     #: Lines to tell the user (a template lacking a layout, no room for a logo).
     warnings: tuple[str, ...] = ()
-    #: The language of the deck's text (a BCP 47 tag), on every run and in its properties.
-    language: str = "en"
+    #: The language of the deck's text, as PowerPoint tags it ("cy-GB"), on every run and in its properties.
+    language: str = "en-GB"
 
     def of_kind(self, kind: str) -> tuple[Slide, ...]:
         return tuple(slide for slide in self.slides if slide.kind == kind)
