@@ -225,7 +225,8 @@ def test_the_starter_file_holds_the_shipped_words(tmp_path):
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ('msgid "Agenda"\nmsgstr "Rhaglen"\nmsgid "Break\n', 3, "not a readable .po file"),
+        ('msgid "Agenda"\nmsgstr "Rhaglen"\nmsgid "Break\n', 3, 'not a readable .po file: the text in quotes does not end with a closing "'),
+        ('msgid "Agenda"\nmsgstr "Rhaglen"\n\nmsgid "Break"\nmsgtsr "Egwyl"\n', 5, "'msgtsr' is not a .po keyword"),
         ('msgid "Agendaa"\nmsgstr "Rhaglen"\n', 1, "facilitate has no label 'Agendaa' (did you mean 'Agenda'?)"),
         ('msgid "Back at {time}"\nmsgstr "Yn ôl am {amser}"\n', 1, "{amser} is not a value this label gives (it gives: {time})"),
     ],

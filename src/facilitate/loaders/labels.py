@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -56,6 +57,26 @@ def language_of(path: Path) -> str:
     return tag
 
 
+_KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+(".*)$')
+_QUOTED = re.compile(r'^"(?:[^"\\]|\\.)*"$')
+
+
+def _line_problem(text: str) -> tuple[int, str] | None:
+    """The first line that is not .po syntax (a keyword and a quoted string, a continued string,
+    a comment), with what is wrong; Babel's own parser then reads the rest."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = _KEYWORD.match(stripped)
+        quoted = match[2].strip() if match else stripped
+        if not match and not stripped.startswith('"'):
+            return number, f"{stripped.split()[0]!r} is not a .po keyword (msgid, msgstr, msgctxt, msgid_plural)"
+        if not _QUOTED.match(quoted):
+            return number, "the text in quotes does not end with a closing \""
+    return None
+
+
 def read_label_file(path: Path) -> LabelFile:
     """One ``labels-LANG.po`` file, checked; LoadError naming the file and line of any problem."""
     from babel.messages.pofile import PoFileError
@@ -65,14 +86,17 @@ def read_label_file(path: Path) -> LabelFile:
 
     language = language_of(path)
     text = read_text(path)
+    problem = _line_problem(text)
+    if problem is not None:
+        raise LoadError(str(path), problem[0], (), f"not a readable .po file: {problem[1]}")
     try:
         read = parse_po(text.encode("utf-8"), language.replace("-", "_"))
     except PoFileError as error:
         message = str(error).rsplit(" on ", 1)[0]
         # Babel counts the lines of a broken file from 0.
         raise LoadError(str(path), error.lineno + 1, (), f"not a readable .po file: {message}") from None
-    except (ValueError, SyntaxError) as error:
-        raise LoadError(str(path), None, (), f"not a readable .po file: {error}") from None
+    except (ValueError, SyntaxError, IndexError, KeyError) as error:  # older Babels fail on some broken files this way
+        raise LoadError(str(path), None, (), f"not a readable .po file: {error or type(error).__name__}") from None
     plural = read.plural
     try:
         from gettext import c2py
