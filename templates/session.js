@@ -105,9 +105,22 @@
     var d = day.split("-"), c = clock.split(":");
     return new Date(+d[0], +d[1] - 1, +d[2], +c[0], +c[1], 0, 0).getTime();
   }
+  // A clock time as the session's language writes it: data.clockPattern is a CLDR pattern
+  // from Babel ("HH:mm", "H:mm", "h:mm a", "HH 'h' mm"), the same the printed pack uses.
+  function clockText(d) {
+    var hours = d.getHours(), twelve = hours % 12 || 12;
+    var fields = { HH: two(hours), H: String(hours), hh: two(twelve), h: String(twelve), mm: two(d.getMinutes()),
+                   a: data.dayPeriods[hours < 12 ? 0 : 1] };
+    return (data.clockPattern || "HH:mm").replace(/'([^']*)'|HH|H|hh|h|mm|a/g, function (token, quoted) {
+      return quoted !== undefined ? quoted : fields[token];
+    });
+  }
   function clock(ms) {  // to the nearest minute
-    var d = new Date(Math.round(ms / MINUTE) * MINUTE);
-    return two(d.getHours()) + ":" + two(d.getMinutes());
+    return clockText(new Date(Math.round(ms / MINUTE) * MINUTE));
+  }
+  function planText(hhmm) {  // a planned "HH:MM" from the session data, as the language writes it
+    var c = hhmm.split(":");
+    return clockText(new Date(2000, 0, 1, +c[0], +c[1], 0, 0));
   }
   function clockSeconds(ms) {
     var d = new Date(Math.floor(ms / 1000) * 1000);
@@ -117,9 +130,11 @@
     var seconds = ms > 0 ? Math.ceil(ms / 1000) : Math.floor(-ms / 1000);
     return (ms > 0 ? "" : seconds > 0 ? "+" : "") + Math.floor(seconds / 60) + ":" + two(seconds % 60);
   }
-  function spoken(ms) {
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(data.language || "en") : null;
+  function spoken(ms) {  // "2 minutes", in the form the language's plural rules choose
     var minutes = Math.ceil(ms / MINUTE);
-    return minutes === 1 ? L.minute_one : fmt("minute_many", { minutes: minutes });
+    var forms = L.minutes_spoken, category = plurals ? plurals.select(minutes) : (minutes === 1 ? "one" : "other");
+    return (forms[category] || forms.other).replace("{minutes}", String(minutes));
   }
   function kicker(segment, withPosition) {
     var part = data.parts.findIndex(function (p) { return p.id === segment.part; });
@@ -464,7 +479,7 @@
       item.classList.toggle("skipped", status === "skipped");
       var button = item.querySelector("button");
       if (status === "current") { button.setAttribute("aria-current", "step"); } else { button.removeAttribute("aria-current"); }
-      var planned = segments[i].startsAt;
+      var planned = planText(segments[i].startsAt);
       var p = projected[i];
       var shown = status === "skipped" || !p ? planned : clock(p.start);
       var time = item.querySelector(".time");
@@ -609,7 +624,7 @@
     setText($("start-label"), state.running ? L.pause : L.start);
     setText($("wallclock"), clock(Math.floor(now / MINUTE) * MINUTE));
     // Its slot as things stand, and as planned when that differs.
-    var planned = segment.startsAt + "\u2013" + segment.endsAt;
+    var planned = planText(segment.startsAt) + "\u2013" + planText(segment.endsAt);
     var range = clock(projected[i].start) + "\u2013" + clock(projected[i].end);
     var slot = range === planned ? planned : range + " (" + L.agenda_planned + " " + planned + ")";
     setText($("slot"), [slot, segment.timing, segment.method].filter(Boolean).join("  \u00b7  "));
@@ -759,7 +774,8 @@
     return {
       format: "facilitate-timings",
       version: 1,
-      session: { id: data.id, title: data.title, starts_at: data.startsAt, ends_by: data.endsBy },
+      session: { id: data.id, title: data.title, starts_at: data.startsAt, ends_by: data.endsBy, language: data.language,
+                 clock: data.clock },
       day: state.day,
       segments: segments.map(function (segment, i) {
         var seg = state.segs[i];

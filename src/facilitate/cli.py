@@ -293,6 +293,27 @@ def show(name: str) -> None:
     click.echo(describe(obj))
 
 
+def _deck_labels(source: str, deck: Any, chosen: str | None = None) -> Any:
+    """The labels of a deck printed on its own: ``chosen`` (--language), else its language, else English,
+    with any labels-LANG.po beside its file (or in this folder)."""
+    from facilitate.labels import Labels, has_labels
+    from facilitate.loaders.labels import label_files
+    from facilitate.model.language import normalise, suggestion
+
+    path = Path(source)
+    own = label_files([path.resolve().parent if path.is_file() else path.resolve()])
+    if chosen is not None and normalise(chosen) is None:
+        raise FacilitateError(f"--language: {chosen!r} is not a language facilitate knows{suggestion(chosen)}")
+    language = normalise(chosen) if chosen is not None else (deck.language if deck is not None else None)
+    language = language or "en"
+    if not has_labels(language, own):
+        raise FacilitateError(
+            f"{source if deck is not None else '--language'}: facilitate has no labels in {language!r}: write them in labels-{language}.po beside the deck"
+            f" (facilitate labels --language {language} > labels-{language}.po)"
+        )
+    return Labels(language, None, own)
+
+
 def _locate(kind: str | None, name: str) -> Path:
     """The file a NAME on the command line means: a file (a folder of that name does not
     count), NAME.yaml in this folder, or the bundled item; else a "did you mean"."""
@@ -372,7 +393,7 @@ def _problems(file: str, document: Any, options: Any, warn_closed: bool) -> list
 
         with collecting() as found:
             try:
-                cards_pdf.check_decks_layout((loaded,), options)
+                cards_pdf.check_decks_layout((loaded,), options, labels=_deck_labels(file, loaded))
             except FacilitateError as error:
                 return [error]
         return list(found)
@@ -451,6 +472,25 @@ def schema(what: str) -> None:
     from facilitate.schema import content_schema
 
     click.echo(json.dumps(content_schema(), indent=2))
+
+
+@main.command()
+@click.option("--language", "language", required=True, metavar="LANG",
+              help="A language tag: cy, fr, es, de, en, or another (its labels start empty).")
+def labels(language: str) -> None:
+    """Print a starter labels-LANG.po for your content folder: every label facilitate writes,
+    with its words in LANG where facilitate ships them.
+
+    Save it beside your session (facilitate labels --language cy > labels-cy.po), then change
+    the words you want; a language facilitate does not ship needs every msgstr filled in.
+    """
+    from facilitate.labels import starter
+
+    try:
+        data = starter(language)
+    except ValueError as error:
+        raise FacilitateError(f"--language: {error}") from None
+    click.echo(data.decode("utf-8"), nl=False)
 
 
 NEW_KINDS = ["agenda", "session", "deck", "ladder", "curve", "rubric", "reflection", "theme", "cluster", "method"]
@@ -658,9 +698,12 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="PDF to write (default DECK-cards.pdf).")
 @click.option("--sheet", help="The sheet of an XLSX deck to read (default: the first).")
 @click.option("--test-sheet", is_flag=True, help="Write the duplex test sheet (duplex-test.pdf) instead: it shows the --offset-x/--offset-y your printer needs.")
+@click.option("--language", "language", metavar="LANG",
+              help="The language of facilitate's words on the sheets: cy, fr, es, de... (default: the deck's own, else en).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.pass_context
-def cards(ctx: click.Context, deck: str | None, output: str | None, sheet: str | None, test_sheet: bool, force: bool, **values: Any) -> None:
+def cards(ctx: click.Context, deck: str | None, output: str | None, sheet: str | None, test_sheet: bool, language: str | None, force: bool,
+          **values: Any) -> None:
     """Print-ready card sheets for DECK (a bundled deck id, a deck file, or a CSV/XLSX table of cards) as one PDF."""
     from facilitate.exporters import cards_pdf
     from facilitate.loaders.content import load_object
@@ -678,7 +721,8 @@ def cards(ctx: click.Context, deck: str | None, output: str | None, sheet: str |
         target = Path(output or cards_pdf.TEST_SHEET_NAME)
         if target.exists() and not force:
             raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
-        atomic_write(target, lambda handle: cards_pdf.write_test_sheet(handle, chosen, paper_name))
+        words = _deck_labels(".", None, language)
+        atomic_write(target, lambda handle: cards_pdf.write_test_sheet(handle, chosen, paper_name, labels=words))
         click.echo(f"wrote {target} (a front and its back: print it double-sided, then read the offsets off the back)")
         return
     if deck is None:
@@ -687,13 +731,15 @@ def cards(ctx: click.Context, deck: str | None, output: str | None, sheet: str |
         raise FacilitateError(f"{deck}: --sheet chooses a sheet of an XLSX workbook, and this is not one")
     if suffix_is_table(deck):
         card_deck = deck_from_file(deck, sheet=sheet)
+        source = deck
     else:
-        card_deck = load_object(_locate("deck", deck), expected_kind="deck")
+        source = str(_locate("deck", deck))
+        card_deck = load_object(source, expected_kind="deck")
     target = Path(output or f"{card_deck.id}-cards.pdf")
     if target.exists() and not force:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
     plan = cards_pdf.plan(chosen, paper_name)
-    atomic_write(target, cards_pdf.deck_output(card_deck, options, name=target.name).write)
+    atomic_write(target, cards_pdf.deck_output(card_deck, options, name=target.name, labels=_deck_labels(source, card_deck, language)).write)
     click.echo(f"wrote {target} ({cards_pdf.summary(cards_pdf.runs((card_deck,), chosen, plan), plan)})")
 
 

@@ -20,7 +20,7 @@ from facilitate.output import atomic_write, write_zip
 
 
 def personalise(pack: SessionPack, member: Member, organisation: str = "") -> SessionPack:
-    """The pack as ``member`` receives it: their name, logo, date and venue.
+    """The pack as ``member`` receives it: their name, logo, date, venue and language.
 
     Its hosts are the member and the cluster's ``organisation``: the session's own hosts
     (a bundled session's are the organisation that wrote it) never host a partner's pack.
@@ -33,6 +33,7 @@ def personalise(pack: SessionPack, member: Member, organisation: str = "") -> Se
         date=member.date or pack.session.date,
         venue=member.venue or pack.session.venue,
         hosts=hosts,
+        language=member.language or pack.session.language,
     )
     theme = attrs.evolve(pack.theme, partner=member.name, partner_logo=member.logo)
     return attrs.evolve(pack, session=session, theme=theme)

@@ -33,5 +33,5 @@ def render_report(record: DayRecord, suffix: str, paper: str = "a4", theme: Them
         from facilitate.exporters._jinja import render
 
         kind = suffix.lstrip(".")
-        return render(kind, f"document.{kind}.j2", None, doc=doc, theme=theme).encode("utf-8")
+        return render(kind, f"document.{kind}.j2", None, doc.labels, doc=doc, theme=theme).encode("utf-8")
     raise FacilitateError(f"{where}: cannot write a report as {suffix or 'a file with no suffix'}; use .pdf, .docx, .html or .md")

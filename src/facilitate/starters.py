@@ -10,6 +10,7 @@ id: {name}
 title: {title}
 subtitle: ""
 # date: YYYY-MM-DD        # the day itself, once it is fixed (shown on every page)
+# language: cy            # the pack's labels, dates and numbers: en, cy, fr, es or de (docs/languages.md)
 starts_at: "09:00"
 ends_by: "12:30"          # optional: the build refuses an agenda that runs past it
 venue: ""

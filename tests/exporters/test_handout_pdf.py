@@ -113,7 +113,7 @@ def test_run_sheet_lists_every_segment_with_its_clock_times(a4_files):
 def test_run_sheet_has_header_materials_setup_and_page_n_of_m(tmp_path):
     pack = secret_pack(room_setup=("Round tables of six", "A flip chart per table"))
     text = text_of(rendered(pack)["runsheet.pdf"])
-    assert "Thursday 3 September 2026" in text and "Town hall" in text
+    assert "Thursday, 3 September 2026" in text and "Town hall" in text
     assert "Materials checklist" in text and "Flip chart" in text and "Markers" in text
     assert "Room set-up" in text and "Round tables of six" in text
     pages = pages_text(rendered(pack)["runsheet.pdf"])
@@ -452,7 +452,7 @@ def test_markdown_and_html_templates_render_every_worksheet(kind):
         out = _jinja.render(kind, f"document.{kind}.j2", None, doc=document, theme=pack.theme)
         assert document.blocks and len(out) > 200
     worksheet = _jinja.render(kind, f"document.{kind}.j2", None, doc=documents[2], theme=pack.theme)
-    assert "Breakfast clubs" in worksheet and "2022" in worksheet and "forecast if nothing changes" in worksheet
+    assert "Breakfast clubs" in worksheet and "2022" in worksheet and "if nothing changes" in worksheet
 
 
 def test_reportlab_is_imported_only_when_drawing():

@@ -730,7 +730,8 @@ def test_timings_persist_and_export_as_json_and_csv_for_the_report(day, tmp_path
         ("done", "09:36:40", "09:51:40"),
         ("current", "09:51:40", None),
     ]
-    assert data["day"] == DAY and data["session"] == {"id": "session", "title": "Small session", "starts_at": "09:00", "ends_by": None}
+    assert data["day"] == DAY and data["session"] == {"id": "session", "title": "Small session", "starts_at": "09:00", "ends_by": None,
+                                                             "language": "en", "clock": None}
     record = load_timings(saved)  # the schema and the model accept it
     assert [round(s.actual_minutes, 1) for s in record.ran] == [17.0, 19.5, 15.0]
 

@@ -110,16 +110,16 @@ def test_the_results_page_says_what_to_try_next_from_the_tagged_library():
         Tagged("deck", "data-walk", "Data walk", ("data",)),
         Tagged("method", "dot-voting", "Dot voting", ("decisions",)),
     )
-    blocks = worksheets.assessment_results(loaded, tagged)
+    blocks = worksheets.assessment_results(loaded, tagged=tagged)
     start = next(i for i, block in enumerate(blocks) if block == Heading("What to try next", 3))
     assert blocks[start + 1 : start + 5] == [
-        Paragraph("For Using data together (weakest):", "lead"),
+        Paragraph("For Using data together (the weakest dimension):", "lead"),
         Bullets(("Data walk (a card deck)",)),
-        Paragraph("For Be aligned (views differ most):", "lead"),
+        Paragraph("For Be aligned (where views differ most):", "lead"),
         Bullets(("World Café (a method)",)),
     ]
     # Nothing tagged for either dimension, or no library: no heading at all.
-    assert not any(block == Heading("What to try next", 3) for block in worksheets.assessment_results(loaded, tagged[2:]))
+    assert not any(block == Heading("What to try next", 3) for block in worksheets.assessment_results(loaded, tagged=tagged[2:]))
     assert not any(block == Heading("What to try next", 3) for block in worksheets.assessment_results(loaded))
 
 

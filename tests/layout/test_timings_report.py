@@ -35,7 +35,7 @@ def blocks_after(doc, heading: str):
 def test_the_report_compares_plan_and_reality(record):
     doc = day_report(record)
     assert doc.title == "How the day went: The Power of Partnerships"
-    assert doc.subtitle == "Thursday 3 September 2026"
+    assert doc.subtitle == "Thursday, 3 September 2026"
     summary = doc.blocks[0]
     assert isinstance(summary, Paragraph)
     assert "Planned: 09:00–15:30 (6 h 30 min, 19 segments)." in summary.text

@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 import jinja2.sandbox
 
+from facilitate.labels import ENGLISH, Labels
 from facilitate.resources import templates_folder
 
 
@@ -44,14 +45,17 @@ def environment(kind: str, user_folder: str | None = None) -> jinja2.Environment
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # {{ _("Period") }}: facilitate's words, from the catalogue (render() passes the translator).
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_null_translations()  # type: ignore[attr-defined]  # added by the i18n extension
     env.filters["md"] = _md_escape
     env.filters["block_type"] = _type_name
     env.filters["qr_svg"] = _qr_svg
     return env
 
 
-def _qr_svg(url: str) -> object:
+def _qr_svg(url: str, alt: str = "") -> object:
     """A web address as an inline SVG QR code (one path of squares), for HTML."""
     from markupsafe import Markup, escape
 
@@ -62,20 +66,34 @@ def _qr_svg(url: str) -> object:
     squares = "".join(
         f"M{column} {row}h{length}v1h-{length}z" for row, column, length in code.runs
     )
-    label = escape(f"QR code for {url}")
+    label = escape(alt or f"QR code for {url}")
     return Markup(
         f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {code.size} {code.size}" width="160" height="160"'
         f' role="img" aria-label="{label}"><rect width="100%" height="100%" fill="#fff"/><path fill="#000" d="{squares}"/></svg>'
     )
 
 
-def render(kind: str, template: str, user_folder: str | Path | None = None, **context: object) -> str:
-    """Render ``template``; a broken or unsafe (user) template is an ExportError naming it."""
+def translation(labels: Labels) -> dict[str, object]:
+    """What a template calls for facilitate's words in ``labels``' language: _(), gettext(),
+    ngettext(), pgettext() (the i18n extension's names), and number() for numbers."""
+    return {
+        "_": labels.gettext,
+        "gettext": labels.gettext,
+        "ngettext": labels.ngettext,
+        "pgettext": labels.pgettext,
+        "number": labels.number,
+        "language": labels.language,
+    }
+
+
+def render(kind: str, template: str, user_folder: str | Path | None = None, translations: Labels = ENGLISH, **context: object) -> str:
+    """Render ``template`` with facilitate's words in ``translations``' language; a broken or unsafe
+    (user) template is an ExportError naming it."""
     from facilitate.errors import ExportError
 
     env = environment(kind, str(user_folder) if user_folder else None)
     try:
-        return env.get_template(template).render(**context)
+        return env.get_template(template).render(**{**translation(translations), **context})
     except jinja2.TemplateSyntaxError as error:
         raise ExportError(f"{error.filename or template}:{error.lineno}: template syntax: {error.message}") from None
     except jinja2.TemplateError as error:
@@ -91,7 +109,7 @@ def document_outputs(kind: str, suffix: str, pack, user_folder: str | None = Non
         Output(
             f"{entry.stem}.{suffix}",
             lambda handle, doc=entry.document: handle.write(
-                render(kind, f"document.{kind}.j2", user_folder, doc=doc, theme=pack.theme).encode("utf-8")
+                render(kind, f"document.{kind}.j2", user_folder, doc.labels, doc=doc, theme=pack.theme).encode("utf-8")
             ),
         )
         for entry in pack_documents(pack)

@@ -68,7 +68,8 @@ from facilitate.layout.imposition import (
     sets_to_print,
     sheet_layout,
 )
-from facilitate.layout.properties import DocumentProperties, cards_properties, session_language
+from facilitate.labels import ENGLISH, Labels, for_pack
+from facilitate.layout.properties import DocumentProperties, cards_properties
 from facilitate.layout.qr import QrCode
 from facilitate.layout.units import Size, card_size, length, paper, to_mm
 from facilitate.model.cards import Card, CardBack, CardDeck
@@ -267,15 +268,18 @@ def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
     theme = pack.theme
     paper_name = options[PaperOptions].paper
     session = pack.session
-    return [Output(FILE_NAME, lambda handle: write_pdf(decks, handle, cards, theme, paper_name, session))]
+    labels = for_pack(pack)
+    return [Output(FILE_NAME, lambda handle: write_pdf(decks, handle, cards, theme, paper_name, session, labels))]
 
 
-def deck_output(deck: CardDeck, options: BuildOptions | None = None, theme: Theme = DEFAULT_THEME, name: str = FILE_NAME) -> Output:
-    """One deck's printable PDF as an Output (for ``facilitate cards DECK``)."""
+def deck_output(deck: CardDeck, options: BuildOptions | None = None, theme: Theme = DEFAULT_THEME, name: str = FILE_NAME,
+                labels: Labels | None = None) -> Output:
+    """One deck's printable PDF as an Output (for ``facilitate cards DECK``), in the deck's language."""
     options = options or BuildOptions()
     check_decks((deck,))
     cards, paper_name = options[CardOptions], options[PaperOptions].paper
-    return Output(name, lambda handle: write_pdf((deck,), handle, cards, theme, paper_name))
+    labels = (labels or ENGLISH).in_language(deck.language)
+    return Output(name, lambda handle: write_pdf((deck,), handle, cards, theme, paper_name, labels=labels))
 
 
 # --- checks before drawing -------------------------------------------------------------
@@ -307,8 +311,9 @@ def _text(canvas: Any, block: Block, left: float, width: float, bottom: float) -
 class _Sheets:
     """Draws the decks onto the canvas: faces, backs, marks, instruction pages; keeps the forms it made."""
 
-    def __init__(self, canvas: Any, imposition: Imposition, theme: Theme, cards: CardOptions) -> None:
+    def __init__(self, canvas: Any, imposition: Imposition, theme: Theme, cards: CardOptions, labels: Labels = ENGLISH) -> None:
         self.canvas = canvas
+        self.labels = labels
         self.imposition = imposition
         self.theme = theme
         self.cards = cards
@@ -488,7 +493,7 @@ class _Sheets:
         if run.lead_pages:
             # The instruction page (and its blank back) turned as the sheets that follow are.
             canvas.setPageSize(page_size)
-            _instructions_page(canvas, deck, imposition, theme, imposition.page, run.sets)
+            _instructions_page(canvas, deck, imposition, theme, imposition.page, run.sets, self.labels.in_language(deck.language))
             canvas.showPage()
             if run.lead_pages == 2:
                 canvas.setPageSize(page_size)
@@ -564,48 +569,57 @@ def _draw_lines(canvas: Any, lines: Sequence[Line]) -> None:
     canvas.restoreState()
 
 
-def _instructions_page(canvas: Any, deck: CardDeck, imposition: Imposition, theme: Theme, page: Size, sets: int = 1) -> None:
+def _instructions_page(canvas: Any, deck: CardDeck, imposition: Imposition, theme: Theme, page: Size, sets: int = 1,
+                       labels: Labels = ENGLISH) -> None:
     """A leading page: how to use the deck in the room, and how to print and cut it (planned in layout.card_face)."""
-    for line in instructions_page(deck, printing_notes(imposition, len(deck.cards), sets), theme, page):
+    for line in instructions_page(deck, printing_notes(imposition, len(deck.cards), sets, labels), theme, page, labels):
         if line.label is not None:
             _text(canvas, line.label, PAGE_MARGIN, line.left - PAGE_MARGIN, 0.0)
         _text(canvas, line.block, line.left, line.width, 0.0)
 
 
-def printing_notes(imposition: Imposition, cards: int, sets: int = 1) -> list[str]:
+def printing_notes(imposition: Imposition, cards: int, sets: int = 1, labels: Labels = ENGLISH) -> list[str]:
     """What to tell the printer and the person with the scissors, for this layout."""
+    _ = labels.gettext
     total = cards * sets
     sheets = imposition.sheets(total)
-    counted = f"{cards} cards" if sets == 1 else f"{cards} cards x {sets} sets = {total} cards"
+    counted = labels.ngettext("{count} card", "{count} cards", cards).format(count=cards)
+    if sets > 1:
+        counted = _("{cards} x {sets} sets = {total} cards").format(cards=counted, sets=sets, total=total)
     notes = [
-        f"{counted}, {imposition.per_sheet} to a sheet: {sheets} sheet{'s' if sheets != 1 else ''}.",
-        "Print at actual size (100%, not 'fit to page').",
+        labels.ngettext("{cards}, {per_sheet} to a sheet: {count} sheet.", "{cards}, {per_sheet} to a sheet: {count} sheets.", sheets).format(
+            cards=counted, per_sheet=imposition.per_sheet, count=sheets),
+        _("Print at actual size (100%, not 'fit to page')."),
     ]
     if sets > 1:
-        notes.append(f"Each set is numbered 1/{cards} to {cards}/{cards}: deal the cut cards into {sets} piles by number.")
+        notes.append(_("Each set is numbered 1/{cards} to {cards}/{cards}: deal the cut cards into {sets} piles by number.").format(
+            cards=cards, sets=sets))
     if imposition.kind == "fold":
-        notes.append("Print single-sided. Fold each sheet along the dashed line, glue the halves together, then cut along the crop marks.")
+        notes.append(_("Print single-sided. Fold each sheet along the dashed line, glue the halves together, then cut along the crop marks."))
     elif imposition.kind == "print-shop":
-        notes.append("One card per page with bleed; the trim box marks the cut.")
+        notes.append(_("One card per page with bleed; the trim box marks the cut."))
     elif imposition.has_backs:
-        edge = "long" if imposition.duplex == "long-edge" else "short"
-        notes.append(f"Print double-sided, flipping on the {edge} edge: every sheet of card fronts is followed by its sheet of backs.")
-        notes.append("If the backs land off-centre, print the duplex test sheet (facilitate cards --test-sheet) and use the offsets it shows.")
+        if imposition.duplex == "long-edge":
+            notes.append(_("Print double-sided, flipping on the long edge: every sheet of card fronts is followed by its sheet of backs."))
+        else:
+            notes.append(_("Print double-sided, flipping on the short edge: every sheet of card fronts is followed by its sheet of backs."))
+        notes.append(_("If the backs land off-centre, print the duplex test sheet (facilitate cards --test-sheet) and use the offsets it shows."))
     else:
-        notes.append("Print single-sided (these sheets have no backs).")
+        notes.append(_("Print single-sided (these sheets have no backs)."))
     if imposition.shared_cuts:
-        notes.append("The cards touch: one cut between neighbours. Stack the sheets and cut along the crop marks, outside edges first.")
+        notes.append(_("The cards touch: one cut between neighbours. Stack the sheets and cut along the crop marks, outside edges first."))
     else:
-        notes.append("Cut along the lines the crop marks show; the colour runs past the cut so a slightly wide cut leaves no white edge.")
+        notes.append(_("Cut along the lines the crop marks show; the colour runs past the cut so a slightly wide cut leaves no white edge."))
     return notes
 
 
 def check(pack: SessionPack, options: BuildOptions) -> None:
     """Lay out every card of every deck the build would print (a build does it page by page as it writes)."""
-    check_decks_layout(chosen_decks(pack, options[CardOptions].decks), options, pack.theme, pack.session)
+    check_decks_layout(chosen_decks(pack, options[CardOptions].decks), options, pack.theme, pack.session, for_pack(pack))
 
 
-def check_decks_layout(decks: Sequence[CardDeck], options: BuildOptions, theme: Theme = DEFAULT_THEME, session: Session | None = None) -> None:
+def check_decks_layout(decks: Sequence[CardDeck], options: BuildOptions, theme: Theme = DEFAULT_THEME, session: Session | None = None,
+                       labels: Labels | None = None) -> None:
     """Every card face, back and instructions page of ``decks`` laid out, each problem noted (layout.checking)."""
     cards = options[CardOptions]
     check_decks(decks)
@@ -619,8 +633,9 @@ def check_decks_layout(decks: Sequence[CardDeck], options: BuildOptions, theme: 
             with checking.item():
                 back_text(deck, card, theme.names, readable_on(back.colour), logos, back, safe)
         if run.lead_pages:
+            deck_labels = (labels or ENGLISH).in_language(deck.language)
             with checking.item():
-                instructions_page(deck, printing_notes(imposition, len(deck.cards), run.sets), theme, imposition.page)
+                instructions_page(deck, printing_notes(imposition, len(deck.cards), run.sets, deck_labels), theme, imposition.page, deck_labels)
         for number, item in enumerate(deck.cards, start=1):
             with checking.item():
                 card_face(deck, item, number, card, theme, band, safe=safe)
@@ -642,26 +657,29 @@ def write_pdf(
     theme: Theme = DEFAULT_THEME,
     paper_name: str = "a4",
     session: Session | None = None,
+    labels: Labels | None = None,
 ) -> None:
     """Write the card sheets of ``decks`` as one PDF to ``handle``.
 
-    ``session`` (when the decks belong to one) gives the author, the language and the
-    number of tables that "one set per table" counts.
+    ``session`` (when the decks belong to one) gives the author and the number of tables
+    that "one set per table" counts; ``labels`` the language of facilitate's words (a
+    deck's own language wins for its pages), by default the session's.
     """
+    labels = labels or (Labels(session.language, session.clock) if session is not None else ENGLISH)
     cards = cards or CardOptions()
     check_decks(decks)
     fonts.check_glyphs(theme.organisation, "regular", owner=theme, field=("organisation",))
     fonts.check_glyphs(theme.partner, "regular", owner=theme, field=("partner",))
     imposition = plan(cards, paper_name)
     deck_runs = runs(decks, cards, imposition, session)
-    canvas = _start(handle, imposition.page, cards_properties(decks, theme, session), cards.cmyk)
+    canvas = _start(handle, imposition.page, cards_properties(decks, theme, session, labels), cards.cmyk)
     _sheet_hints(canvas, imposition)
     if imposition.kind == "print-shop":
         trim, bleed_box = imposition.trim_box, imposition.bleed_box
         assert trim is not None and bleed_box is not None
         canvas.setTrimBox((trim.x, trim.y, trim.right, trim.top))
         canvas.setBleedBox((bleed_box.x, bleed_box.y, bleed_box.right, bleed_box.top))
-    drawer = _Sheets(canvas, imposition, theme, cards)
+    drawer = _Sheets(canvas, imposition, theme, cards, labels)
     for index, run in enumerate(deck_runs):
         drawer.deck(index, run)
     canvas.save()
@@ -680,7 +698,8 @@ def _start(handle: BinaryIO, page: Size, properties: DocumentProperties, cmyk: b
 # --- the duplex test sheet -------------------------------------------------------------------
 
 
-def write_test_sheet(handle: BinaryIO, cards: CardOptions | None = None, paper_name: str = "a4", theme: Theme = DEFAULT_THEME) -> None:
+def write_test_sheet(handle: BinaryIO, cards: CardOptions | None = None, paper_name: str = "a4", theme: Theme = DEFAULT_THEME,
+                     labels: Labels = ENGLISH) -> None:
     """The duplex test sheet: a front with registration targets, a back with a millimetre scale behind each.
 
     Print it double-sided, hold it to the light, and read where each target falls on its
@@ -689,16 +708,17 @@ def write_test_sheet(handle: BinaryIO, cards: CardOptions | None = None, paper_n
     cards = cards or CardOptions()
     offset = (length(cards.offset_x), length(cards.offset_y))
     sheet = registration_sheet(paper(paper_name), cards.duplex, offset, length(cards.margin))
+    _ = labels.gettext
     properties = DocumentProperties(
-        "Duplex test sheet", theme.organisation, "Registration targets and millimetre scales for double-sided printing",
-        ("duplex", "test sheet", "cards"), session_language(None),
+        _("Duplex test sheet"), theme.organisation, _("Registration targets and millimetre scales for double-sided printing"),
+        ("duplex", _("test sheet"), _("cards")), labels.language,
     )
     canvas = _start(handle, sheet.page, properties, cards.cmyk)
     canvas.setViewerPreference("PrintScaling", "None")
     canvas.setViewerPreference("Duplex", "DuplexFlipLongEdge" if sheet.duplex == "long-edge" else "DuplexFlipShortEdge")
-    _test_front(canvas, sheet, theme)
+    _test_front(canvas, sheet, theme, labels)
     canvas.showPage()
-    _test_back(canvas, sheet, theme)
+    _test_back(canvas, sheet, theme, labels)
     canvas.showPage()
     canvas.save()
 
@@ -716,12 +736,15 @@ def _test_words(canvas: Any, sheet: RegistrationSheet, lines: Sequence[str], the
         top -= wrapped.height + 1 * MM
 
 
-def _test_front(canvas: Any, sheet: RegistrationSheet, theme: Theme) -> None:
-    edge = "long" if sheet.duplex == "long-edge" else "short"
+def _test_front(canvas: Any, sheet: RegistrationSheet, theme: Theme, labels: Labels = ENGLISH) -> None:
+    _ = labels.gettext
+    flip = (_("Print this sheet double-sided at actual size (100%), flipping on the long edge, on the paper you will use for the cards.")
+            if sheet.duplex == "long-edge"
+            else _("Print this sheet double-sided at actual size (100%), flipping on the short edge, on the paper you will use for the cards."))
     _test_words(canvas, sheet, (
-        "Duplex test sheet: front",
-        f"Print this sheet double-sided at actual size (100%), flipping on the {edge} edge, on the paper you will use for the cards.",
-        "Hold the printed sheet up to a window and look at the back: each target shows through onto a millimetre scale.",
+        _("Duplex test sheet: front"),
+        flip,
+        _("Hold the printed sheet up to a window and look at the back: each target shows through onto a millimetre scale."),
     ), theme)
     canvas.saveState()
     canvas.setLineCap(0)
@@ -736,13 +759,14 @@ def _test_front(canvas: Any, sheet: RegistrationSheet, theme: Theme) -> None:
     canvas.restoreState()
 
 
-def _test_back(canvas: Any, sheet: RegistrationSheet, theme: Theme) -> None:
+def _test_back(canvas: Any, sheet: RegistrationSheet, theme: Theme, labels: Labels = ENGLISH) -> None:
+    _ = labels.gettext
     dx, dy = (to_mm(value) for value in sheet.offset)
     _test_words(canvas, sheet, (
-        "Duplex test sheet: back",
-        f"These scales were printed with --offset-x {dx:g} --offset-y {dy:g}. Read the number under the centre of each target,"
-        " across and up: add it to those offsets and print your cards with the result.",
-        "If the targets read differently from each other, the printer skews the sheet: use the middle one. Upside down? Use the other --duplex.",
+        _("Duplex test sheet: back"),
+        _("These scales were printed with --offset-x {x} --offset-y {y}. Read the number under the centre of each target,"
+          " across and up: add it to those offsets and print your cards with the result.").format(x=f"{dx:g}", y=f"{dy:g}"),
+        _("If the targets read differently from each other, the printer skews the sheet: use the middle one. Upside down? Use the other --duplex."),
     ), theme)
     reach = sheet.reach
     canvas.saveState()

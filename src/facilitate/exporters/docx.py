@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from facilitate.layout import fonts
 from facilitate.layout.documents import pack_documents
 from facilitate.layout.document import Table
+from facilitate.labels import ENGLISH, Labels
 from facilitate.layout.page import CELL, MARGIN, page_size
 from facilitate.layout.tables import PAD_BOTTOM, PAD_TOP, PAD_X, column_widths
 from facilitate.model.theme import DEFAULT_THEME, Theme
@@ -56,25 +57,24 @@ def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
     """A .docx for every document of the pack."""
     paper = options[PaperOptions].paper
     theme = pack.theme
-    language = "en"
     author = theme.organisation or ", ".join(pack.session.hosts) or "facilitate"
     return [
         Output(
             f"{entry.stem}.docx",
-            lambda handle, doc=fonts.cleaned(entry.document): handle.write(render(doc, theme, paper, language, author)),
+            lambda handle, doc=fonts.cleaned(entry.document): handle.write(render(doc, theme, paper, author=author)),
         )
         for entry in pack_documents(pack)
     ]
 
 
-def render(doc: Document, theme: Theme = DEFAULT_THEME, paper: str = "a4", language: str = "en", author: str = "facilitate") -> bytes:
-    """``doc`` as the bytes of a .docx file."""
+def render(doc: Document, theme: Theme = DEFAULT_THEME, paper: str = "a4", language: str | None = None, author: str = "facilitate") -> bytes:
+    """``doc`` as the bytes of a .docx file, in ``language`` (default: the document's own)."""
     import docx
 
     word = docx.Document()
     _page(word, paper, doc.orientation)
     _styles(word, theme)
-    writer = _Writer(word, theme, _text_width(paper, doc.orientation))
+    writer = _Writer(word, theme, _text_width(paper, doc.orientation), doc.labels)
     if doc.running_heads:
         _running_heads(word, doc, theme)
     if not all(type(block).__name__ == "CutCards" for block in doc.blocks):
@@ -83,7 +83,7 @@ def render(doc: Document, theme: Theme = DEFAULT_THEME, paper: str = "a4", langu
             word.add_paragraph(str(doc.subtitle), style="Subtitle")
     for block in doc.blocks:
         DRAW[type(block).__name__](writer, block)
-    _properties(word, doc, language, author)
+    _properties(word, doc, language or doc.labels.office_language, author)
     buffer = io.BytesIO()
     word.save(buffer)
     return normalise_zip(buffer.getvalue(), source_date_epoch())
@@ -305,13 +305,15 @@ def _running_heads(word: Any, doc: Document, theme: Theme = DEFAULT_THEME) -> No
     title.font.size = Pt(8)
     subtitle = head.add_run("\t" + str(doc.subtitle))
     subtitle.font.size = Pt(8)
-    for logo in theme.logos():
+    for logo in doc.labels.logos(theme):
         _header_logo(head, logo)
     foot = section.footer.paragraphs[0]
     foot.style = style
     foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for part in ("page ", "PAGE", " of ", "NUMPAGES"):
-        if part.isupper():
+    from facilitate.layout.page import page_number_parts
+
+    for part in page_number_parts(doc.labels):
+        if part in ("PAGE", "NUMPAGES"):
             _field(foot, part)
         else:
             foot.add_run(part).font.size = Pt(8)
@@ -384,10 +386,11 @@ def _properties(word: Any, doc: Document, language: str, author: str) -> None:
 class _Writer:
     """Adds blocks to one Word document."""
 
-    def __init__(self, word: Any, theme: Theme, width: float) -> None:
+    def __init__(self, word: Any, theme: Theme, width: float, labels: Labels = ENGLISH) -> None:
         self.word = word
         self.theme = theme
         self.width = width
+        self.labels = labels
 
     def heading(self, block: Any) -> None:
         self.word.add_heading(block.text, level=min(max(block.level, 1), 3))
@@ -429,18 +432,20 @@ class _Writer:
         from facilitate.layout import chart_blocks
 
         self.word.add_paragraph(block.caption, style="Caption")
-        _picture(self.word, chart_blocks.figure(block, self.width, self.theme))
-        _data_table(self.word, self.width, chart_blocks.data_table(block))
+        _picture(self.word, chart_blocks.figure(block, self.width, self.theme, self.labels))
+        _data_table(self.word, self.width, chart_blocks.data_table(block, self.labels))
 
     def staircase(self, block: Any) -> None:
         for point in block.preamble:
             self.word.add_paragraph(point, style="List Bullet")
         self.word.add_paragraph(f"{block.low_label} → {block.high_label}", style="Caption")
+        _ = self.labels.gettext
         rows = []
         for number, step in enumerate(block.steps, start=1):
-            label = f"{number}. {step.label}" + (" (extension)" if step.extension else "")
+            label = f"{number}. " + (_("{rung} (extension)").format(rung=step.label) if step.extension else step.label)
             rows.append((label, " ".join(step.stems), step.description, f"“{step.example}”" if step.example else ""))
-        _data_table(self.word, self.width, Table(("Rung", "Opening words", "What it does", "For example"), tuple(rows), (1.4, 1.6, 2.2, 2.6)))
+        header = (_("Rung"), _("Opening words"), _("What it does"), _("For example"))
+        _data_table(self.word, self.width, Table(header, tuple(rows), (1.4, 1.6, 2.2, 2.6)))
 
     def cut_cards(self, block: Any) -> None:
         from docx.enum.table import WD_ROW_HEIGHT_RULE

@@ -18,12 +18,14 @@ else may run. Every visible word of the page's own comes from LABELS, in one pla
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 import hashlib
 import json
 
 from facilitate.errors import ExportError
+from facilitate.labels import ENGLISH, Labels, for_pack
 from facilitate.layout.document import _when
-from facilitate.layout.steps import grouping_phrase
+from facilitate.layout.steps import grouping_phrase, round_label, round_name, timing_phrase
 from facilitate.model import SessionPack
 from facilitate.model.session import Segment
 from facilitate.model.theme import contrast_ratio, readable_on
@@ -33,116 +35,140 @@ from facilitate.output import Output
 #: Characters that could end the <script> element or start markup, as JSON escapes.
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
-#: Every word the page shows of its own (content comes from the session), by name. ``{name}``
-#: marks a value filled in by the page. Passed to the template and, as JSON, to the script.
-LABELS: dict[str, str] = {
-    "page_title": "{title} · live",
-    "room_title": "{title} · room view",
-    "skip_to_controls": "Skip to the controls",
-    "time_now": "Time now:",
-    "conversation": "Our conversation today",
-    "agenda": "Agenda",
-    "agenda_planned": "planned",
-    "status_done": "done",
-    "status_skipped": "skipped",
-    "status_current": "now",
-    "minutes_short": "{minutes} min",
-    "part_kicker": "Part {number} · {title}",
-    "position": "{number} of {count}",
-    "countdown": "Countdown",
-    "ready": "Ready: press Start",
-    "paused": "Paused",
-    "left_ends": "left · ends {time}",
-    "nearly_time_ends": "Nearly time · ends {time}",
-    "time_up": "Time is up",
-    "back_at": "Back at {time}",
-    "notes_heading": "Facilitator notes (press F to hide)",
-    "no_notes": "No notes for this segment.",
-    "next_up": "Next",
-    "next_none": "This is the last segment.",
-    "next_starts": "{time} · {minutes} min",
-    "pace_on_time": "On time",
-    "pace_behind": "{minutes} min behind",
-    "pace_ahead": "{minutes} min ahead",
-    "catch_up": "Catch-up plan",
-    "catch_up_late": "{minutes} min late for {target} at {time}.",
-    "catch_up_finish": "the finish",
-    "catch_up_propose": "Shrink the segments before it (press A to apply):",
-    "catch_up_short": "That saves {saved} of {minutes} min: {target} starts {left} min late.",
-    "catch_up_nothing": "No segment before it can shrink (give segments min_minutes to allow this).",
-    "catch_up_applied": "Applied: {target} is back on time. Press A to undo.",
-    "catch_up_applied_short": "Applied: {saved} min saved. Press A to undo.",
-    "catch_up_change": "{title}: {before} → {after} min",
-    "apply": "Apply",
-    "undo": "Undo",
-    "tools": "Tools",
-    "open_room": "Open the room view",
-    "room_blocked": "The browser blocked the room view: allow pop-ups for this page, or open this file again with #room at the end of its address.",
-    "cards": "Cards",
-    "save_json": "Save timings (JSON)",
-    "save_csv": "Save timings (CSV)",
-    "help": "Keyboard shortcuts",
-    "reset": "Start the day again",
-    "reset_confirm": "Press again to clear today's timings",
-    "reset_done": "Today's timings are cleared.",
-    "previous": "Previous",
-    "start": "Start",
-    "pause": "Pause",
-    "add_minute": "+1 min",
-    "next": "Next",
-    "notes": "Notes",
-    "controls": "Controls",
-    "noscript": "This page needs JavaScript for the countdown; the agenda above works without it.",
-    "announce_now": "Now: {title}, {number} of {count}",
-    "announce_started": "Started, {left} left",
-    "announce_paused": "Paused, {left} left",
-    "announce_added": "One minute added, {left} left",
-    "announce_two_minutes": "Two minutes left",
-    "announce_time_up": "Time is up for {title}",
-    "announce_applied": "Catch-up plan applied",
-    "announce_undone": "Catch-up plan undone",
-    "minute_one": "1 minute",
-    "minute_many": "{minutes} minutes",
-    "help_title": "Keyboard shortcuts",
-    "help_intro": "Single keys work anywhere on the page except in a text box.",
-    "help_key": "Key",
-    "help_does": "What it does",
-    "help_shortcuts_on": "Use single-key shortcuts",
-    "help_shortcuts_note": "Switch these off if you use speech input or they get in your way; the buttons do the same.",
-    "close": "Close",
-    "key_space": "start or pause the countdown",
-    "key_next": "next segment (if the clock is running, its clock starts)",
-    "key_previous": "previous segment",
-    "key_add": "one more minute for this segment",
-    "key_notes": "show or hide your notes",
-    "key_catch_up": "apply or undo the catch-up plan",
-    "key_room": "open the room view",
-    "key_cards": "show or hide the cards",
-    "key_turn": "turn the next card",
-    "key_back": "back one card",
-    "key_help": "this list",
-    "deck": "Deck",
-    "seed": "Seed",
-    "seed_note": "Every table that uses seed {seed} gets the same order.",
-    "shuffle": "Shuffle",
-    "turn": "Turn next card",
-    "back": "Back",
-    "face_down": "The deck is face down: turn the first card.",
-    "card_position": "Card {number} of {count}",
-    "per_table": "Cards per table",
-    "deal": "Deal",
-    "table": "Table {number}",
-    "left_over": "Left over",
-    "no_decks": "This session uses no card decks.",
-    "room_cards": "{deck} · seed {seed}",
-    "kind_welcome": "Welcome",
-    "kind_input": "Input",
-    "kind_activity": "Activity",
-    "kind_discussion": "Discussion",
-    "kind_break": "Break",
-    "kind_reflection": "Reflection",
-    "kind_close": "Close",
-}
+def page_labels(labels: Labels = ENGLISH) -> dict[str, object]:
+    """Every word the page shows of its own (content comes from the session), by name, in the
+    pack's language. ``{name}`` marks a value filled in by the page. Passed to the template and,
+    as JSON, to the script; ``minutes_spoken`` has a form per plural category of the language
+    (the script picks one with Intl.PluralRules)."""
+    _ = labels.gettext
+    words: dict[str, object] = {
+        "page_title": _("{title} · live"),
+        "room_title": _("{title} · room view"),
+        "skip_to_controls": _("Skip to the controls"),
+        "time_now": _("Time now:"),
+        "conversation": _("Our conversation today"),
+        "agenda": _("Agenda"),
+        "agenda_planned": _("planned"),
+        "status_done": _("done"),
+        "status_skipped": _("skipped"),
+        "status_current": _("now"),
+        "minutes_short": _("{minutes} min"),
+        "part_kicker": _("Part {number} · {title}"),
+        "position": _("{number} of {count}"),
+        "countdown": _("Countdown"),
+        "ready": _("Ready: press Start"),
+        "paused": _("Paused"),
+        "left_ends": _("left · ends {time}"),
+        "nearly_time_ends": _("Nearly time · ends {time}"),
+        "time_up": _("Time is up"),
+        "back_at": _("Back at {time}"),
+        "notes_heading": _("Facilitator notes (press F to hide)"),
+        "no_notes": _("No notes for this segment."),
+        "next_up": labels.pgettext("what comes next", "Next"),
+        "next_none": _("This is the last segment."),
+        "next_starts": _("{time} · {minutes} min"),
+        "pace_on_time": _("On time"),
+        "pace_behind": _("{minutes} min behind"),
+        "pace_ahead": _("{minutes} min ahead"),
+        "catch_up": _("Catch-up plan"),
+        "catch_up_late": _("{minutes} min late for {target} at {time}."),
+        "catch_up_finish": _("the finish"),
+        "catch_up_propose": _("Shrink the segments before it (press A to apply):"),
+        "catch_up_short": _("That saves {saved} of {minutes} min: {target} starts {left} min late."),
+        "catch_up_nothing": _("No segment before it can shrink (give segments min_minutes to allow this)."),
+        "catch_up_applied": _("Applied: {target} is back on time. Press A to undo."),
+        "catch_up_applied_short": _("Applied: {saved} min saved. Press A to undo."),
+        "catch_up_change": _("{title}: {before} → {after} min"),
+        "apply": _("Apply"),
+        "undo": _("Undo"),
+        "tools": _("Tools"),
+        "open_room": _("Open the room view"),
+        "room_blocked": _("The browser blocked the room view: allow pop-ups for this page, or open this file again with #room at the end of its address."),
+        "cards": _("Cards"),
+        "save_json": _("Save timings (JSON)"),
+        "save_csv": _("Save timings (CSV)"),
+        "help": _("Keyboard shortcuts"),
+        "reset": _("Start the day again"),
+        "reset_confirm": _("Press again to clear today's timings"),
+        "reset_done": _("Today's timings are cleared."),
+        "previous": _("Previous"),
+        "start": _("Start"),
+        "pause": _("Pause"),
+        "add_minute": _("+1 min"),
+        "next": _("Next"),
+        "notes": _("Notes"),
+        "controls": _("Controls"),
+        "noscript": _("This page needs JavaScript for the countdown; the agenda above works without it."),
+        "announce_now": _("Now: {title}, {number} of {count}"),
+        "announce_started": _("Started, {left} left"),
+        "announce_paused": _("Paused, {left} left"),
+        "announce_added": _("One minute added, {left} left"),
+        "announce_two_minutes": _("Two minutes left"),
+        "announce_time_up": _("Time is up for {title}"),
+        "announce_applied": _("Catch-up plan applied"),
+        "announce_undone": _("Catch-up plan undone"),
+        "help_title": _("Keyboard shortcuts"),
+        "help_intro": _("Single keys work anywhere on the page except in a text box."),
+        "help_key": _("Key"),
+        "help_does": _("What it does"),
+        "help_shortcuts_on": _("Use single-key shortcuts"),
+        "help_shortcuts_note": _("Switch these off if you use speech input or they get in your way; the buttons do the same."),
+        "close": _("Close"),
+        "key_space": _("start or pause the countdown"),
+        "key_next": _("next segment (if the clock is running, its clock starts)"),
+        "key_previous": _("previous segment"),
+        "key_add": _("one more minute for this segment"),
+        "key_notes": _("show or hide your notes"),
+        "key_catch_up": _("apply or undo the catch-up plan"),
+        "key_room": _("open the room view"),
+        "key_cards": _("show or hide the cards"),
+        "key_turn": _("turn the next card"),
+        "key_back": _("back one card"),
+        "key_help": _("this list"),
+        "deck": _("Deck"),
+        "seed": _("Seed"),
+        "seed_note": _("Every table that uses seed {seed} gets the same order."),
+        "shuffle": _("Shuffle"),
+        "turn": _("Turn next card"),
+        "back": _("Back"),
+        "face_down": _("The deck is face down: turn the first card."),
+        "card_position": _("Card {number} of {count}"),
+        "per_table": _("Cards per table"),
+        "deal": _("Deal"),
+        "table": _("Table {number}"),
+        "left_over": _("Left over"),
+        "no_decks": _("This session uses no card decks."),
+        "room_cards": _("{deck} · seed {seed}"),
+        "kind_welcome": labels.pgettext("segment kind", "Welcome"),
+        "kind_input": labels.pgettext("segment kind", "Input"),
+        "kind_activity": labels.pgettext("segment kind", "Activity"),
+        "kind_discussion": labels.pgettext("segment kind", "Discussion"),
+        "kind_break": labels.pgettext("segment kind", "Break"),
+        "kind_reflection": labels.pgettext("segment kind", "Reflection"),
+        "kind_close": labels.pgettext("segment kind", "Close"),
+    }
+    words["space_key_name"] = labels.pgettext("keyboard key", "Space")
+    words["minutes_spoken"] = plural_categories(labels, lambda count: labels.ngettext("{minutes} minute", "{minutes} minutes", count))
+    return words
+
+
+def plural_categories(labels: Labels, form: Callable[[int], str]) -> dict[str, str]:
+    """A label's form for each CLDR plural category of the language ("one", "two", "few", "other"...),
+    each taken from the catalogue for a number of that category, for a script's Intl.PluralRules."""
+    rule = labels.locale.plural_form
+    forms: dict[str, str] = {}
+    for count in range(0, 1000):
+        forms.setdefault(str(rule(count)), form(count))
+    forms.setdefault("other", form(100))
+    return forms
+
+
+def __getattr__(name: str) -> object:
+    """``LABELS``: every word of the page's own, in English (see page_labels)."""
+    if name == "LABELS":
+        return page_labels()
+    raise AttributeError(name)
+
 
 #: The single-key shortcuts, in the order the help lists them: (keys shown, label name).
 SHORTCUTS: tuple[tuple[str, str], ...] = (
@@ -186,7 +212,7 @@ def _extras(pack: SessionPack, segment: Segment) -> list[dict[str, object]]:
     return extras
 
 
-def _steps(segment: Segment) -> list[dict[str, object]]:
+def _steps(segment: Segment, labels: Labels = ENGLISH) -> list[dict[str, object]]:
     """The segment's sub-timers: every round of its steps, with minutes that add up to the segment's.
 
     ``offset`` is minutes from the segment's start; ``label`` is the line for the timer,
@@ -194,23 +220,28 @@ def _steps(segment: Segment) -> list[dict[str, object]]:
     """
     return [
         {
-            "title": timed.name,
-            "label": timed.label,
+            "title": round_name(timed, labels),
+            "label": round_label(timed, labels),
             "minutes": timed.minutes,
             "offset": timed.offset,
             "round": timed.round,
             "rounds": timed.rounds,
             "cue": timed.cue,
             "instructions": timed.step.instructions,
-            "grouping": grouping_phrase(segment, timed),
+            "grouping": grouping_phrase(segment, timed, labels),
         }
         for timed in segment.timed_steps
     ]
 
 
 def session_data(pack: SessionPack) -> dict[str, object]:
-    """Everything both views show, as plain JSON-ready data (clock times as "HH:MM"); no notes."""
+    """Everything both views show, as plain JSON-ready data (clock times as "HH:MM"); no notes.
+
+    ``language``, ``clockPattern`` and ``dayPeriods`` tell the script how the language writes
+    a clock time (a CLDR pattern such as "HH:mm" or "h:mm a", from Babel).
+    """
     session = pack.session
+    labels = for_pack(pack)
     parts = {part.id: part.title for part in session.conversation}
     segments = []
     for item in session.schedule:
@@ -228,9 +259,9 @@ def session_data(pack: SessionPack) -> dict[str, object]:
                 "endsAt": f"{item.ends_at:%H:%M}",
                 "part": segment.part,
                 "partTitle": parts.get(segment.part, "") if segment.part else "",
-                "timing": segment.timing_phrase,
+                "timing": timing_phrase(segment, labels),
                 "method": pack.method_name(segment),
-                "steps": _steps(segment),
+                "steps": _steps(segment, labels),
                 "description": segment.description,
                 "prompts": list(segment.prompts),
                 "bullets": list(segment.bullets),
@@ -256,6 +287,10 @@ def session_data(pack: SessionPack) -> dict[str, object]:
         "parts": [{"id": part.id, "title": part.title} for part in session.conversation],
         "segments": segments,
         "decks": decks,
+        "language": labels.language,
+        "clock": session.clock,
+        "clockPattern": labels.time_pattern,
+        "dayPeriods": list(labels.day_periods),
     }
 
 
@@ -311,21 +346,25 @@ def render_page(pack: SessionPack, template_dir: str | None = None) -> str:
     from facilitate.exporters._jinja import render
 
     script = page_script(template_dir)
+    labels = for_pack(pack)
+    words = page_labels(labels)
     return render(
         "html",
         "session.html.j2",
         template_dir,
+        labels,
         session=pack.session,
-        when=str(_when(pack)),
+        when=str(_when(pack, labels)),
+        clock=labels.time,
         theme=pack.theme,
         colours=page_colours(pack),
-        labels=LABELS,
+        labels=words,
         shortcuts=SHORTCUTS,
         # Safe to mark: script_json leaves no <, > or & that could end the script element,
         # and the script is the bundled file (checked above for anything that could end it).
         session_json=Markup(script_json(session_data(pack))),
         notes_json=Markup(script_json(facilitator_notes(pack))),
-        labels_json=Markup(script_json(LABELS)),
+        labels_json=Markup(script_json(words)),
         script=Markup(script),
         script_hash=script_hash(script),
     )

@@ -187,7 +187,7 @@ def render(deck: spec.Deck, template: str | None = None) -> bytes:
     prs.slide_height = _emu(deck.height)
     layouts = _layouts(prs, deck, template)
     factory = _pptx_internals.SlideFactory(prs)
-    painter = _Painter(deck.font)
+    painter = _Painter(deck.font, deck.language)
     for number, slide_spec in enumerate(deck.slides, start=1):
         slide = factory.slide(layouts[slide_spec.layout])
         try:
@@ -218,6 +218,7 @@ def _core_properties(prs, deck: spec.Deck) -> None:
     properties.subject = _clean(deck.subject)[:255]
     properties.author = _clean(deck.author)[:255]
     properties.last_modified_by = "facilitate"
+    properties.language = deck.language
     properties.comments = ""
     properties.keywords = ""
     properties.revision = 1
@@ -252,8 +253,10 @@ def _normalise_workbook(blob: bytes, epoch: int) -> bytes:
 class _Painter:
     """Draws slide specs onto python-pptx slides, every size explicit."""
 
-    def __init__(self, font: str) -> None:
+    def __init__(self, font: str, language: str = "en-GB") -> None:
         self.font = font
+        #: The language tag every run of text carries.
+        self.language = language
 
     def slide(self, slide, slide_spec: spec.Slide) -> None:
         _set_background(slide, slide_spec.background)
@@ -304,7 +307,7 @@ class _Painter:
         for old in properties.findall(qn("a:xfrm")):
             properties.remove(old)
         properties.insert(0, parse_xml(f'<a:xfrm xmlns:a="{_A}">{_frame_xml(text_box.box)}</a:xfrm>'))
-        _set_text_body(placeholder.get_or_add_txBody(), text_box, self.font)
+        _set_text_body(placeholder.get_or_add_txBody(), text_box, self.font, self.language)
 
     def text_shape(self, slide, text_box: spec.TextBox, placeholder: str | None = None) -> None:
         """Add a rectangle, rounded rectangle or arrow with explicit fill, outline and text.
@@ -338,7 +341,7 @@ class _Painter:
             f'<p:spPr><a:xfrm>{_frame_xml(text_box.box)}</a:xfrm><a:prstGeom prst="{geometry}"><a:avLst>{adjust}</a:avLst>'
             f"</a:prstGeom>{fill}{line}</p:spPr><p:txBody/></p:sp>"
         )
-        _set_text_body(element[-1], text_box, self.font)
+        _set_text_body(element[-1], text_box, self.font, self.language)
         tree.append(element)
 
     def notes(self, notes_slide, text: str) -> None:
@@ -353,7 +356,7 @@ class _Painter:
         if body is None:  # a template whose notes master has no body placeholder
             body = notes_slide.shapes.add_textbox(0, 0, _emu(500), _emu(300)).element.get_or_add_txBody()
         paragraphs = tuple(spec.Paragraph(line, NOTES_SIZE) for line in _clean(text).split("\n"))
-        _set_text_body(body, spec.TextBox(spec.Box(0, 0, 0, 0), paragraphs), self.font)
+        _set_text_body(body, spec.TextBox(spec.Box(0, 0, 0, 0), paragraphs), self.font, self.language)
 
     def chart(self, slide, chart_spec: spec.Chart) -> None:
         from pptx.chart.data import CategoryChartData
@@ -399,7 +402,7 @@ class _Painter:
         if chart_spec.value_title:
             axis.has_title = True
             title = spec.TextBox(box, (spec.Paragraph(chart_spec.value_title, chart_spec.font_size, colour=chart_spec.text_colour),))
-            _set_text_body(axis.axis_title.element.get_or_add_tx_rich(), title, self.font)
+            _set_text_body(axis.axis_title.element.get_or_add_tx_rich(), title, self.font, self.language)
         for axis_ in (chart.value_axis, chart.category_axis):
             axis_.tick_labels.font.name = self.font
             axis_.tick_labels.font.size = Pt(chart_spec.font_size)
@@ -463,7 +466,7 @@ class _Painter:
                 cell.vertical_anchor = MSO_ANCHOR.TOP
                 paragraph = spec.Paragraph(cell_spec.text, table_spec.size, bold=cell_spec.bold, colour=cell_spec.colour)
                 body = cells.tc(row_number, column_number).get_or_add_txBody()
-                _set_text_body(body, spec.TextBox(spec.Box(0, 0, 0, 0), (paragraph,)), self.font)
+                _set_text_body(body, spec.TextBox(spec.Box(0, 0, 0, 0), (paragraph,)), self.font, self.language)
 
     def picture(self, slide, picture_spec: spec.Picture) -> None:
         """The picture in its box, never stretched: whole (contain) or cropped to fill it (cover, srcRect)."""
@@ -561,11 +564,11 @@ _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 
 
-def _set_text_body(body, text_box: spec.TextBox, font: str) -> None:
+def _set_text_body(body, text_box: spec.TextBox, font: str, language: str = "en-GB") -> None:
     from pptx.oxml import parse_xml
 
     inset_x, inset_y = _emu(spec.INSET_X), _emu(spec.INSET_Y)
-    paragraphs = "".join(_paragraph_xml(text_box.paragraphs, font)) or "<a:p/>"
+    paragraphs = "".join(_paragraph_xml(text_box.paragraphs, font, language)) or "<a:p/>"
     xml = (
         f'<a:txBody xmlns:a="{_A}"><a:bodyPr wrap="square" lIns="{inset_x}" tIns="{inset_y}" rIns="{inset_x}"'
         f' bIns="{inset_y}" anchor="{_ANCHOR[text_box.anchor]}" rtlCol="0"><a:noAutofit/></a:bodyPr>'
@@ -601,7 +604,7 @@ def _set_background(slide, colour: str) -> None:
     ))
 
 
-def _paragraph_xml(paragraphs, font: str):
+def _paragraph_xml(paragraphs, font: str, language: str = "en-GB"):
     start = 1
     for index, paragraph in enumerate(paragraphs):
         # A numbered list continues from its first number (a continuation slide starts at 5).
@@ -621,7 +624,7 @@ def _paragraph_xml(paragraphs, font: str):
             f'<a:spcBef><a:spcPts val="{int(round(paragraph.space_before * 100))}"/></a:spcBef>'
             f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>'
         )
-        run = _run_properties(paragraph, font)
+        run = _run_properties(paragraph, font, language)
         lines = _clean(paragraph.text).split("\n")
         content = f"<a:br>{run}</a:br>".join(f"<a:r>{run}<a:t>{escape(line)}</a:t></a:r>" for line in lines)
         end = run.replace("<a:rPr", "<a:endParaRPr", 1).replace("</a:rPr>", "</a:endParaRPr>")
@@ -632,12 +635,13 @@ def _attribute(value: str) -> str:
     return escape(_clean(value), {'"': "&quot;"})
 
 
-def _run_properties(paragraph: spec.Paragraph, font: str) -> str:
+def _run_properties(paragraph: spec.Paragraph, font: str, language: str = "en-GB") -> str:
     # cap="none": layouts may set all caps (Section Header does); text appears as written.
+    # lang: the language spelling checkers and screen readers read the text in.
     face = _attribute(font)
     return (
-        f'<a:rPr sz="{int(round(paragraph.size * 100))}" b="{int(paragraph.bold)}" i="{int(paragraph.italic)}"'
-        f' cap="none"><a:solidFill>{_colour_xml(paragraph.colour)}</a:solidFill>'
+        f'<a:rPr lang="{_attribute(language)}" sz="{int(round(paragraph.size * 100))}" b="{int(paragraph.bold)}"'
+        f' i="{int(paragraph.italic)}" cap="none"><a:solidFill>{_colour_xml(paragraph.colour)}</a:solidFill>'
         f'<a:latin typeface="{face}"/><a:ea typeface="{face}"/><a:cs typeface="{face}"/></a:rPr>'
     )
 

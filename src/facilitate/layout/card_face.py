@@ -17,6 +17,8 @@ import functools
 
 import attrs
 
+from facilitate.labels import ENGLISH, Labels
+
 from facilitate.errors import TextOverflowError
 from facilitate.layout import compose, fonts, textfit
 from facilitate.layout.compose import Composed
@@ -314,7 +316,8 @@ class PageLine:
     width: float
 
 
-def instructions_page(deck: CardDeck, printing_notes: list[str], theme: Theme, page: Size) -> tuple[PageLine, ...]:
+def instructions_page(deck: CardDeck, printing_notes: list[str], theme: Theme, page: Size,
+                      labels: Labels = ENGLISH) -> tuple[PageLine, ...]:
     """A deck's leading page, planned: how to use it in the room, how to print and cut it.
 
     Everything shrinks together from the title's 24 pt, each paragraph down to 9 pt; the
@@ -326,14 +329,15 @@ def instructions_page(deck: CardDeck, printing_notes: list[str], theme: Theme, p
     ]
     if deck.description:
         rows.append((deck.description, "regular", PAGE_TEXT, theme.text, "", (deck, ("description",))))
+    _ = labels.gettext
     if deck.instructions:
-        rows.append(("How to use these cards", "bold", PAGE_HEADING, theme.primary, "", None))
+        rows.append((_("How to use these cards"), "bold", PAGE_HEADING, theme.primary, "", None))
         rows += [(step, "regular", PAGE_TEXT, theme.text, f"{i}.", (deck, ("instructions", i - 1)))
                  for i, step in enumerate(deck.instructions, 1)]
-    rows.append(("Printing and cutting", "bold", PAGE_HEADING, theme.primary, "", None))
+    rows.append((_("Printing and cutting"), "bold", PAGE_HEADING, theme.primary, "", None))
     rows += [(note, "regular", PAGE_NOTE, theme.text, "", None) for note in printing_notes]
     if deck.source:
-        rows.append((f"Source: {deck.source}", "regular", PAGE_SOURCE, theme.muted, "", (deck, ("source",))))
+        rows.append((_("Source: {source}").format(source=deck.source), "regular", PAGE_SOURCE, theme.muted, "", (deck, ("source",))))
     frame = textfit.Frame(page.width - 2 * PAGE_MARGIN, page.height - 2 * PAGE_MARGIN)
     # A heading has space above it, every paragraph half a line below it, a label's step hangs.
     drafts = [

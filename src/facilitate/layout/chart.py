@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from facilitate.labels import ENGLISH, Labels
 from facilitate.layout.figure import Circle, Figure, Line, Polygon, Rect, Shape, Text
 from facilitate.model.curve import DataPoint
 from facilitate.model.periods import increasing_times, timeline
@@ -42,8 +43,8 @@ class Scale:
                 return places
         return 15
 
-    def label(self, value: float) -> str:
-        return f"{value:,.{self.decimals}f}"
+    def label(self, value: float, labels: Labels = ENGLISH) -> str:
+        return labels.number(value, self.decimals)
 
     def position(self, value: float, length: float) -> float:
         """Where ``value`` sits along an axis ``length`` points long."""
@@ -304,28 +305,15 @@ BAR_ROW = 24.0
 GRID_COLOUR = "#dddddd"
 
 
-def spoken(value: float) -> str:
-    """A number as a person would say it, for alt text: whole numbers as they are (1,234),
-    others to one decimal place (14.9), below 1 to two significant figures (0.046), from
-    10,000 up to three (123,000)."""
-    size = abs(value)
-    if size >= 10_000:
-        digits = len(str(int(size))) - 3
-        return f"{round(value, -digits):,.0f}"
-    if value == int(value):
-        return f"{int(value):,}"
-    if size >= 1:
-        rounded = round(value, 1)
-        return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,.1f}"
-    return f"{value:.2g}"
-
-
-def quantity(value: float, unit: str, say: bool = False) -> str:
-    """A value with its unit: "9%", "40 starts"; ``say``: rounded as a person says it (alt text)."""
-    number = spoken(value) if say else f"{value:g}"
+def quantity(value: float, unit: str, labels: Labels = ENGLISH, say: bool = False) -> str:
+    """A value with its unit, as the language writes numbers: "9%", "40 starts", "2,5 %";
+    ``say``: rounded as a person would say it (alt text)."""
+    number = labels.spoken(value) if say else labels.number(value)
     if not unit:
         return number
-    return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"
+    if unit.startswith("%"):
+        return f"{number}{labels.percent_space}{unit}"
+    return f"{number} {unit}"
 
 
 def _width(text: str, size: float, bold: bool = False) -> float:
@@ -346,6 +334,7 @@ def curve_figure(
     width: float,
     theme: Theme,
     height: float = CURVE_HEIGHT,
+    labels: Labels = ENGLISH,
 ) -> Figure:
     """A turn-the-curve chart as shapes: grid and axes, the history, the dashed forecast, the target, a legend."""
     left, right, bottom, top = 46.0, 16.0, 30.0, 30.0
@@ -355,9 +344,9 @@ def curve_figure(
     def at(x: float, y: float) -> tuple[float, float]:
         return left + x, bottom + y
 
-    for _value, y, label in plot.ticks:
+    for tick, y, _label in plot.ticks:
         shapes.append(Line(((left, bottom + y), (left + plot.width, bottom + y)), GRID_COLOUR, 0.5))
-        shapes.append(Text(left - 4, bottom + y - 2.5, label, 7.5, theme.muted, anchor="end"))
+        shapes.append(Text(left - 4, bottom + y - 2.5, plot.scale.label(tick, labels), 7.5, theme.muted, anchor="end"))
     shapes.append(Line(((left, bottom), (left + plot.width, bottom)), theme.muted, 0.8))
     shapes.append(Line(((left, bottom), (left, bottom + plot.height)), theme.muted, 0.8))
     if unit:
@@ -373,7 +362,7 @@ def curve_figure(
         shapes.append(Line(((left, bottom + placed.y), (left + plot.width, bottom + placed.y)), theme.accent, 0.8, (2.0, 2.0)))
         x, y = at(placed.x, placed.y)
         shapes.append(Polygon(_diamond(x, y, 5), theme.accent))
-        words = f"Target {quantity(target.value, unit)} ({target.period})"
+        words = labels.gettext("Target {value} ({period})").format(value=quantity(target.value, unit, labels), period=target.period)
         anchor = "end" if placed.x + _width(words, 7.5, True) / 2 > plot.width else "middle"
         # Above the marker, or below it when the marker is at the top by the legend.
         label_y = y + 8 if placed.y + 18 < plot.height else y - 14
@@ -384,7 +373,7 @@ def curve_figure(
             shapes.append(Circle(*at(point.x, point.y), 2.6, theme.background, theme.primary, 1.0))
     if len(plot.history) > 1:
         shapes.append(Line(tuple(at(point.x, point.y) for point in plot.history), theme.primary, 2.0))
-    values = [f"{point.value:g}" for point in plot.history]
+    values = [labels.number(point.value) for point in plot.history]
     # Value labels as many as fit side by side, always including the latest.
     shown_values = thin_labels([-point.x for point in plot.history][::-1], [_width(v, 7) for v in values][::-1])[::-1]
     for index, (point, value, visible) in enumerate(zip(plot.history, values, shown_values)):
@@ -395,21 +384,37 @@ def curve_figure(
             neighbours = [p.y for p in plot.history[max(index - 1, 0) : index + 2] if p is not point]
             below = bool(neighbours) and point.y < min(neighbours) and point.y > 12
             shapes.append(Text(x, y - 12 if below else y + 6, value, 7.0, theme.text, anchor="middle"))
-    shapes += _curve_legend(width - right, height - 12, theme, target is not None, bool(plot.forecast))
-    return Figure(width, height, tuple(shapes), describe_curve(history, forecast, target, unit))
+    shapes += _curve_legend(width - right, height - 12, theme, target is not None, bool(plot.forecast), labels, width - right - left)
+    return Figure(width, height, tuple(shapes), describe_curve(history, forecast, target, unit, labels))
 
 
-def _curve_legend(right: float, y: float, theme: Theme, target: bool, forecast: bool) -> list[Shape]:
-    entries = [("What has happened", "solid")]
+#: Room each legend entry takes beside its words: the swatch and the gaps.
+LEGEND_SWATCH = 38.0
+LEGEND_SIZE, LEGEND_FLOOR = 7.5, 6.0
+
+
+def _curve_legend(right: float, y: float, theme: Theme, target: bool, forecast: bool, labels: Labels = ENGLISH,
+                  room: float = float("inf")) -> list[Shape]:
+    """The key at the top right; in ``room`` points at most, its words shrunk then shortened (never wider)."""
+    from facilitate.layout import compose
+
+    _ = labels.gettext
+    entries = [(_("What has happened"), "solid")]
     if forecast:
-        entries.append(("If nothing changes", "dashed"))
+        entries.append((_("If nothing changes"), "dashed"))
     if target:
-        entries.append(("Target", "target"))
+        entries.append((pgettext_target(labels), "target"))
+    size = LEGEND_SIZE
+    while size > LEGEND_FLOOR and sum(_width(words, size) + LEGEND_SWATCH for words, _kind in entries) > room:
+        size -= 0.25
+    share = room / len(entries) - LEGEND_SWATCH
+    if sum(_width(words, size) + LEGEND_SWATCH for words, _kind in entries) > room:
+        entries = [(compose.elide(words, lambda text: _width(text, size) <= share), kind) for words, kind in entries]
     shapes: list[Shape] = []
     x = right
     for words, kind in reversed(entries):
-        x -= _width(words, 7.5)
-        shapes.append(Text(x, y - 2.5, words, 7.5, theme.text))
+        x -= _width(words, size)
+        shapes.append(Text(x, y - 2.5, words, size, theme.text))
         x -= 24
         if kind == "target":
             shapes.append(Polygon(_diamond(x + 10, y, 4), theme.accent))
@@ -421,13 +426,22 @@ def _curve_legend(right: float, y: float, theme: Theme, target: bool, forecast: 
     return shapes
 
 
-def describe_curve(history: Sequence[DataPoint], forecast: Sequence[DataPoint], target: DataPoint | None, unit: str) -> str:
+def pgettext_target(labels: Labels) -> str:
+    """ "Target": the series' name in a chart's key."""
+    return labels.pgettext("chart series", "Target")
+
+
+def describe_curve(history: Sequence[DataPoint], forecast: Sequence[DataPoint], target: DataPoint | None, unit: str,
+                   labels: Labels = ENGLISH) -> str:
     """The chart in words, for alt text."""
-    words = "What has happened: " + ", ".join(f"{p.period} {quantity(p.value, unit, say=True)}" for p in history) + "."
+    _ = labels.gettext
+    words = _("What has happened: {values}.").format(
+        values=", ".join(f"{p.period} {quantity(p.value, unit, labels, say=True)}" for p in history))
     if forecast:
-        words += " If nothing changes: " + ", ".join(f"{p.period} {quantity(p.value, unit, say=True)}" for p in forecast) + "."
+        words += " " + _("If nothing changes: {values}.").format(
+            values=", ".join(f"{p.period} {quantity(p.value, unit, labels, say=True)}" for p in forecast))
     if target is not None:
-        words += f" Target: {quantity(target.value, unit, say=True)} by {target.period}."
+        words += " " + _("Target: {value} by {period}.").format(value=quantity(target.value, unit, labels, say=True), period=target.period)
     return words
 
 
@@ -437,6 +451,7 @@ def bar_figure(
     width: float,
     theme: Theme,
     where: str = "",
+    labels: Labels = ENGLISH,
 ) -> Figure:
     """Mean levels as horizontal bars with spread whiskers; the lowest bar in the accent colour."""
     from facilitate.layout import compose
@@ -465,14 +480,15 @@ def bar_figure(
             shapes.append(Line(((left + bar.whisker_from, y), (left + bar.whisker_to, y)), theme.text, 0.9))
             for end in (bar.whisker_from, bar.whisker_to):
                 shapes.append(Line(((left + end, y - 4), (left + end, y + 4)), theme.text, 0.9))
-        shapes.append(Text(left + max(bar.length, bar.whisker_to) + 4, y - 3, f"{bar.value:.1f}", 8.0, theme.text, bold=True))
+        shapes.append(Text(left + max(bar.length, bar.whisker_to) + 4, y - 3, labels.number(bar.value, 1), 8.0, theme.text, bold=True))
         # A chart's label is placed by facilitate: two lines at most, shortened to fit, never an error.
         label = compose.fit(bar.label, label_width - 8, 2, 8.5, 6)
         first = y + (len(label.lines) - 1) * label.size * label.leading / 2 - label.size * 0.35
         for index, line in enumerate(label.lines):
             shapes.append(Text(label_width - 8, first - index * label.size * label.leading, line, label.size, theme.text, anchor="end"))
-    described = ", ".join(f"{label} {spoken(value)}" for label, value, _ in bars)
-    return Figure(width, plot_height + bottom + 6, tuple(shapes), f"Mean level (1 to {len(scale)}) by dimension: {described}.")
+    described = ", ".join(f"{label} {labels.spoken(value)}" for label, value, _ in bars)
+    words = labels.gettext("Mean level (1 to {top}) by dimension: {values}.").format(top=len(scale), values=described)
+    return Figure(width, plot_height + bottom + 6, tuple(shapes), words)
 
 
 @attrs.frozen
@@ -543,6 +559,7 @@ def paired_bar_figure(
     unit: str,
     width: float,
     theme: Theme,
+    labels_: Labels = ENGLISH,
 ) -> Figure:
     """Rows of paired bars (label, first, second, note): the first pale above the second in the theme's colour, with a key.
 
@@ -558,35 +575,41 @@ def paired_bar_figure(
     pale = mix(theme.primary, theme.background, 0.65)
     left = label_width
     shapes: list[Shape] = []
-    for _value, x, tick in plot.ticks:
+    for value, x, _tick in plot.ticks:
         shapes.append(Line(((left + x, bottom), (left + x, bottom + plot_height)), GRID_COLOUR, 0.5))
-        shapes.append(Text(left + x, bottom - 11, tick, 7.0, theme.muted, anchor="middle"))
+        shapes.append(Text(left + x, bottom - 11, plot.scale.label(value, labels_), 7.0, theme.muted, anchor="middle"))
     shapes.append(Text(left + plot.width, bottom - 21, unit, 7.0, theme.muted, anchor="end"))
     shapes.append(Line(((left, bottom), (left, bottom + plot_height)), theme.muted, 0.8))
     for pair, (_, _, _, note) in zip(plot.rows, rows):
         y = bottom + pair.y
         shapes.append(Rect(left, y, pair.first_length, pair.thickness, pale))
-        shapes.append(Text(left + pair.first_length + 3, y + pair.thickness / 2 - 2.5, f"{pair.first:g}", 7.0, theme.text))
+        shapes.append(Text(left + pair.first_length + 3, y + pair.thickness / 2 - 2.5, labels_.number(pair.first), 7.0, theme.text))
         if pair.second is None or pair.second_length is None:
             shapes.append(Text(left + 3, y - pair.thickness / 2 - 2.5, note, 7.0, theme.muted))
         else:
             shapes.append(Rect(left, y - pair.thickness, pair.second_length, pair.thickness, theme.primary))
-            shapes.append(Text(left + pair.second_length + 3, y - pair.thickness / 2 - 2.5, f"{pair.second:g}", 7.0, theme.text, bold=True))
+            shapes.append(Text(left + pair.second_length + 3, y - pair.thickness / 2 - 2.5, labels_.number(pair.second), 7.0, theme.text,
+                               bold=True))
         label = compose.fit(pair.label, label_width - 8, 2, 8.5, 6)
         first = y + (len(label.lines) - 1) * label.size * label.leading / 2 - label.size * 0.35
         for index, line in enumerate(label.lines):
             shapes.append(Text(label_width - 8, first - index * label.size * label.leading, line, label.size, theme.text, anchor="end"))
     x = left
     top = bottom + plot_height + 6
+    # The key: each name shortened, if it must be, to half the width of the plot.
     for words, colour in ((labels[0], pale), (labels[1], theme.primary)):
+        words = compose.elide(words, lambda text: _width(text, 7.5) <= (width - left) / 2 - 26)
         shapes.append(Rect(x, top, 14, 7, colour))
         shapes.append(Text(x + 18, top, words, 7.5, theme.text))
         x += 26 + _width(words, 7.5)
+    number = labels_.spoken
     described = "; ".join(
-        f"{label}: {labels[0].lower()} {spoken(first)}, " + (f"{labels[1].lower()} {spoken(second)}" if second is not None else note)
+        f"{label}: {labels[0].lower()} {number(first)}, " + (f"{labels[1].lower()} {number(second)}" if second is not None else note)
         for label, first, second, note in rows
     )
-    return Figure(width, plot_height + bottom + key, tuple(shapes), f"{labels[0]} against {labels[1].lower()} ({unit}): {described}.")
+    words = labels_.gettext("{first} against {second} ({unit}): {values}.").format(
+        first=labels[0], second=labels[1].lower(), unit=unit, values=described)
+    return Figure(width, plot_height + bottom + key, tuple(shapes), words)
 
 
 def comparison_figure(
@@ -595,6 +618,7 @@ def comparison_figure(
     bands: Sequence[tuple[float, float, str]],
     width: float,
     theme: Theme,
+    labels: Labels = ENGLISH,
 ) -> Figure:
     """Groups or waves (name, mean, spread) on one dimension's level scale, named levels on the axis, bands shaded behind.
 
@@ -634,11 +658,16 @@ def comparison_figure(
             for end in (x(mean - spread), x(mean + spread)):
                 shapes.append(Line(((end, y - 4), (end, y + 4)), theme.text, 0.9))
         shapes.append(Circle(x(mean), y, 4.0, colour))
-        shapes.append(Text(x(mean), y + 7, f"{mean:.1f}", 7.0, theme.text, bold=True, anchor="middle"))
+        shapes.append(Text(x(mean), y + 7, labels.number(mean, 1), 7.0, theme.text, bold=True, anchor="middle"))
         label = compose.fit(name, label_width - 8, 2, 8.5, 6)
         first = y + (len(label.lines) - 1) * label.size * label.leading / 2 - label.size * 0.35
         for number, line in enumerate(label.lines):
             shapes.append(Text(label_width - 8, first - number * label.size * label.leading, line, label.size, theme.text, anchor="end"))
-    described = ", ".join(f"{name} {spoken(mean)} (spread {spoken(spread)})" for name, mean, spread in entries)
-    scale = f"{levels[0]} (1) to {levels[-1]} ({top_level})" if levels else ""
-    return Figure(width, plot_height + bottom + top_room, tuple(shapes), f"Average level from {scale}: {described}.")
+    _ = labels.gettext
+    described = ", ".join(
+        _("{name} {mean} (spread {spread})").format(name=name, mean=labels.spoken(mean), spread=labels.spoken(spread))
+        for name, mean, spread in entries
+    )
+    scale = _("{lowest} (1) to {highest} ({top})").format(lowest=levels[0], highest=levels[-1], top=top_level) if levels else ""
+    words = _("Average level from {scale}: {values}.").format(scale=scale, values=described)
+    return Figure(width, plot_height + bottom + top_room, tuple(shapes), words)

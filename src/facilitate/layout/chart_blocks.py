@@ -7,6 +7,7 @@ the picture) takes them from :func:`data_table`.
 
 from __future__ import annotations
 
+from facilitate.labels import ENGLISH, Labels
 from facilitate.layout.chart import bar_figure, comparison_figure, curve_figure, paired_bar_figure, quantity
 from facilitate.layout.document import BarChart, ComparisonChart, CurveChart, PairedBarChart, Table
 from facilitate.layout.figure import Figure
@@ -16,35 +17,35 @@ ChartBlock = CurveChart | BarChart | ComparisonChart | PairedBarChart
 CHART_BLOCKS = (CurveChart, BarChart, ComparisonChart, PairedBarChart)
 
 
-def figure(block: ChartBlock, width: float, theme: Theme) -> Figure:
-    """The chart ``width`` points wide, its shapes placed."""
+def figure(block: ChartBlock, width: float, theme: Theme, labels: Labels = ENGLISH) -> Figure:
+    """The chart ``width`` points wide, its shapes placed, its words and numbers in ``labels``' language."""
     if isinstance(block, CurveChart):
-        return curve_figure(block.history, block.forecast, block.target, block.unit, width, theme)
+        return curve_figure(block.history, block.forecast, block.target, block.unit, width, theme, labels=labels)
     if isinstance(block, BarChart):
-        return bar_figure([(bar.label, bar.value, bar.spread) for bar in block.bars], block.scale, width, theme)
+        return bar_figure([(bar.label, bar.value, bar.spread) for bar in block.bars], block.scale, width, theme, labels=labels)
     if isinstance(block, ComparisonChart):
         return comparison_figure([(bar.label, bar.value, bar.spread) for bar in block.bars], block.levels,
-                                 [(band.start, band.end, band.label) for band in block.bands], width, theme)
+                                 [(band.start, band.end, band.label) for band in block.bands], width, theme, labels=labels)
     return paired_bar_figure([(row.label, row.first, row.second, row.note) for row in block.rows],
-                             (block.first_label, block.second_label), block.unit, width, theme)
+                             (block.first_label, block.second_label), block.unit, width, theme, labels_=labels)
 
 
-def data_table(block: ChartBlock) -> Table:
+def data_table(block: ChartBlock, labels: Labels = ENGLISH) -> Table:
     """The numbers the chart shows, as a table."""
+    _ = labels.gettext
+    number = labels.number
     if isinstance(block, CurveChart):
-        rows = [(p.period, quantity(p.value, block.unit), "what has happened") for p in block.history]
-        rows += [(p.period, quantity(round(p.value, 1), block.unit), "if nothing changes") for p in block.forecast]
+        rows = [(p.period, quantity(p.value, block.unit, labels), _("what has happened")) for p in block.history]
+        rows += [(p.period, quantity(round(p.value, 1), block.unit, labels), _("if nothing changes")) for p in block.forecast]
         if block.target is not None:
-            rows.append((block.target.period, quantity(block.target.value, block.unit), "target"))
-        return Table(("Period", block.unit or "Value", "Series"), tuple(rows), (3.0, 2.0, 2.0))
-    if isinstance(block, BarChart):
-        return Table(("Dimension", "Average level", "Spread (SD)"),
-                     tuple((bar.label, f"{bar.value:.1f} of {len(block.scale)}", f"{bar.spread:.2f}") for bar in block.bars),
-                     (3.0, 2.0, 2.0))
-    if isinstance(block, ComparisonChart):
-        return Table(("", "Average level", "Spread (SD)"),
-                     tuple((bar.label, f"{bar.value:.1f} of {len(block.levels)}", f"{bar.spread:.2f}") for bar in block.bars),
+            rows.append((block.target.period, quantity(block.target.value, block.unit, labels), labels.pgettext("chart series", "target")))
+        return Table((_("Period"), block.unit or _("Value"), _("Series")), tuple(rows), (3.0, 2.0, 2.0))
+    if isinstance(block, (BarChart, ComparisonChart)):
+        top = len(block.scale) if isinstance(block, BarChart) else len(block.levels)
+        return Table((_("Dimension") if isinstance(block, BarChart) else "", _("Average level"), _("Spread (SD)")),
+                     tuple((bar.label, _("{value} of {top}").format(value=number(bar.value, 1), top=top), number(bar.spread, 2))
+                           for bar in block.bars),
                      (3.0, 2.0, 2.0))
     return Table((block.row_heading, f"{block.first_label} ({block.unit})", f"{block.second_label} ({block.unit})"),
-                 tuple((row.label, f"{row.first:g}", f"{row.second:g}" if row.second is not None else row.note) for row in block.rows),
+                 tuple((row.label, number(row.first), number(row.second) if row.second is not None else row.note) for row in block.rows),
                  (3.0, 2.0, 2.0))

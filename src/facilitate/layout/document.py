@@ -10,9 +10,9 @@ import datetime as dt
 
 import attrs
 
+from facilitate.labels import ENGLISH, Labels, for_pack
 from facilitate.layout.compose import DATE, HOSTS, TIMES, VENUE, Composed, Part
-
-from facilitate.layout.steps import grouping_phrase
+from facilitate.layout.steps import grouping_phrase, round_name, timing_phrase
 from facilitate.model.curve import DataPoint
 from facilitate.model.pack import SessionPack
 from facilitate.model.reflection import Prompt
@@ -251,19 +251,27 @@ class Document:
     orientation: str = "portrait"
     #: A running header (title, subtitle) and "page N of M" footer on paper; off for posters and cards.
     running_heads: bool = True
+    #: The words facilitate adds (headings, page numbers, chart keys) in the document's
+    #: language; its tag is the document's language (PDF, Word, HTML).
+    labels: Labels = attrs.field(default=ENGLISH, eq=False, repr=False, kw_only=True)
+
+    @property
+    def language(self) -> str:
+        return self.labels.language
 
 
-def when(pack: SessionPack) -> Composed:
+def when(pack: SessionPack, labels: Labels | None = None) -> Composed:
     """The line under a document's title: organisation, date, times, venue.
 
     Where it must fit a small space (a running head, a card's foot) the venue goes first,
     then the organisation, then the date; the times stay (layout.compose).
     """
     session = pack.session
+    labels = labels or for_pack(pack)
     parts = [Part(pack.theme.names, HOSTS)] if pack.theme.names else []
     if session.date:
-        parts.append(Part(f"{session.date:%A} {session.date.day} {session.date:%B %Y}", DATE))
-    parts.append(Part(f"{session.starts_at:%H:%M}–{session.ends_at:%H:%M}", TIMES))
+        parts.append(Part(labels.date(session.date), DATE))
+    parts.append(Part(labels.times(session.starts_at, session.ends_at), TIMES))
     if session.venue:
         parts.append(Part(session.venue, VENUE))
     return Composed(tuple(parts))
@@ -287,22 +295,24 @@ def sources(pack: SessionPack) -> tuple[str, ...]:
 def participant_handout(pack: SessionPack) -> Document:
     """What participants take away: agenda, purpose, quotes, insights, the ladder; no facilitator notes."""
     session = pack.session
+    labels = for_pack(pack)
+    _ = labels.gettext
     blocks: list[Block] = []
     if session.purpose:
-        blocks += [Heading("Why we are here"), Paragraph(session.purpose, "lead")]
+        blocks += [Heading(_("Why we are here")), Paragraph(session.purpose, "lead")]
     if session.url:
-        blocks.append(Link(session.url, "This session online: scan the code or type the address"))
+        blocks.append(Link(session.url, _("This session online: scan the code or type the address")))
     if session.conversation:
         blocks += [
-            Heading("Our conversation today"),
+            Heading(_("Our conversation today")),
             Bullets(tuple(part.title for part in session.conversation), numbered=True),
         ]
-    blocks.append(Heading("Agenda"))
+    blocks.append(Heading(_("Agenda")))
     blocks.append(
         Table(
-            ("Time", "Segment", "How"),
+            (_("Time"), _("Segment"), _("How")),
             tuple(
-                (f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}", item.segment.title, item.segment.timing_phrase)
+                (labels.times(item.starts_at, item.ends_at), item.segment.title, timing_phrase(item.segment, labels))
                 for item in session.schedule
             ),
             (1.2, 3.5, 2.0),
@@ -317,11 +327,11 @@ def participant_handout(pack: SessionPack) -> Document:
                 blocks.append(Bullets(segment.bullets))
             if segment.prompts:
                 if segment.bullets:  # two lists in a row would read (and render) as one
-                    blocks.append(Paragraph("Questions to talk about:", "small"))
+                    blocks.append(Paragraph(_("Questions to talk about:"), "small"))
                 blocks.append(Bullets(segment.prompts))
     quotes = list(session.quotes) + [s.quote for s in session.segments if s.quote is not None]
     if quotes:
-        blocks.append(Heading("Words to think with"))
+        blocks.append(Heading(_("Words to think with")))
         blocks += [QuoteBlock(q.text, q.author, q.source) for q in dict.fromkeys(quotes)]
     for deck in pack.decks:
         if deck.id == "five-insights" or len(deck.cards) <= 8:
@@ -336,43 +346,45 @@ def participant_handout(pack: SessionPack) -> Document:
         rows = []
         for rung in ladder.rungs:
             example = ladder.example(rung.id)
-            label = rung.label + (" (extension)" if rung.extension else "")
+            label = _("{rung} (extension)").format(rung=rung.label) if rung.extension else rung.label
             rows.append((label, rung.description, example))
-        blocks.append(Table(("Rung (less → more powerful)", "What it does", "For example"), tuple(rows), (1.6, 2.6, 2.8)))
+        blocks.append(Table((_("Rung (less → more powerful)"), _("What it does"), _("For example")), tuple(rows), (1.6, 2.6, 2.8)))
     for reflection in pack.reflections:
         blocks.append(Heading(reflection.title))
         for prompt in reflection.prompts + reflection.commitments:
             blocks.append(NotesSpace(f"{prompt.label}{': ' + prompt.question if prompt.question else ''}", 3))
     credits = sources(pack)
     if credits:
-        blocks += [Heading("Sources"), Bullets(credits)]
-    blocks += [Heading("My notes"), NotesSpace("Notes", 12)]
-    return Document(session.title, when(pack), tuple(blocks), "participant")
+        blocks += [Heading(_("Sources")), Bullets(credits)]
+    blocks += [Heading(_("My notes")), NotesSpace(_("Notes"), 12)]
+    return Document(session.title, when(pack, labels), tuple(blocks), "participant", labels=labels)
 
 
 def run_sheet(pack: SessionPack) -> Document:
     """The facilitator's run-sheet: clock times, methods, notes, materials, set-up."""
     session = pack.session
+    labels = for_pack(pack)
+    _ = labels.gettext
     blocks: list[Block] = []
     people = []
     if session.facilitators:
-        people.append("Facilitators: " + ", ".join(session.facilitators))
+        people.append(_("Facilitators: {names}").format(names=", ".join(session.facilitators)))
     if session.hosts:
-        people.append("Hosts: " + ", ".join(session.hosts))
+        people.append(_("Hosts: {names}").format(names=", ".join(session.hosts)))
     if session.audience:
-        people.append("Audience: " + session.audience)
+        people.append(_("Audience: {audience}").format(audience=session.audience))
     if people:
         blocks.append(Paragraph(" · ".join(people), "small"))
     if session.purpose:
-        blocks += [Heading("Purpose"), Paragraph(session.purpose)]
-    blocks.append(Heading("Timings"))
+        blocks += [Heading(_("Purpose")), Paragraph(session.purpose)]
+    blocks.append(Heading(_("Timings")))
     rows = []
     for item in session.schedule:
         segment = item.segment
-        how = "; ".join(x for x in (pack.method_name(segment), segment.timing_phrase) if x)
+        how = "; ".join(x for x in (pack.method_name(segment), timing_phrase(segment, labels)) if x)
         rows.append(
             (
-                f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}",
+                labels.times(item.starts_at, item.ends_at),
                 str(segment.minutes),
                 f"{segment.title}" + (f" ({_part_title(pack, segment.part)})" if segment.part else ""),
                 how,
@@ -380,45 +392,66 @@ def run_sheet(pack: SessionPack) -> Document:
                 ", ".join(segment.materials),
             )
         )
-        rows += _step_rows(item.starts_at, segment)
+        rows += _step_rows(item.starts_at, segment, labels)
     blocks.append(
-        Table(("Time", "Min", "Segment (part)", "Method, grouping", "Facilitator notes", "Materials"), tuple(rows), (1.1, 0.5, 2.0, 1.6, 3.2, 1.4))
+        Table(
+            (_("Time"), _("Min"), _("Segment (part)"), _("Method, grouping"), _("Facilitator notes"), _("Materials")),
+            tuple(rows),
+            (1.1, 0.5, 2.0, 1.6, 3.2, 1.4),
+        )
     )
-    blocks.append(Paragraph(f"Total: {session.total_minutes} minutes, ending at {session.ends_at:%H:%M}.", "small"))
+    blocks.append(
+        Paragraph(
+            labels.ngettext(
+                "Total: {count} minute, ending at {time}.", "Total: {count} minutes, ending at {time}.", session.total_minutes
+            ).format(count=session.total_minutes, time=labels.time(session.ends_at)),
+            "small",
+        )
+    )
     checklist = session.materials_checklist()
     if checklist:
         blocks += [
-            Heading("Materials checklist"),
-            Bullets(tuple(f"☐ {name}" + (f" (used in {count} segments)" if count > 1 else "") for name, count in checklist)),
+            Heading(_("Materials checklist")),
+            Bullets(
+                tuple(
+                    f"☐ {name}"
+                    + (
+                        " " + labels.ngettext("(used in {count} segment)", "(used in {count} segments)", count).format(count=count)
+                        if count > 1
+                        else ""
+                    )
+                    for name, count in checklist
+                )
+            ),
         ]
     used = [method for method in pack.methods if any(s.method == method.id for s in session.segments)]
     room_setup = session.room_setup + tuple(f"{method.name}: {line}" for method in used for line in method.room_setup)
     if room_setup:
-        blocks += [Heading("Room set-up"), Bullets(room_setup)]
+        blocks += [Heading(_("Room set-up")), Bullets(room_setup)]
     methods_used = [
         f"{method.name}: {method.source.credit}" + (f" ({method.source.url})" if method.source.url else "")
         for method in used
         if method.source is not None
     ]
     if methods_used:
-        blocks += [Heading("Methods used"), Bullets(tuple(methods_used))]
+        blocks += [Heading(_("Methods used")), Bullets(tuple(methods_used))]
     credits = sources(pack)
     if credits:
-        blocks += [Heading("Sources"), Bullets(credits)]
-    return Document(f"Run-sheet: {session.title}", when(pack), tuple(blocks), "facilitator")
+        blocks += [Heading(_("Sources")), Bullets(credits)]
+    return Document(_("Run-sheet: {title}").format(title=session.title), when(pack, labels), tuple(blocks), "facilitator", labels=labels)
 
 
-def _step_rows(starts_at: dt.time, segment: Segment) -> list[tuple[str, str, str, str, str, str]]:
+def _step_rows(starts_at: dt.time, segment: Segment, labels: Labels) -> list[tuple[str, str, str, str, str, str]]:
     """A run-sheet row for every round of a segment's steps: its clock time, minutes and what to do."""
     rows = []
     for timed in segment.timed_steps:
         what = timed.step.instructions if timed.round == 1 else timed.cue[:1].upper() + timed.cue[1:]
         rows.append(
             (
-                f"{add_minutes(starts_at, timed.offset):%H:%M}",
+                labels.time(add_minutes(starts_at, timed.offset)),
                 str(timed.minutes),
-                f"↳ {timed.name}",
-                grouping_phrase(segment, timed),
+                f"↳ {round_name(timed, labels)}",
+                grouping_phrase(segment, timed, labels),
                 what,
                 "",
             )

@@ -6,8 +6,11 @@ draws what is decided here; the Word renderer reads the same paper and type size
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
+from facilitate.labels import ENGLISH, Labels
 from facilitate.layout import compose, textfit
 from facilitate.layout.compose import Composed
 from facilitate.layout.units import length, paper
@@ -103,5 +106,14 @@ def running_heads(title: str | Composed, subtitle: str | Composed, width: float,
     )
 
 
-def page_number(number: int, total: int) -> str:
-    return f"page {number} of {total}"
+def page_number(number: int, total: int, labels: Labels = ENGLISH) -> str:
+    """ "page 3 of 6" in the document's language."""
+    return labels.gettext("page {number} of {total}").format(number=number, total=total)
+
+
+def page_number_parts(labels: Labels = ENGLISH) -> tuple[str, ...]:
+    """ "page {number} of {total}" as words and fields, for a word processor that counts the pages:
+    ("page ", "PAGE", " of ", "NUMPAGES")."""
+    fields = {"number": "PAGE", "total": "NUMPAGES"}
+    pieces = re.split(r"\{(number|total)\}", labels.gettext("page {number} of {total}"))
+    return tuple(fields.get(piece, piece) if index % 2 else piece for index, piece in enumerate(pieces) if piece)

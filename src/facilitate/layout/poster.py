@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 from facilitate.errors import TextOverflowError
+from facilitate.labels import ENGLISH, Labels
 from facilitate.layout import textfit
 from facilitate.layout.boxes import FittedItems, fit_items
 from facilitate.layout.document import Staircase, Step
@@ -45,11 +46,11 @@ class StepText:
         return (len(self.stems) + len(self.description)) * self.small * textfit.LEADING + len(self.example) * self.size * textfit.LEADING + max(gaps, 0)
 
 
-def fit_step(step: Step, width: float, height: float, where: str = "") -> StepText:
+def fit_step(step: Step, width: float, height: float, where: str = "", labels: Labels = ENGLISH) -> StepText:
     """A rung's stems, description and example at the largest size that fits its box."""
     regular, bold = textfit.measure_with("regular"), textfit.measure_with("bold")
     stems = " ".join(step.stems)
-    example = f"“{step.example}”" if step.example else ""
+    example = labels.quoted(step.example) if step.example else ""
 
     def layout(size: float) -> StepText:
         small = round(size * SMALL, 2)
@@ -96,7 +97,7 @@ class StaircasePlan:
     high_label: str
 
 
-def plan_staircase(block: Staircase, width: float, height: float, theme: Theme, where: str) -> StaircasePlan:
+def plan_staircase(block: Staircase, width: float, height: float, theme: Theme, where: str, labels: Labels = ENGLISH) -> StaircasePlan:
     """The staircase in a ``width`` × ``height`` area (the page below the title)."""
     steps = block.steps
     count = len(steps)
@@ -104,12 +105,12 @@ def plan_staircase(block: Staircase, width: float, height: float, theme: Theme, 
     column = width / count
     inner = column - 12
     # Steps as tall as the words above them allow, within limits.
-    natural = max(fit_step(step, inner, float("inf"), where).height for step in steps)
+    natural = max(fit_step(step, inner, float("inf"), where, labels).height for step in steps)
     rise = min(max((usable - natural - 16) / count, LOWEST_RISE), HIGHEST_RISE)
     room = usable - count * rise - 14
     if room < 40:
         raise TextOverflowError(f"too many for the ladder poster ({count}): its title leaves too little room", block.source, ("rungs",))
-    texts = [fit_step(step, inner, room, where) for step in steps]
+    texts = [fit_step(step, inner, room, where, labels) for step in steps]
     bold = textfit.measure_with("bold")
     placed = []
     for index, (step, text) in enumerate(zip(steps, texts)):

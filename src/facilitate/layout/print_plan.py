@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import attrs
 
+from facilitate.labels import ENGLISH, Labels
 from facilitate.layout import checking, textfit
 from facilitate.layout.boxes import NotesPlan, plan_notes
 from facilitate.layout import chart_blocks
@@ -100,7 +101,7 @@ def caption(text: str, width: float) -> textfit.Fitted:
     return _lines(text, width, CAPTION_SIZE, CAPTION_LEADING, bold=False)
 
 
-def plan_block(block: Block, area: Frame, room: float, theme: Theme, where: str) -> Plan:
+def plan_block(block: Block, area: Frame, room: float, theme: Theme, where: str, labels: Labels = ENGLISH) -> Plan:
     """The layout of one block in the frame ``area``; ``room`` is what a full-page block may fill."""
     width = area.width
     if isinstance(block, Table):
@@ -112,9 +113,9 @@ def plan_block(block: Block, area: Frame, room: float, theme: Theme, where: str)
     if isinstance(block, NotesRow):
         return plan_notes(block.spaces, width, area.height, where)
     if isinstance(block, CHART_BLOCKS):
-        return chart_blocks.figure(block, width, theme)
+        return chart_blocks.figure(block, width, theme, labels)
     if isinstance(block, Staircase):
-        return plan_staircase(block, width, room, theme, where)
+        return plan_staircase(block, width, room, theme, where, labels)
     if isinstance(block, CutCards):
         return plan_card_sheets(block.cards, width, area.height, where)
     if isinstance(block, Link):
@@ -126,12 +127,12 @@ def plan_document(doc: Document, paper: str, theme: Theme, where: str = "") -> P
     """``doc`` laid out for ``paper``; TextOverflowError naming ``where`` if something cannot fit."""
     where = where or doc.title
     area = frame(paper, doc.orientation, doc.running_heads)
-    heads = running_heads(doc.title, doc.subtitle, area.width, theme.logos()) if doc.running_heads else None
+    heads = running_heads(doc.title, doc.subtitle, area.width, doc.labels.logos(theme)) if doc.running_heads else None
     title = plan_title(doc, area.width)
     # A full-page block (the poster) takes what the title leaves, less a point for rounding.
     room = area.height - (title.height if title else 0.0) - 1.0
     planned = []
     for block in doc.blocks:
         with checking.item():  # validate notes each block's problem and goes on
-            planned.append(PlannedBlock(block, plan_block(block, area, room, theme, where)))
+            planned.append(PlannedBlock(block, plan_block(block, area, room, theme, where, doc.labels)))
     return PrintedDocument(doc, paper, area, heads, title, tuple(planned))

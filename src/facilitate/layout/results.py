@@ -18,12 +18,13 @@ from collections.abc import Callable
 
 import attrs
 
+from facilitate.labels import ENGLISH, Labels, N_
 from facilitate.model.maturity import DimensionScore, MaturityRubric, Response, SelfAssessment
 
 #: Names shown for responses that name no group or no wave.
-NO_GROUP = "(no group)"
-NO_WAVE = "(not dated)"
-EVERYONE = "All responses"
+NO_GROUP = N_("(no group)")
+NO_WAVE = N_("(not dated)")
+EVERYONE = N_("All responses")
 
 
 @attrs.frozen
@@ -227,8 +228,9 @@ def _keys(rubric: MaturityRubric) -> tuple[str, list[tuple[str, str]]]:
     return "", []
 
 
-def _name(wave: str, group: str, compared: str) -> str:
-    wave_name, group_name = wave or NO_WAVE, group or NO_GROUP
+def _name(wave: str, group: str, compared: str, labels: Labels = ENGLISH) -> str:
+    wave_name = wave or labels.gettext(NO_WAVE)
+    group_name = group or labels.gettext(NO_GROUP)
     if compared == "wave and group":
         return f"{wave_name} · {group_name}"
     return wave_name if compared == "wave" else group_name
@@ -242,10 +244,13 @@ def _spans(rubric: MaturityRubric, top: int) -> tuple[BandSpan, ...]:
     )
 
 
-def results(rubric: MaturityRubric, group_label: str = "") -> Results:
-    """The plan of a rubric's results: everyone, then each group and/or wave, and a comparison per dimension."""
+def results(rubric: MaturityRubric, group_label: str = "", labels: Labels = ENGLISH) -> Results:
+    """The plan of a rubric's results: everyone, then each group and/or wave, and a comparison per dimension.
+
+    The names facilitate gives (everyone, a response with no group) are in ``labels``' language.
+    """
     assessment = rubric.assess()
-    overall = section(rubric, assessment, EVERYONE)
+    overall = section(rubric, assessment, labels.gettext(EVERYONE))
     compared, keys = _keys(rubric)
 
     def keep(wave: str, group: str, compare: str) -> Callable[[Response], bool]:
@@ -255,7 +260,7 @@ def results(rubric: MaturityRubric, group_label: str = "") -> Results:
         return test
 
     sections = tuple(
-        section(rubric, assessment.where(keep(wave, group, compared)), _name(wave, group, compared), group, wave)
+        section(rubric, assessment.where(keep(wave, group, compared)), _name(wave, group, compared, labels), group, wave)
         for wave, group in keys
     )
     comparisons = []
@@ -276,7 +281,7 @@ def results(rubric: MaturityRubric, group_label: str = "") -> Results:
         rubric.title,
         assessment.respondents,
         compared,
-        group_label or "Group",
+        group_label or labels.gettext("Group"),
         overall,
         sections,
         tuple(comparisons),

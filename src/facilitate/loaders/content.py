@@ -334,15 +334,45 @@ def load_pack(path: StrPath, resolve: Resolver) -> SessionPack:
     session = _with_methods(document, session, collections["methods"], lambda name, where: fetch("method", name, where))
     theme = fetch("theme", theme_name, ("theme",)) if theme_name is not None else None
     origins.note_tree(session, document.path, document.lines)
+    from facilitate.loaders.labels import label_files
+
     try:
-        return SessionPack(
+        pack = SessionPack(
             session=session,
             theme=theme if theme is not None else Theme(),
+            label_files=label_files([base]),
             **{name: tuple(items.values()) for name, items in collections.items()},
         )
     except ModelError as error:
         path_ = error.field_path[1:] if error.field_path[:1] == ("session",) else error.field_path
         raise document.error(path_, error.message) from None
+    check_languages(pack)
+    return pack
+
+
+def check_languages(pack: SessionPack, more: tuple[tuple[object, str | None], ...] = ()) -> None:
+    """Every language the pack speaks (its session's, its decks', ``more``: (owner, language)) has labels.
+
+    facilitate ships labels for some languages; any other needs the facilitator's own
+    labels-LANG.po beside the session. A language with neither is an error at its field.
+    """
+    from facilitate.labels import SHIPPED, has_labels
+
+    speakers: list[tuple[object, str | None]] = [(pack.session, pack.session.language)]
+    speakers += [(deck, deck.language) for deck in pack.decks]
+    speakers += list(more)
+    for owner, language in speakers:
+        if language is None or has_labels(language, pack.label_files):
+            continue
+        where = origins.origin_of(owner)
+        message = (
+            f"facilitate has no labels in {language!r} (it ships {', '.join(SHIPPED)}): write them in"
+            f" labels-{language}.po beside the session (facilitate labels --language {language} > labels-{language}.po)"
+        )
+        if where is None:
+            raise ModelError(message, ("language",))
+        located = where.locate(("language",))
+        raise LoadError(located.path, located.line, located.field_path, message)
 
 
 def _with_methods(document: Document, session: Any, methods: dict[str, Any], fetch: Callable[[str, tuple[str | int, ...]], Any]) -> Any:

@@ -175,7 +175,15 @@ def load_cluster(path: str | Path) -> tuple[Cluster, SessionPack]:
     except KeyError as error:
         document = parse_document(path)
         raise document.error(("session",), error.args[0]) from None
-    return cluster, with_suggestions(load_pack(session, resolve))
+    pack = load_pack(session, resolve)
+    from facilitate.loaders.content import check_languages
+    from facilitate.loaders.labels import label_files
+
+    # Labels beside the cluster file too (the session may be a bundled one).
+    own = label_files([Path(path).resolve().parent])
+    pack = attrs.evolve(pack, label_files=tuple(dict.fromkeys(pack.label_files + own)))
+    check_languages(pack, tuple((member, member.language) for member in cluster.members))
+    return cluster, with_suggestions(pack)
 
 
 def load(source: str | Path | None = None) -> SessionPack:

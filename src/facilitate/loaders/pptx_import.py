@@ -59,6 +59,8 @@ _CONTINUED = re.compile(r"\s*\((\d+)/(\d+)\)\s*$|\s*\((cont(inued|\.)?)\)\s*$", 
 _NUMBERED = re.compile(r"\s*\(\d+ of \d+\)\s*$")
 _CLOCK = r"(\d{1,2}):(\d{2})"
 # The lines facilitate writes in a segment's speaker notes (layout.slides.deck.segment_notes).
+#: "Part of the conversation: " (facilitate's English notes; a deck it made in another language keeps its slides, not its timings).
+_PART_PREFIX = PART_LABEL.split("{part}")[0]
 _TIME = re.compile(rf"^Time: starts {_CLOCK}, (\d+) min \(until {_CLOCK}\), (.+)\.$")
 _TIME_BREAK = re.compile(rf"^Time: starts {_CLOCK}, (\d+) min \(until {_CLOCK}\)")
 _TRACKER_ROW = re.compile(rf"^{_CLOCK}–{_CLOCK} (.+) \((\d+) min\)$")
@@ -318,8 +320,8 @@ def parse_notes(notes: str) -> Timing | None:
         outputs: tuple[str, ...] = ()
         for extra in lines[index + 1 :]:
             extra = extra.strip()
-            if extra.startswith(PART_LABEL):
-                part = extra.removeprefix(PART_LABEL)
+            if extra.startswith(_PART_PREFIX):
+                part = extra.removeprefix(_PART_PREFIX)
             elif extra.startswith("Method: "):
                 method = extra.removeprefix("Method: ")
             elif extra.startswith("Materials: "):

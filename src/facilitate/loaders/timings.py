@@ -88,6 +88,15 @@ def record_from_data(data: dict[str, Any]) -> DayRecord:
         except ModelError as error:
             raise ModelError(error.message, ("segments", index, *error.field_path)) from None
     session = data["session"]
+    try:
+        return _record(data, session, segments)
+    except ModelError as error:
+        if error.field_path[:1] in (("language",), ("clock",)):
+            raise ModelError(error.message, ("session", *error.field_path)) from None
+        raise
+
+
+def _record(data: dict[str, Any], session: dict[str, Any], segments: list[SegmentTiming]) -> DayRecord:
     return DayRecord(
         session_id=session["id"],
         title=session["title"],
@@ -95,6 +104,8 @@ def record_from_data(data: dict[str, Any]) -> DayRecord:
         starts_at=dt.time.fromisoformat(session["starts_at"]),
         ends_by=_clock(session.get("ends_by")),
         segments=tuple(segments),
+        language=session.get("language", "en"),
+        clock=session.get("clock"),
     )
 
 

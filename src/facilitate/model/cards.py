@@ -15,6 +15,7 @@ from facilitate.model._fields import (
     valid_tags,
     web_address,
 )
+from facilitate.model.language import optional_canonical, optional_language
 from facilitate.model.picture import Picture
 from facilitate.model.theme import hex_colour
 
@@ -81,6 +82,9 @@ class CardDeck:
     #: How many sets of the deck to print (default: one, or one per table when the session
     #: has `tables` and uses the deck at tables).
     copies: int | None = attrs.field(default=None, validator=optional_count)
+    #: The language of the deck's cards, when not the session's (e.g. cy): the words
+    #: facilitate prints on them (its instructions page, a slide's foot) follow it.
+    language: str | None = attrs.field(default=None, converter=optional_canonical, validator=optional_language)
 
     def __attrs_post_init__(self) -> None:
         unique_ids(self.cards, "cards")

@@ -8,6 +8,7 @@ import attrs
 
 from facilitate.errors import ModelError
 from facilitate.model._fields import identifier, non_empty, slug, to_tuple
+from facilitate.model.language import optional_canonical, optional_language
 
 
 @attrs.frozen
@@ -21,6 +22,9 @@ class Member:
     date: dt.date | None = None
     venue: str = ""
     contact: str = ""
+    #: The language of this partner's pack (e.g. cy), when not the session's: a bilingual
+    #: cluster gets each school's pack in its own language.
+    language: str | None = attrs.field(default=None, converter=optional_canonical, validator=optional_language)
 
     @property
     def slug(self) -> str:

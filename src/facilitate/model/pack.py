@@ -10,6 +10,7 @@ from facilitate.errors import ModelError
 from facilitate.model._fields import to_tuple, unique_ids
 from facilitate.model.cards import CardDeck
 from facilitate.model.curve import TurnTheCurve
+from facilitate.model.language import LabelFile
 from facilitate.model.maturity import MaturityRubric
 from facilitate.model.method import Method
 from facilitate.model.questions import QuestionLadder
@@ -53,6 +54,9 @@ class SessionPack:
     #: segments tagged with the rubric dimensions they help with (the loaders give the
     #: bundled library's and the pack's own when a rubric has responses).
     tagged: tuple[Tagged, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    #: The facilitator's own labels (their labels-LANG.po files, read): they add a language
+    #: or change facilitate's words in one (facilitate.labels).
+    label_files: tuple[LabelFile, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         for collection in (*REFERENCES.values(), "methods"):

@@ -18,6 +18,7 @@ from facilitate.model._fields import (
     valid_tags,
     web_address,
 )
+from facilitate.model.language import canonical, language_tag, optional_clock
 from facilitate.model.picture import Picture
 from facilitate.model.reflection import Quote
 from facilitate.model.steps import GROUPING_PHRASES, GROUPINGS, Step, TimedStep, timed_steps, whole_minutes
@@ -172,6 +173,11 @@ class Session:
     url: str | None = attrs.field(default=None, validator=web_address)
     #: How many tables the room has: card decks used at tables print one set per table.
     tables: int | None = attrs.field(default=None, validator=optional_count)
+    #: The language of the pack (a language tag: en, cy, fr, es, de, or another with your
+    #: own labels-LANG.po): every label, date, time and number facilitate writes follows it.
+    language: str = attrs.field(default="en", converter=canonical, validator=language_tag)
+    #: How clock times are written: 24h (14:30) or 12h (2:30 pm); unset: the language's usual clock.
+    clock: str | None = attrs.field(default=None, validator=optional_clock)
 
     def __attrs_post_init__(self) -> None:
         if self.conversation and not 3 <= len(self.conversation) <= 7:

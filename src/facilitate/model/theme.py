@@ -208,12 +208,13 @@ class Theme:
         """The organisation running the session and the partner it is for: "CEP · Hillside School"."""
         return " · ".join(name for name in (self.organisation, self.partner) if name.strip())
 
-    def logos(self) -> tuple[Picture, ...]:
-        """The organisation's logo, then the partner's, each with its alt text ("Logo of ...")."""
+    def logos(self, named: str = "Logo of {owner}", unnamed: str = "Logo") -> tuple[Picture, ...]:
+        """The organisation's logo, then the partner's, each with its alt text ("Logo of ...";
+        ``named`` and ``unnamed`` give the words in another language)."""
         found = []
         for path, owner in ((self.logo, self.organisation), (self.partner_logo, self.partner)):
             if path:
-                found.append(Picture(path, f"Logo of {owner}" if owner.strip() else "Logo"))
+                found.append(Picture(path, named.format(owner=owner) if owner.strip() else unnamed))
         return tuple(found)
 
 

@@ -14,6 +14,7 @@ import math
 import attrs
 
 from facilitate.errors import ModelError
+from facilitate.model.language import canonical, language_tag, optional_clock
 from facilitate.model._fields import non_empty, one_of, to_tuple, unique_ids
 
 #: done: run and left; skipped: jumped over; current: on screen when the record was saved;
@@ -95,6 +96,10 @@ class DayRecord:
     starts_at: dt.time
     segments: tuple[SegmentTiming, ...] = attrs.field(converter=to_tuple, validator=non_empty)
     ends_by: dt.time | None = None
+    #: The language of the session's pack: the report is written in it.
+    language: str = attrs.field(default="en", converter=canonical, validator=language_tag)
+    #: How the session writes clock times: 24h or 12h (None: the language's usual clock).
+    clock: str | None = attrs.field(default=None, validator=optional_clock)
 
     def __attrs_post_init__(self) -> None:
         unique_ids(self.segments, "segments")

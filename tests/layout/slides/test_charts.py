@@ -32,10 +32,9 @@ def test_curve_chart_series_are_the_models_data():
     assert (chart.minimum, chart.maximum, chart.major_unit) == (8, 18, 2)
     # The numbers as a person would say them (see test_numbers_in_alt_text_are_rounded_as_people_say_them).
     assert chart.alt_text == (
-        "Line chart of Pupils persistently absent (%) (lower is better). What has happened: 2019 10.5%, 2020 12%,"
-        " 2021 13.1%, 2022 14.9%. If nothing changes: 2023 16.2%, 2024 17.6%. Target: 9% by 2025."
+        "Line chart of Pupils persistently absent (%) (lower is better): baseline 2019 10.5, 2020 12, 2021 13.1,"
+        " 2022 14.9; forecast 2022 14.9, 2023 16.2, 2024 17.6; target 2025 9."
     )
-
 
 
 @pytest.mark.parametrize("value, said", [
@@ -43,9 +42,11 @@ def test_curve_chart_series_are_the_models_data():
     (7 / 3, "2.3"), (99.96, "100"), (12_345.0, "12,300"), (-3.14159, "-3.1"),
 ])
 def test_numbers_in_alt_text_are_rounded_as_people_say_them(value, said):
-    from facilitate.layout.chart import spoken
+    from facilitate.labels import ENGLISH, labels_for
 
-    assert spoken(value) == said
+    assert ENGLISH.spoken(value) == said
+    # As the language writes numbers: a decimal comma in French.
+    assert labels_for("fr").spoken(14.923) == "14,9"
 
 
 def test_a_scores_charts_alt_text_says_each_mean_to_one_decimal():

@@ -57,7 +57,7 @@ def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
 def properties(doc: Document, stem: str, pack: SessionPack) -> DocumentProperties:
     """What a document's PDF says about itself: its title, the organisation running the session, its language."""
     kind = stem.split("-")[0].replace("runsheet", "run-sheet")
-    return document_properties(doc.title, str(doc.subtitle), kind, pack.theme, pack.session)
+    return document_properties(doc.title, str(doc.subtitle), kind, pack.theme, pack.session, doc.labels)
 
 
 def plan(doc: Document, where: str, theme: Theme = DEFAULT_THEME, paper: str = "a4") -> PrintedDocument:

@@ -60,7 +60,7 @@ def draw_heads(canvas: Any, printed: PrintedDocument, theme: Theme, number: int,
     canvas.line(margin, top - HEADER + 4, area.page_width - margin, top - HEADER + 4)
     fill(canvas, theme.muted)
     canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
-    canvas.drawRightString(area.page_width - margin, margin + FOOTER - 16, page_number(number, total))
+    canvas.drawRightString(area.page_width - margin, margin + FOOTER - 16, page_number(number, total, printed.document.labels))
     canvas.restoreState()
 
 
@@ -68,7 +68,7 @@ def build(printed: PrintedDocument, story: list[Any], theme: Theme, properties: 
     """The story flowed onto pages of ``printed``'s paper, as PDF bytes, saying ``properties`` about itself."""
     area = printed.frame
     doc = printed.document
-    properties = properties or DocumentProperties(doc.title, "", str(doc.subtitle))
+    properties = properties or DocumentProperties(doc.title, "", str(doc.subtitle), language=doc.language)
     frame = Frame(area.x, area.y, area.width, area.height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     buffer = io.BytesIO()
     template = BaseDocTemplate(

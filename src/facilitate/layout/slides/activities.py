@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from facilitate.layout import textfit
+from facilitate.layout.steps import timing_phrase
+from facilitate.layout.worksheets import cost_words
 from facilitate.layout.slides.charts import curve_chart, rubric_tables, scores_chart
 from facilitate.layout.slides.fitting import (
     BODY_MIN,
@@ -42,7 +44,7 @@ from facilitate.model.maturity import MaturityRubric
 from facilitate.model.questions import QuestionLadder, Rung
 from facilitate.model.reflection import Reflection
 from facilitate.model.session import ScheduledSegment
-from facilitate.model.curve import TurnTheCurve
+from facilitate.model.curve import MAX_ESSENTIALS, TurnTheCurve
 from facilitate.model.theme import tint
 
 if TYPE_CHECKING:
@@ -62,8 +64,11 @@ def cards(deck_builder: DeckBuilder, item: ScheduledSegment, deck: CardDeck, not
         + b.bullets(segment.bullets, owner=segment, field="bullets")
         + b.bullets(segment.prompts, owner=segment, field="prompts")
     )
-    card_notes = notes + f"\nDeck: {deck.title} ({len(deck.cards)} cards)."
-    b.content("cards", segment.title, items, card_notes, segment=segment.id, band=segment.timing_phrase,
+    labels = b.labels
+    count = len(deck.cards)
+    card_notes = notes + "\n" + labels.ngettext("Deck: {deck} ({count} card).", "Deck: {deck} ({count} cards).", count).format(
+        deck=deck.title, count=count)
+    b.content("cards", segment.title, items, card_notes, segment=segment.id, band=timing_phrase(segment, labels),
               title_source=(segment, ("title",)))
     if b.cards_as_slides:
         for number, one in enumerate(deck.cards, start=1):
@@ -106,14 +111,18 @@ def card(b: DeckBuilder, deck: CardDeck, card: Card, number: int, notes: str) ->
     if url:
         # The QR code at the right of the prompt, its address under it (no wider than the code).
         side = 96.0
-        shapes += qr_shapes(url, prompt_box.right - side, prompt_box.y, side, theme.muted, wide=1.0)
+        shapes += qr_shapes(url, prompt_box.right - side, prompt_box.y, side, theme.muted, wide=1.0,
+                            labels=b.labels.in_language(deck.language))
         prompt_box = attrs.evolve(prompt_box, width=prompt_box.width - side - 12)
     drafts = [Draft(card.prompt, colour=theme.text, source=(card, ("prompt",)))]
     if card.detail:
         drafts.append(Draft(card.detail, scale=0.6, colour=theme.muted, gap=0.8, source=(card, ("detail",))))
     shapes.append(fit_box(drafts, prompt_box, 32, BODY_MIN, what, anchor="middle", name="prompt"))
     # The foot is facilitate's: the deck's name (shortened to fit) and where the card sits in it.
-    foot = Draft(f"{deck.title} · card {number} of {len(deck.cards)}", colour=theme.muted, align="right")
+    # The deck's own language, when it has one, for the words facilitate prints on its cards.
+    labels = b.labels.in_language(deck.language)
+    foot = Draft(labels.gettext("{deck} · card {number} of {count}").format(deck=deck.title, number=number, count=len(deck.cards)),
+                 colour=theme.muted, align="right")
     shapes.append(fit_box([foot], footer, BODY_MIN, BODY_MIN, what, anchor="middle", name="footer"))
     shapes.extend(picture)
     b.add(Slide("card", TITLE_ONLY_LAYOUT, title, notes, theme.background, shapes=tuple(shapes),
@@ -175,7 +184,7 @@ def reflection(b: DeckBuilder, item: ScheduledSegment, reflection: Reflection, n
             (f"{p.label}: {p.question}" if p.question else p.label for p in reflection.commitments),
             sources=[(p, ("question" if p.question else "label",)) for p in reflection.commitments],
         )
-        b.content("commitments", "Commitments", items, notes, segment=segment.id)
+        b.content("commitments", b.labels.gettext("Commitments"), items, notes, segment=segment.id)
 
 
 # --- the question ladder ----------------------------------------------------------------
@@ -185,12 +194,14 @@ def ladder(b: DeckBuilder, item: ScheduledSegment, ladder: QuestionLadder, notes
     """The ladder's qualities, its rungs as a rising staircase with an arrow, and its example questions."""
     theme = b.theme
     segment = item.segment
-    ladder_notes = notes + "".join(f"\nCaution: {c}" for c in ladder.cautions)
+    labels = b.labels
+    _ = labels.gettext
+    ladder_notes = notes + "".join("\n" + _("Caution: {caution}").format(caution=c) for c in ladder.cautions)
     if ladder.qualities:
         b.content("ladder-qualities", ladder.title,
                   b.lead(ladder.description, owner=ladder, field="description") + b.bullets(ladder.qualities, owner=ladder, field="qualities"),
                   ladder_notes, segment=segment.id, title_source=(ladder, ("title",)))
-    title_text = ladder.title if not ladder.qualities else f"{ladder.title}: the ladder"
+    title_text = ladder.title if not ladder.qualities else _("{ladder}: the ladder").format(ladder=ladder.title)
     what = "its step on the ladder slide"
     arrow = Box(MARGIN, b.height - BOTTOM - 46, b.content_width, 46)
     top, bottom = BODY_TOP, arrow.y - 14
@@ -220,11 +231,11 @@ def ladder(b: DeckBuilder, item: ScheduledSegment, ladder: QuestionLadder, notes
     head = min(arrow.width, arrow.height) * 0.5
     shaft = Box(arrow.x, arrow.y + arrow.height * (1 - ARROW_SHAFT) / 2, arrow.width - head, arrow.height * ARROW_SHAFT)
     shapes.append(
-        fit_box([Draft("less powerful  →  more powerful", bold=True, colour=theme.text, align="center")],
+        fit_box([Draft(_("less powerful  →  more powerful"), bold=True, colour=theme.text, align="center")],
                 shaft, 20, BODY_MIN, f"{what} (arrow)", anchor="middle", name="arrow-label")
     )
     rung_notes = ladder_notes + "".join(
-        f"\n{r.label}: {r.description}" + (f" e.g. {ladder.example(r.id)}" if ladder.example(r.id) else "")
+        f"\n{r.label}: {r.description}" + (" " + _("e.g. {example}").format(example=ladder.example(r.id)) if ladder.example(r.id) else "")
         for r in ladder.rungs
     )
     b.add(Slide("ladder", TITLE_ONLY_LAYOUT, b.title(title_text, source=(ladder, ("title",))), rung_notes, theme.background,
@@ -236,7 +247,7 @@ def ladder(b: DeckBuilder, item: ScheduledSegment, ladder: QuestionLadder, notes
                 for index, question in enumerate(examples.questions):
                     items.append(Draft(f"{rung.label}: {question}", colour=theme.text, bullet="bullet",
                                        source=(examples, ("questions", index))))
-        title = f"Questions about {ladder.topic}" if ladder.topic else "Questions up the ladder"
+        title = _("Questions about {topic}").format(topic=ladder.topic) if ladder.topic else _("Questions up the ladder")
         b.content("ladder-examples", title, items, ladder_notes, segment=segment.id)
 
 
@@ -255,8 +266,10 @@ def _rung_text(b: DeckBuilder, rung: Rung, stems_shown: int) -> list[Draft]:
 def curve(b: DeckBuilder, item: ScheduledSegment, curve: TurnTheCurve, notes: str) -> None:
     """The curve's chart, then its story, partners, what works, essentials and next steps."""
     theme, segment = b.theme, item.segment
-    data = "; ".join(f"{p.period}: {p.value:g}" for p in curve.baseline)
-    chart_notes = notes + f"\nIssue: {curve.issue}\nBaseline: {data}"
+    labels = b.labels
+    _ = labels.gettext
+    data = "; ".join(f"{p.period}: {labels.number(p.value)}" for p in curve.baseline)
+    chart_notes = notes + "\n" + _("Issue: {issue}").format(issue=curve.issue) + "\n" + _("Baseline: {values}").format(values=data)
     # The issue takes the lines it needs, as long as the chart keeps its least height; the chart the rest.
     what = "its place above the chart"
     issue = b.lead(curve.issue, owner=curve, field="issue")
@@ -273,44 +286,44 @@ def curve(b: DeckBuilder, item: ScheduledSegment, curve: TurnTheCurve, notes: st
         caption = None  # the chart keeps its room; the words get a slide of their own
     if caption is not None:
         chart_box = attrs.evolve(chart_box, height=caption.box.y - 8 - chart_box.y)
-    chart = curve_chart(curve, theme, chart_box)
+    chart = curve_chart(curve, theme, chart_box, labels)
     shapes: tuple[Element, ...] = (b.rule(), lead, chart) + ((caption,) if caption is not None else ())
     title_source: Source = (curve, ("title",))
     b.add(Slide("curve-chart", TITLE_ONLY_LAYOUT, b.title(curve.title, source=title_source), chart_notes, theme.background,
                 shapes=shapes, segment=segment.id, heading=curve.title))
     if about and caption is None:
-        b.content("curve-data", "About the data", about, chart_notes, segment=segment.id)
+        b.content("curve-data", _("About the data"), about, chart_notes, segment=segment.id)
     story = []
-    for effect, heading in (("helping", "What is helping"), ("hurting", "What is hurting")):
+    for effect, heading in (("helping", _("What is helping")), ("hurting", _("What is hurting"))):
         causes = [(index, c.text) for index, c in enumerate(curve.story) if c.effect == effect]
         if causes:
             story += [Draft(heading, bold=True, colour=theme.primary)] + b.bullets(
                 (text for _, text in causes), sources=[(curve, ("story", index, "text")) for index, _ in causes]
             )
     if not story:
-        story = b.bullets(["What is helping the curve?", "What is hurting it?", "What is the story behind these numbers?"])
-    b.content("curve-story", "The story behind the curve", story, notes, segment=segment.id)
+        story = b.bullets([_("What is helping the curve?"), _("What is hurting it?"), _("What is the story behind these numbers?")])
+    b.content("curve-story", _("The story behind the curve"), story, notes, segment=segment.id)
     partners = b.bullets(
         (f"{p.name}: {p.role}" if p.role else p.name for p in curve.partners), sources=[(p, ("role" if p.role else "name",)) for p in curve.partners]
     ) or b.bullets(
-        ["Who are the partners with a role to play in turning the curve?"]
+        [_("Who are the partners with a role to play in turning the curve?")]
     )
-    b.content("curve-partners", "Partners with a role to play", partners, notes, segment=segment.id)
+    b.content("curve-partners", _("Partners with a role to play"), partners, notes, segment=segment.id)
     ideas = b.bullets(
-        (f"{i.text} ({i.cost.replace('-', ' ')})" + (f": {i.evidence}" if i.evidence else "") for i in curve.what_works),
+        (f"{i.text} ({cost_words(i.cost, labels)})" + (f": {i.evidence}" if i.evidence else "") for i in curve.what_works),
         sources=[(i, ("text",)) for i in curve.what_works],
-    ) or b.bullets(["What works to turn the curve? Include no-cost and low-cost ideas."])
-    b.content("curve-what-works", "What works", ideas, notes, segment=segment.id)
+    ) or b.bullets([_("What works to turn the curve? Include no-cost and low-cost ideas.")])
+    b.content("curve-what-works", _("What works"), ideas, notes, segment=segment.id)
     essentials = b.numbered(curve.essentials, owner=curve, field="essentials") or b.bullets(
-        ["Agree up to 3 essentials: what will we do together that no one of us could do alone?"]
+        [_("Agree up to {count} essentials: what will we do together that no one of us could do alone?").format(count=MAX_ESSENTIALS)]
     )
-    b.content("curve-essentials", "Our essentials (up to 3)", essentials, notes, segment=segment.id)
+    b.content("curve-essentials", _("Our essentials (up to {count})").format(count=MAX_ESSENTIALS), essentials, notes, segment=segment.id)
     if curve.actions:
         actions = b.bullets(
             (a.what + "".join(f" · {x}" for x in (a.who, a.by_when) if x) for a in curve.actions),
             sources=[(a, ("what",)) for a in curve.actions],
         )
-        b.content("curve-actions", "Next steps", actions, notes, segment=segment.id)
+        b.content("curve-actions", _("Next steps"), actions, notes, segment=segment.id)
 
 
 #: The most lines the curve's description and source may take under its chart; longer,
@@ -326,7 +339,8 @@ def _about_data(b: DeckBuilder, curve: TurnTheCurve) -> list[Draft]:
     """The curve's description and source, as the room should read them."""
     about = [Draft(curve.description.strip(), colour=b.theme.muted, source=(curve, ("description",)))] if curve.description.strip() else []
     if curve.source.strip():
-        about.append(Draft(f"Source: {curve.source.strip()}", colour=b.theme.muted, italic=True, source=(curve, ("source",))))
+        about.append(Draft(b.labels.gettext("Source: {source}").format(source=curve.source.strip()), colour=b.theme.muted, italic=True,
+                           source=(curve, ("source",))))
     return about
 
 
@@ -351,17 +365,27 @@ def _caption(b: DeckBuilder, about: list[Draft], what: str) -> TextBox | None:
 def rubric(b: DeckBuilder, item: ScheduledSegment, rubric: MaturityRubric, notes: str) -> None:
     """The rubric as tables (continued across slides if tall), then the group's scores as a chart."""
     theme, segment = b.theme, item.segment
-    for table, shown, continued in rubric_tables(rubric, theme, b.body_box(), "a slide"):
+    labels = b.labels
+    _ = labels.gettext
+    for table, shown, continued in rubric_tables(rubric, theme, b.body_box(), "a slide", labels):
         b.add(Slide("maturity-table", TITLE_ONLY_LAYOUT, b.title(shown, source=(rubric, ("title",))), notes, theme.background,
                     shapes=(b.rule(), table), segment=segment.id, continued=continued, heading=shown))
     assessment = rubric.assess()
     if assessment.scores:
-        chart = scores_chart(rubric, theme, b.body_box())
+        chart = scores_chart(rubric, theme, b.body_box(), labels)
         weakest = assessment.weakest
+        number = labels.number
         extra = ""
         if weakest is not None:
-            extra = f"\n{assessment.respondents} responses. Weakest: {weakest.dimension.title} (mean {weakest.mean:.1f})."
-        extra += "".join(f"\n{s.dimension.title}: mean {s.mean:.2f}, spread {s.spread:.2f}" for s in assessment.scores)
-        title = f"{rubric.title}: our scores"
+            extra = "\n" + labels.ngettext(
+                "{count} response. Weakest: {dimension} (mean {mean}).", "{count} responses. Weakest: {dimension} (mean {mean}).",
+                assessment.respondents,
+            ).format(count=assessment.respondents, dimension=weakest.dimension.title, mean=number(weakest.mean, 1))
+        extra += "".join(
+            "\n" + _("{dimension}: mean {mean}, spread {spread}").format(
+                dimension=s.dimension.title, mean=number(s.mean, 2), spread=number(s.spread, 2))
+            for s in assessment.scores
+        )
+        title = _("{rubric}: our scores").format(rubric=rubric.title)
         b.add(Slide("maturity-scores", TITLE_ONLY_LAYOUT, b.title(title), notes + extra, theme.background,
                     shapes=(b.rule(), chart), segment=segment.id, heading=title))

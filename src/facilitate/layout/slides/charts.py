@@ -12,8 +12,9 @@ import math
 from collections.abc import Iterable, Sequence
 
 from facilitate.errors import TextOverflowError
+from facilitate.labels import ENGLISH, Labels
 from facilitate.layout import textfit
-from facilitate.layout.chart import PlotPoint, describe_curve, plot_curve, spoken
+from facilitate.layout.chart import PlotPoint, plot_curve
 from facilitate.layout.slides.fitting import TABLE_MAX, TABLE_MIN, LEADING, WIDTH_SAFETY, continued, lines
 from facilitate.layout.slides.spec import INSET_X, INSET_Y, Box, Cell, Chart, Series, Table
 from facilitate.model.curve import TurnTheCurve
@@ -26,7 +27,7 @@ def readable(foreground: str, background: str, fallback: str) -> str:
     return foreground if contrast_ratio(foreground, background) >= 4.5 else fallback
 
 
-def curve_chart(curve: TurnTheCurve, theme: Theme, box: Box) -> Chart:
+def curve_chart(curve: TurnTheCurve, theme: Theme, box: Box, labels: Labels = ENGLISH) -> Chart:
     """A line chart: the baseline, the forecast dashed from its last point, and the target.
 
     Its categories are the periods of the PDF chart's axis: on a time axis with a grid
@@ -34,6 +35,7 @@ def curve_chart(curve: TurnTheCurve, theme: Theme, box: Box) -> Chart:
     own, with no values, and the lines run across them; periods in time but not evenly
     spaced on any grid (dates, a mix of kinds) go on a date axis instead.
     """
+    _ = labels.gettext
     plot = plot_curve(curve.baseline, curve.projected, curve.target)
     periods = [period for period, _ in plot.periods]
     index = {period: i for i, period in enumerate(periods)}
@@ -44,17 +46,21 @@ def curve_chart(curve: TurnTheCurve, theme: Theme, box: Box) -> Chart:
             out[index[point.period]] = point.value
         return tuple(out)
 
-    series = [Series("Baseline", values(plot.history), theme.primary)]
+    series = [Series(_("Baseline"), values(plot.history), theme.primary)]
     if plot.forecast_line:
-        series.append(Series("Forecast", values(plot.forecast_line), theme.muted, dashed=True))
+        series.append(Series(_("Forecast"), values(plot.forecast_line), theme.muted, dashed=True))
     if plot.target is not None:
         # A marker is a graphic: WCAG asks 3:1 against the background.
         marker = theme.accent if contrast_ratio(theme.accent, theme.background) >= 3 else theme.text
-        series.append(Series("Target", values((plot.target,)), marker, line=False))
+        series.append(Series(labels.pgettext("chart series", "Target"), values((plot.target,)), marker, line=False))
     unit = f" ({curve.indicator.unit})" if curve.indicator.unit else ""
-    described = describe_curve(curve.baseline, curve.projected, curve.target, curve.indicator.unit)
-    better = "lower is better" if curve.better_is_lower else "higher is better"
-    alt = f"Line chart of {curve.indicator.name}{unit} ({better}). {described}"
+    described = "; ".join(
+        f"{s.name.lower()} " + ", ".join(f"{periods[i]} {labels.spoken(v)}" for i, v in enumerate(s.values) if v is not None)
+        for s in series
+    )
+    line = (_("Line chart of {indicator} (lower is better): {values}.") if curve.better_is_lower
+            else _("Line chart of {indicator} (higher is better): {values}."))
+    alt = line.format(indicator=f"{curve.indicator.name}{unit}", values=described)
     dates = plot.dates if plot.timed and not plot.even else ()
     date_format, date_unit, date_step = date_axis(dates) if dates else ("yyyy-mm-dd", "days", 1)
     return Chart("line", box, tuple(periods), tuple(series), alt, value_title=curve.indicator.name + unit,
@@ -79,15 +85,21 @@ def date_axis(dates: Sequence[dt.date]) -> tuple[str, str, int]:
     return "yyyy", "years", max(1, math.ceil((dates[-1].year - dates[0].year) / DATE_TICKS))
 
 
-def scores_chart(rubric: MaturityRubric, theme: Theme, box: Box) -> Chart:
+def scores_chart(rubric: MaturityRubric, theme: Theme, box: Box, labels: Labels = ENGLISH) -> Chart:
     """A bar chart of each dimension's mean level."""
+    _ = labels.gettext
     scores = rubric.assess().scores
     levels = max(len(d.levels) for d in rubric.dimensions)
-    series = Series("Mean level", tuple(s.mean for s in scores), theme.primary)
-    described = ", ".join(f"{s.dimension.title} {spoken(s.mean)}" for s in scores)
-    alt = f"Bar chart of mean maturity level (1 to {levels}) by dimension, {rubric.assess().respondents} responses: {described}."
+    series = Series(_("Mean level"), tuple(s.mean for s in scores), theme.primary)
+    described = ", ".join(f"{s.dimension.title} {labels.spoken(s.mean)}" for s in scores)
+    respondents = rubric.assess().respondents
+    alt = labels.ngettext(
+        "Bar chart of mean maturity level (1 to {top}) by dimension, {count} response: {values}.",
+        "Bar chart of mean maturity level (1 to {top}) by dimension, {count} responses: {values}.",
+        respondents,
+    ).format(top=levels, count=respondents, values=described)
     return Chart("bar", box, tuple(s.dimension.title for s in scores), (series,), alt,
-                 value_title=f"Mean level (1 to {levels})", minimum=0, maximum=levels, major_unit=1,
+                 value_title=_("Mean level (1 to {top})").format(top=levels), minimum=0, maximum=levels, major_unit=1,
                  text_colour=theme.text, legend=False, name="scores")
 
 
@@ -122,7 +134,7 @@ def _level_groups(rows: Sequence[Row], columns: int, box: Box, first: float) -> 
 
 
 def rubric_tables(
-    rubric: MaturityRubric, theme: Theme, box: Box, what: str
+    rubric: MaturityRubric, theme: Theme, box: Box, what: str, labels: Labels = ENGLISH
 ) -> list[tuple[Table, str, tuple[int, int] | None]]:
     """The rubric as one or more tables, none with text below 18 pt and no word broken that need not be.
 
@@ -131,10 +143,10 @@ def rubric_tables(
     with the header repeated.
     """
     columns = max(len(d.levels) for d in rubric.dimensions)
-    scale = list(rubric.scale) + [f"Level {n}" for n in range(len(rubric.scale) + 1, columns + 1)]
+    scale = list(rubric.scale) + [labels.gettext("Level {number}").format(number=n) for n in range(len(rubric.scale) + 1, columns + 1)]
     shade = tint(theme.primary, 0.08)
     body_fill = shade if contrast_ratio(theme.text, shade) >= 4.5 else theme.background
-    header = (Cell("Dimension", True, theme.on_primary, theme.primary),) + tuple(
+    header = (Cell(labels.gettext("Dimension"), True, theme.on_primary, theme.primary),) + tuple(
         Cell(label, True, theme.on_primary, theme.primary) for label in scale
     )
     rows: list[Row] = []
@@ -189,14 +201,15 @@ def rubric_tables(
             slides.append((widths, (head, *(body[i] for i in chunk)), [shown[0], *(shown[1 + i] for i in chunk)], size))
     count = len(slides)
     return [
-        (_table(box, widths, heights, shown, size, rubric), continued(rubric.title, number, count), (number, count) if count > 1 else None)
+        (_table(box, widths, heights, shown, size, rubric, labels), continued(rubric.title, number, count), (number, count) if count > 1 else None)
         for number, (widths, heights, shown, size) in enumerate(slides, start=1)
     ]
 
 
 def _table(box: Box, widths: Sequence[float], heights: Sequence[float], rows: Sequence[Row], size: float,
-           rubric: MaturityRubric) -> Table:
+           rubric: MaturityRubric, labels: Labels = ENGLISH) -> Table:
     used = Box(box.x, box.y, box.width, float(sum(heights)))
+    alt = labels.gettext("Table: the {rubric} rubric, one row per dimension, one column per level.").format(rubric=rubric.title)
     return Table(used, tuple(widths), tuple(float(h) for h in heights), tuple(rows), size,
-                 alt_text=f"Table: the {rubric.title} rubric, one row per dimension, one column per level.",
+                 alt_text=alt,
                  name="rubric")

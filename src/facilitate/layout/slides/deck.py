@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from facilitate.labels import ENGLISH, Labels, N_, for_pack
 from facilitate.layout import checking, compose, document, fonts
 from facilitate.layout.slides import activities
 from facilitate.layout.slides.fitting import (
@@ -57,11 +58,11 @@ from facilitate.layout.units import Size
 from facilitate.model.pack import SessionPack
 from facilitate.model.reflection import Quote
 from facilitate.model.session import ScheduledSegment, Segment
-from facilitate.model.steps import GROUPING_PHRASES
+from facilitate.layout.steps import grouping_words, timing_phrase
 from facilitate.model.picture import Picture as Image
 from facilitate.model.theme import Theme, scrim_opacity
 
-TRACKER_TITLE = "Our conversation today"
+TRACKER_TITLE = N_("Our conversation today")
 #: A picture beside text takes this share of the width under the title.
 PICTURE_SHARE = 0.42
 #: A logo's box on the title slide (width, height), alone and in pairs.
@@ -69,31 +70,35 @@ LOGO_SIZE = {1: (150.0, 80.0), 2: (130.0, 70.0)}
 LOGO_GAP = 16.0
 
 
-def _clock(item: ScheduledSegment) -> str:
-    return f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}"
+def _clock(item: ScheduledSegment, labels: Labels = ENGLISH) -> str:
+    return labels.times(item.starts_at, item.ends_at)
 
 
-#: How a segment's notes name its part of the conversation (``facilitate import`` reads it back).
-PART_LABEL = "Part of the conversation: "
+#: How a segment's notes name its part of the conversation (``facilitate import`` reads it back,
+#: in any language facilitate ships).
+PART_LABEL = N_("Part of the conversation: {part}")
 
 
-def segment_notes(item: ScheduledSegment, *extra: str, part: str = "") -> str:
+def segment_notes(item: ScheduledSegment, *extra: str, part: str = "", labels: Labels = ENGLISH) -> str:
     """Speaker notes for a segment's slides: facilitator notes, timing, its part, method, materials."""
+    _ = labels.gettext
     segment = item.segment
     lines = []
     if segment.notes.strip():
         lines.append(segment.notes.strip())
     lines.append(
-        f"Time: starts {item.starts_at:%H:%M}, {segment.minutes} min (until {item.ends_at:%H:%M}),"
-        f" {GROUPING_PHRASES[segment.grouping]}."
+        _("Time: starts {start}, {minutes} (until {end}), {grouping}.").format(
+            start=labels.time(item.starts_at), minutes=labels.minutes(segment.minutes), end=labels.time(item.ends_at),
+            grouping=grouping_words(segment.grouping, labels))
     )
     if part:
-        lines.append(PART_LABEL + part)
+        lines.append(_(PART_LABEL).format(part=part))
     if segment.method:
-        lines.append(f"Method: {segment.method}")
-    lines.append("Materials: " + (", ".join(segment.materials) if segment.materials else "none"))
+        lines.append(_("Method: {method}").format(method=segment.method))
+    materials = ", ".join(segment.materials) if segment.materials else labels.pgettext("materials", "none")
+    lines.append(_("Materials: {materials}").format(materials=materials))
     if segment.outputs:
-        lines.append("Outputs: " + "; ".join(segment.outputs))
+        lines.append(_("Outputs: {outputs}").format(outputs="; ".join(segment.outputs)))
     lines.extend(line for line in extra if line)
     return "\n".join(lines)
 
@@ -104,6 +109,7 @@ class DeckBuilder:
     def __init__(self, pack: SessionPack, size: Size, cards_as_slides: bool, template: Template | None = None) -> None:
         self.pack = pack
         self.session = pack.session
+        self.labels = for_pack(pack)
         self.theme: Theme = pack.theme
         self.width = size.width
         self.height = size.height
@@ -294,7 +300,7 @@ class DeckBuilder:
         In the layout's picture placeholder if it has one; else in the first top corner
         (right, then left) clear of the template's own artwork; else none, with a warning.
         """
-        logos = self.theme.logos()
+        logos = self.labels.logos(self.theme)
         if not logos:
             return []
         layout = self.choice.layout(TITLE_LAYOUT) if self.choice is not None else None
@@ -309,7 +315,8 @@ class DeckBuilder:
             slot = free_slot(candidates, layout.artwork if layout is not None else ())
             align = "right" if slot is candidates[0] else "left"
         if slot is None:
-            owners = " and ".join(logo.alt.removeprefix("Logo of ") for logo in logos)
+            theme = self.theme
+            owners = " and ".join(logo.alt.removeprefix("Logo of ") for logo in theme.logos())
             source = self.choice.template.source if self.choice is not None else "the template"
             self.warnings.append(
                 f"{source}: no room for the logo{'s' if count > 1 else ''} of {owners} on the title slide:"
@@ -351,7 +358,7 @@ class DeckBuilder:
             if (quote.text, quote.author) not in shown:
                 shown.add((quote.text, quote.author))
                 with checking.item():
-                    self.quote(quote, "A closing thought.")
+                    self.quote(quote, self.labels.gettext("A closing thought."))
         self.unique_titles()
         session = self.session
         people = session.facilitators or session.hosts
@@ -365,6 +372,7 @@ class DeckBuilder:
             layouts=self.choice,
             warnings=tuple(self.warnings),
             font=self.theme.font,
+            language=self.labels.office_language,
         )
 
     def _part_run(self, schedule: tuple[ScheduledSegment, ...], start: int) -> tuple[ScheduledSegment, ...]:
@@ -390,10 +398,10 @@ class DeckBuilder:
             # The session's web address as a QR code at the right, above the bar.
             side = 104.0
             top = self.height - 72 - 12 - address_height(session.url, side) - side
-            shapes += qr_shapes(session.url, self.width - MARGIN - side, top, side, theme.muted)
+            shapes += qr_shapes(session.url, self.width - MARGIN - side, top, side, theme.muted, labels=self.labels)
             sub_box = attrs.evolve(sub_box, width=width - side - 24)
         body = self.subtitle(sub_box)
-        when = compose.Composed(tuple(part for part in document.when(self.pack).parts if part.keep != compose.HOSTS))
+        when = compose.Composed(tuple(part for part in document.when(self.pack, self.labels).parts if part.keep != compose.HOSTS))
         bar = Box(0, self.height - 72, self.width, 72)
         shapes.append(
             fit_box(
@@ -408,18 +416,20 @@ class DeckBuilder:
             )
         )
         shapes.insert(0, TextBox(bar, (), fill=theme.primary, name="bar"))
-        notes = [f"{session.title}: {session.starts_at:%H:%M}–{session.ends_at:%H:%M} ({session.total_minutes} min)."]
+        labels = self.labels
+        _ = labels.gettext
+        notes = [f"{session.title}: {labels.times(session.starts_at, session.ends_at)} ({labels.minutes(session.total_minutes)})."]
         if session.purpose:
-            notes.append(f"Purpose: {session.purpose}")
+            notes.append(_("Purpose: {purpose}").format(purpose=session.purpose))
         if session.audience:
-            notes.append(f"Audience: {session.audience}")
+            notes.append(_("Audience: {audience}").format(audience=session.audience))
         if session.facilitators:
-            notes.append("Facilitators: " + ", ".join(session.facilitators))
+            notes.append(_("Facilitators: {names}").format(names=", ".join(session.facilitators)))
         if session.room_setup:
-            notes.append("Room set-up: " + "; ".join(session.room_setup))
+            notes.append(_("Room set-up: {notes}").format(notes="; ".join(session.room_setup)))
         checklist = session.materials_checklist()
         if checklist:
-            notes.append("Materials for the day: " + ", ".join(name for name, _ in checklist))
+            notes.append(_("Materials for the day: {materials}").format(materials=", ".join(name for name, _count in checklist)))
         self.add(
             Slide("title", TITLE_LAYOUT, title, "\n".join(notes), theme.background, body=body,
                   shapes=tuple(shapes), heading=session.title)
@@ -433,7 +443,7 @@ class DeckBuilder:
             lines.append(Draft(session.subtitle, colour=theme.text, gap=0, source=(session, ("subtitle",))))
         hosts = ", ".join(session.hosts) or theme.organisation
         if hosts:
-            lines.append(Draft(f"Hosted by {hosts}", scale=0.8, colour=theme.muted))
+            lines.append(Draft(self.labels.gettext("Hosted by {hosts}").format(hosts=hosts), scale=0.8, colour=theme.muted))
         return fit_box(lines, box, 26, BODY_MIN, "the title slide", name="subtitle") if lines else None
 
     def tracker(self, current: int, run: tuple[ScheduledSegment, ...]) -> None:
@@ -445,20 +455,23 @@ class DeckBuilder:
             for index, part in enumerate(self.session.conversation)
         ]
         box = self.body_box()
-        what = self.what(TRACKER_TITLE)
+        labels = self.labels
+        _ = labels.gettext
+        tracker_title = _(TRACKER_TITLE)
+        what = self.what(tracker_title)
         # Measure every item bold, so each tracker slide has the same size whichever is current.
         measured = [attrs.evolve(d, bold=True) for d in items]
         size, chunks = split_to_fit(measured, box, BODY_MAX, BODY_MIN, what)
         part = self.session.conversation[current]
-        notes = [f"Part {current + 1} of {len(self.session.conversation)}: {part.title}."]
+        notes = [_("Part {number} of {count}: {title}.").format(number=current + 1, count=len(self.session.conversation), title=part.title)]
         if run:
-            notes.append(f"Time: {run[0].starts_at:%H:%M}–{run[-1].ends_at:%H:%M}.")
-            notes.extend(f"{_clock(i)} {i.segment.title} ({i.segment.minutes} min)" for i in run)
+            notes.append(_("Time: {times}.").format(times=labels.times(run[0].starts_at, run[-1].ends_at)))
+            notes.extend(f"{_clock(i, labels)} {i.segment.title} ({labels.minutes(i.segment.minutes)})" for i in run)
         count, start = len(chunks), 0
         for number, chunk in enumerate(chunks, start=1):
             own = items[start : start + len(chunk)]
             start += len(chunk)
-            title = continued(TRACKER_TITLE, number, count)
+            title = continued(tracker_title, number, count)
             self.add(
                 Slide(
                     "tracker",
@@ -479,16 +492,17 @@ class DeckBuilder:
         part = self.session.conversation[index]
         box = Box(MARGIN, self.height * 0.30, self.content_width, self.height * 0.34)
         title = self.title(part.title, colour=theme.on_primary, box=box, max_size=40, source=(part, ("title",)))
-        label = f"Part {index + 1} of {len(self.session.conversation)}"
+        labels = self.labels
+        label = labels.gettext("Part {number} of {count}").format(number=index + 1, count=len(self.session.conversation))
         if run:
-            label += f" · {run[0].starts_at:%H:%M}–{run[-1].ends_at:%H:%M}"
+            label += f" · {labels.times(run[0].starts_at, run[-1].ends_at)}"
         body = fit_box(
             [Draft(label, colour=theme.on_primary)],
             Box(MARGIN, box.bottom + 12, self.content_width, 48), 24, BODY_MIN,
             self.what(part.title, "(subtitle)"), name="body",
         )
-        notes = [f"Part {index + 1}: {part.title}."]
-        notes.extend(f"{_clock(i)} {i.segment.title} ({i.segment.minutes} min)" for i in run)
+        notes = [labels.gettext("Part {number}: {title}.").format(number=index + 1, title=part.title)]
+        notes.extend(f"{_clock(i, labels)} {i.segment.title} ({labels.minutes(i.segment.minutes)})" for i in run)
         self.add(
             Slide("section", SECTION_LAYOUT, title, "\n".join(notes), theme.primary, body=body,
                   part_index=index, heading=part.title)
@@ -499,8 +513,8 @@ class DeckBuilder:
     def segment(self, item: ScheduledSegment) -> None:
         segment = item.segment
         part = self.session.part(segment.part).title if segment.part else ""
-        notes = segment_notes(item, part=part)
-        band = segment.timing_phrase if segment.kind in ("activity", "discussion", "reflection") else None
+        notes = segment_notes(item, part=part, labels=self.labels)
+        band = timing_phrase(segment, self.labels) if segment.kind in ("activity", "discussion", "reflection") else None
         title_source: Source = (segment, ("title",))
         if segment.kind == "break":
             self.break_slide(item, notes)
@@ -516,7 +530,7 @@ class DeckBuilder:
             elif items or not (has_item or segment.quote is not None):
                 # No slide is ever empty: a segment with nothing else to show shows its timing.
                 self.content(segment.kind, segment.title, items, notes, segment=segment.id,
-                             band=band or (None if items else segment.timing_phrase),
+                             band=band or (None if items else timing_phrase(segment, self.labels)),
                              title_source=title_source, image=segment.image)
             elif segment.quote is not None and not has_item:
                 # A quote standing alone in a segment is the segment's slide, titled (hidden) as the segment.
@@ -533,7 +547,7 @@ class DeckBuilder:
 
     def segment_items(self, segment: Segment) -> list[Draft]:
         """The segment's description, its steps (its method's, or its own) as a numbered list, bullets and prompts."""
-        steps = step_lines(segment)
+        steps = step_lines(segment, self.labels)
         return (
             self.lead(segment.description, owner=segment, field="description")
             + [Draft(line.text, colour=self.theme.text, bullet="number", number=n, source=(line.step, ("instructions",)))
@@ -546,8 +560,9 @@ class DeckBuilder:
         segment, theme = item.segment, self.theme
         box = Box(MARGIN, self.height * 0.36, self.content_width, self.height * 0.26)
         back = fit_box(
-            [Draft(f"Back at {item.ends_at:%H:%M}", bold=True, colour=theme.primary, align="center"),
-             Draft(f"{segment.minutes} min", scale=0.45, colour=theme.muted, align="center")],
+            [Draft(self.labels.gettext("Back at {time}").format(time=self.labels.time(item.ends_at)), bold=True, colour=theme.primary,
+                   align="center"),
+             Draft(self.labels.minutes(segment.minutes), scale=0.45, colour=theme.muted, align="center")],
             box, 60, BODY_MIN, self.what(segment.title, "(return time)"), anchor="middle", name="return",
         )
         shapes: list[Element] = [back]
@@ -579,12 +594,12 @@ class DeckBuilder:
             box = attrs.evolve(box, width=box.width - picture_width - 24)
         what = "its quote slide"
         body = fit_box(
-            [Draft(f"“{text.strip()}”", italic=True, colour=theme.text, source=(quote, ("text",))),
+            [Draft(self.labels.quoted(text.strip()), italic=True, colour=theme.text, source=(quote, ("text",))),
              Draft(credit, scale=0.7, colour=theme.muted, align="right", gap=0.9)],
             box, 36, BODY_MIN, what, anchor="middle", name="quote",
         )
         bar = TextBox(Box(MARGIN, 60, 6, self.height - 120), (), fill=theme.primary, name="bar")
-        heading = title or f"“{opening(text.strip(), 6).rstrip(' …')}…”"
+        heading = title or self.labels.quoted(opening(text.strip(), 6).rstrip(" …") + "…")
         hidden = self.title(heading, source=title_source, hidden=True)
         self.add(
             Slide("quote", BLANK_LAYOUT, hidden, notes, theme.background, shapes=(bar, body, *shapes),
@@ -601,7 +616,7 @@ class DeckBuilder:
             if slide.title is None or counts[text] < 2:
                 continue
             seen[text] += 1
-            suffix = f" ({seen[text]} of {counts[text]})"
+            suffix = " " + self.labels.gettext("({number} of {count})").format(number=seen[text], count=counts[text])
             _, make = self.remakes[id(slide.title)]
             with checking.item():
                 self.slides[index] = attrs.evolve(slide, title=make(suffix), heading=slide.heading + suffix)

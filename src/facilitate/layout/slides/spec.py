@@ -283,6 +283,8 @@ class Deck:
     warnings: tuple[str, ...] = ()
     #: The font every run names, and whose metrics (layout.fonts.measuring) the text was fitted with.
     font: str = "Arial"
+    #: The language of the deck's text, as PowerPoint tags it ("cy-GB"), on every run and in its properties.
+    language: str = "en-GB"
 
     def of_kind(self, kind: str) -> tuple[Slide, ...]:
         return tuple(slide for slide in self.slides if slide.kind == kind)

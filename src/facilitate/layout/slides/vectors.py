@@ -6,6 +6,7 @@ freeform shape, so an icon or a QR code stays sharp at any size and can be recol
 
 from __future__ import annotations
 
+from facilitate.labels import ENGLISH, Labels
 from facilitate.layout import fonts, icons, textfit
 from facilitate.layout.qr import qr_code
 from facilitate.layout.slides.fitting import WIDTH_SAFETY
@@ -41,7 +42,7 @@ def address_height(url: str, side: float, wide: float = ADDRESS_WIDTH) -> float:
     return len(_address_lines(url, side, wide)) * ADDRESS_SIZE * textfit.LEADING + 2 * INSET_Y
 
 
-def qr_shapes(url: str, x: float, y: float, side: float, ink: str, wide: float = ADDRESS_WIDTH) -> list[Element]:
+def qr_shapes(url: str, x: float, y: float, side: float, ink: str, wide: float = ADDRESS_WIDTH, labels: Labels = ENGLISH) -> list[Element]:
     """A ``side`` QR code for ``url`` with its top-left corner at (x, y), on white, the address under it
     (``address_height`` tall, ``wide`` times the code's width, its right edge the code's)."""
     code = qr_code(url)
@@ -59,7 +60,7 @@ def qr_shapes(url: str, x: float, y: float, side: float, ink: str, wide: float =
     address = Box(x + side - side * wide, square.bottom, side * wide, address_height(url, side, wide))
     return [
         TextBox(square, (), fill="#ffffff", name="qr ground"),
-        Vector(square, squares, "#000000", f"QR code for {url}", name="qr"),
+        Vector(square, squares, "#000000", labels.gettext("QR code for {url}").format(url=url), name="qr"),
         TextBox(address, tuple(Paragraph(line, ADDRESS_SIZE, colour=ink, align="right") for line in _address_lines(url, side, wide)),
                 name="address"),
     ]
