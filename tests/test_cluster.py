@@ -183,3 +183,25 @@ def test_a_partner_refused_by_the_check_leaves_nothing_and_the_organisation_is_n
     results = build_cluster(cluster, pack, tmp_path / "packs", ("handouts",), jobs=1)
     assert not any(result.ok for result in results)
     assert not (tmp_path / "packs").exists()
+
+
+def test_validate_says_whose_pack_meets_a_problem_that_only_some_partners_meet(tmp_path, monkeypatch):
+    """A problem outside the members' own fields that not every pack meets names the partners it concerns."""
+    from facilitate import cluster as cluster_module
+    from facilitate.errors import LoadError
+
+    cluster = write_cluster(tmp_path)
+    cluster.write_text(CLUSTER.replace("    logo: vale.png\n", ""))
+
+    def problems(pack, member, *args, **kwargs):
+        if member.name == "River College":
+            return []
+        return [LoadError("cluster-day.yaml", 3, ("title",), "too long for the title slide beside this partner's logo")]
+
+    monkeypatch.setattr(cluster_module, "partner_problems", problems)
+    result = CliRunner().invoke(main, ["validate", str(cluster)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "cluster-day.yaml:3: title: too long for the title slide beside this partner's logo"
+        " (in the pack for Hill Primary School, Vale Academy)"
+    ]
