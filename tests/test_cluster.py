@@ -49,7 +49,7 @@ def test_each_partner_gets_a_personalised_pack_and_zip_and_failures_are_named(tm
     cluster = write_cluster(tmp_path)
     result = CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(tmp_path / "packs"), "-f", "markdown", "-j", "2"])
     assert result.exit_code == 3
-    assert "error: Vale Academy: logo: no such image" in result.output
+    assert f"error: Vale Academy: {cluster}:12: members[1].logo: no such image 'vale.png'" in result.output
     assert "1 of 3 packs failed" in result.output
     packs = tmp_path / "packs"
     assert sorted(p.name for p in packs.iterdir()) == ["hill", "hill.zip", "river-college", "river-college.zip"]
@@ -136,3 +136,72 @@ def test_without_an_organisation_the_partner_alone_hosts():
     pack = personalise(library.load("power-of-partnerships"), Member("Vale Academy"))
     assert pack.session.hosts == ("Vale Academy",)
     assert personalise(pack, Member("Vale Academy"), "Vale Academy").session.hosts == ("Vale Academy",)
+
+
+PROMPT = " ".join(["Which of the families we serve would notice first if we stopped sharing what we know?"] * 24)
+
+
+def test_validate_names_each_partners_own_field_in_the_cluster_file(tmp_path):
+    """A member's name the font cannot print, a missing logo: the cluster file's line and field, one line each."""
+    cluster = write_cluster(tmp_path)
+    cluster.write_text(CLUSTER.replace("River College", "River College 河畔学院"))
+    result = CliRunner().invoke(main, ["validate", str(cluster)])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, lines
+    assert lines[0] == f"{cluster}:12: members[1].logo: no such image 'vale.png'"
+    assert lines[1].startswith(f"{cluster}:13: members[2].name: the bundled font (DejaVu Sans) has no glyph for '河'")
+
+
+def test_a_problem_in_the_session_is_told_once_and_no_partner_is_built(tmp_path):
+    """Every pack meets it: one line naming the session's field (never the worker's unlocated
+    'segment ...'), exit 2, and nothing written, whatever the number of jobs."""
+    cluster = write_cluster(tmp_path)
+    cluster.write_text(CLUSTER.replace("    logo: vale.png\n", ""))
+    session = tmp_path / "cluster-day.yaml"
+    session.write_text(SESSION + f"    prompts:\n      - {PROMPT}\n")
+    where = f"{session}:12: segments[0].prompts[0]: too long for slide"
+    checked = CliRunner().invoke(main, ["validate", str(cluster)])
+    assert checked.exit_code == 2
+    assert len(checked.stderr.splitlines()) == 1 and checked.stderr.startswith(where), checked.stderr
+    built = CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(tmp_path / "packs"), "-j", "2"])
+    assert built.exit_code == 2, built.output
+    errors = [line for line in built.stderr.splitlines() if line.startswith("error: ") and "packs" not in line]
+    assert len(errors) == 3 and all(where in line for line in errors), built.stderr
+    assert not (tmp_path / "packs").exists()
+
+
+def test_a_partner_refused_by_the_check_leaves_nothing_and_the_organisation_is_named_in_the_cluster_file(tmp_path):
+    from facilitate.cluster import build_cluster, partner_problems
+    from facilitate.loaders import library
+
+    cluster_file = write_cluster(tmp_path)
+    cluster_file.write_text(CLUSTER.replace("title: North cluster\n", "title: North cluster\norganisation: 北方信托\n"))
+    cluster, pack = library.load_cluster(cluster_file)
+    problems = [p.one_line() for p in partner_problems(pack, cluster.members[0], cluster.organisation, cluster=cluster)]
+    assert problems and all(p.startswith(f"{cluster_file}:4: organisation: the bundled font") for p in problems), problems
+    results = build_cluster(cluster, pack, tmp_path / "packs", ("handouts",), jobs=1)
+    assert not any(result.ok for result in results)
+    assert not (tmp_path / "packs").exists()
+
+
+def test_validate_says_whose_pack_meets_a_problem_that_only_some_partners_meet(tmp_path, monkeypatch):
+    """A problem outside the members' own fields that not every pack meets names the partners it concerns."""
+    from facilitate import cluster as cluster_module
+    from facilitate.errors import LoadError
+
+    cluster = write_cluster(tmp_path)
+    cluster.write_text(CLUSTER.replace("    logo: vale.png\n", ""))
+
+    def problems(pack, member, *args, **kwargs):
+        if member.name == "River College":
+            return []
+        return [LoadError("cluster-day.yaml", 3, ("title",), "too long for the title slide beside this partner's logo")]
+
+    monkeypatch.setattr(cluster_module, "partner_problems", problems)
+    result = CliRunner().invoke(main, ["validate", str(cluster)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "cluster-day.yaml:3: title: too long for the title slide beside this partner's logo"
+        " (in the pack for Hill Primary School, Vale Academy)"
+    ]

@@ -378,14 +378,7 @@ def _problems(file: str, document: Any, options: Any, warn_closed: bool) -> list
                 click.echo(warning, err=True)
         return check(pack, options=options)
     if kind == "cluster":
-        from facilitate.cluster import personalise
-
-        cluster, pack = library.load_cluster(file)
-        problems: list[FacilitateError] = []
-        for member in cluster.members:
-            problems += [_for_partner(member.name, problem) for problem in _member_problems(file, member)]
-            problems += [_for_partner(member.name, problem) for problem in check(personalise(pack, member, cluster.organisation), options=options)]
-        return problems
+        return _cluster_problems(file, options)
     loaded = load_object(file)
     if kind == "deck":
         from facilitate.exporters import cards_pdf
@@ -400,20 +393,29 @@ def _problems(file: str, document: Any, options: Any, warn_closed: bool) -> list
     return []
 
 
-def _member_problems(file: str, member: Any) -> list[FacilitateError]:
-    from facilitate.loaders.content import parse_document
+def _cluster_problems(file: str, options: Any) -> list[FacilitateError]:
+    """Every problem of every partner's pack, each once.
 
-    if member.logo is not None and not Path(member.logo).is_file():
-        document = parse_document(file)
-        index = next(i for i, m in enumerate(document.data.get("members", [])) if isinstance(m, dict) and m.get("name") == member.name)
-        return [document.error(("members", index, "logo"), f"no such image {member.logo!r}")]
-    return []
+    A problem in a member's own fields names its line of the cluster file. A problem in
+    the session that only some partners' packs meet says whose, after the message; one that
+    every pack meets is told once, as it is for the session alone.
+    """
+    from facilitate.cluster import partner_problems
+    from facilitate.loaders import library
 
-
-def _for_partner(name: str, error: FacilitateError) -> FacilitateError:
-    from facilitate.loaders.origins import located
-
-    return FacilitateError(f"partner {name!r}: {located(error).one_line()}")
+    cluster, pack = library.load_cluster(file)
+    found: dict[str, list[str]] = {}
+    for index, member in enumerate(cluster.members):
+        for problem in partner_problems(pack, member, cluster.organisation, options, cluster=cluster):
+            line = problem.one_line()
+            owners = found.setdefault(line, [])
+            if f"members[{index}]" not in line and member.name not in owners:
+                owners.append(member.name)
+    everyone = len(cluster.members)
+    return [
+        FacilitateError(line if not owners or len(owners) == everyone else f"{line} (in the pack for {', '.join(owners)})")
+        for line, owners in found.items()
+    ]
 
 
 def _flow_list_warnings(file: str) -> list[str]:
@@ -686,7 +688,10 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
         if result.ok:
             click.echo(f"{result.member}: {result.archive}")
     for result in failures:
-        click.echo(f"error: {result.member}: {result.error}", err=True)
+        for line in (result.error or "").splitlines():
+            click.echo(f"error: {result.member}: {line}", err=True)
+    if failures and len(failures) == len(results):
+        raise FacilitateError(f"none of the {len(results)} packs was built")
     if failures:
         from facilitate.errors import SomeFailed
 

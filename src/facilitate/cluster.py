@@ -7,27 +7,33 @@ reported with its name while the others still build.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import attrs
 
-from facilitate.errors import FacilitateError
+from facilitate.errors import ExportError, FacilitateError
 from facilitate.model import Cluster, Member, SessionPack
 from facilitate.options import BuildOptions
 from facilitate.output import atomic_write, write_zip
 
 
-def personalise(pack: SessionPack, member: Member, organisation: str = "") -> SessionPack:
+def personalise(pack: SessionPack, member: Member, organisation: str = "", cluster: Cluster | None = None) -> SessionPack:
     """The pack as ``member`` receives it: their name, logo, date, venue and language.
 
     Its hosts are the member and the cluster's ``organisation``: the session's own hosts
     (a bundled session's are the organisation that wrote it) never host a partner's pack.
     The member is the pack's partner: its name and logo sit beside the organisation's
     (the theme's own name and logo), on the title slide, the handouts and the card backs.
+
+    A problem with what came from the cluster file (a member's name the font cannot print,
+    the ``cluster``'s organisation) names that line of the cluster file (loaders.origins).
     """
-    hosts = (member.name,) + ((organisation,) if organisation.strip() and organisation != member.name else ())
+    from facilitate.loaders import origins
+
+    with_organisation = bool(organisation.strip()) and organisation != member.name
+    hosts = (member.name,) + ((organisation,) if with_organisation else ())
     session = attrs.evolve(
         pack.session,
         date=member.date or pack.session.date,
@@ -35,8 +41,61 @@ def personalise(pack: SessionPack, member: Member, organisation: str = "") -> Se
         hosts=hosts,
         language=member.language or pack.session.language,
     )
+    origins.carry(pack.session, session)
+    origins.borrow(session, ("hosts", 0), member, ("name",))
+    if with_organisation and cluster is not None and cluster.organisation == organisation:
+        origins.borrow(session, ("hosts", 1), cluster, ("organisation",))
+    for field in ("date", "venue", "language"):
+        if getattr(member, field):
+            origins.borrow(session, (field,), member, (field,))
     theme = attrs.evolve(pack.theme, partner=member.name, partner_logo=member.logo)
+    origins.carry(pack.theme, theme)
+    origins.borrow(theme, ("partner",), member, ("name",))
+    origins.borrow(theme, ("partner_logo",), member, ("logo",))
     return attrs.evolve(pack, session=session, theme=theme)
+
+
+def logo_problem(member: Member) -> ExportError | None:
+    """Why ``member``'s logo cannot be used (no such file, not an image...), naming its field; None if it can."""
+    from facilitate.images import ImageProblem, inspect_image
+
+    if member.logo is None:
+        return None
+    try:
+        inspect_image(member.logo)
+    except ImageProblem as problem:
+        shown = _as_written(member, member.logo)
+        if str(problem) == "no such file":
+            return ExportError(f"no such image {shown!r}", member, ("logo",))
+        return ExportError(f"image {shown!r} {problem}", member, ("logo",))
+    return None
+
+
+def _as_written(member: Member, path: str) -> str:
+    """``path`` (resolved when the cluster file was loaded) as written there: relative to the cluster file."""
+    from facilitate.loaders.origins import origin_of
+
+    origin = origin_of(member)
+    if origin is None or not origin.path:
+        return path
+    try:
+        return os.path.relpath(path, Path(origin.path).resolve().parent)
+    except ValueError:  # another drive
+        return path
+
+
+def partner_problems(
+    pack: SessionPack, member: Member, organisation: str = "", options: BuildOptions | None = None,
+    formats: Iterable[str] | None = None, cluster: Cluster | None = None,
+) -> list[FacilitateError]:
+    """Every problem building ``member``'s pack would meet (its logo, its personalised text), in
+    memory, writing nothing, each in the user's terms (file, line and field); empty: it builds."""
+    from facilitate.building import check
+    from facilitate.loaders.origins import located
+
+    logo = logo_problem(member)
+    found: list[FacilitateError] = [located(logo)] if logo is not None else []
+    return found + check(personalise(pack, member, organisation, cluster), formats, options)
 
 
 @attrs.frozen
@@ -67,18 +126,13 @@ def build_member(pack: SessionPack, member: Member, out_dir: str, formats: tuple
 
     from facilitate.building import build
     from facilitate.errors import FacilitateWarning
-    from facilitate.images import ImageProblem, inspect_image
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", FacilitateWarning)
         try:
-            if member.logo is not None and not Path(member.logo).is_file():
-                raise FacilitateError(f"logo: no such image {member.logo!r}")
-            if member.logo is not None:
-                try:
-                    inspect_image(member.logo)
-                except ImageProblem as problem:
-                    raise FacilitateError(f"logo: image {member.logo!r} {problem}") from None
+            logo = logo_problem(member)
+            if logo is not None:
+                raise logo
             folder = Path(out_dir) / member.slug
             build(personalise(pack, member, organisation), folder, formats, options, force=force)
             archive = Path(out_dir) / f"{member.slug}.zip"
@@ -100,13 +154,29 @@ def build_cluster(
     force: bool = False,
     progress: Callable[[MemberResult], None] | None = None,
 ) -> list[MemberResult]:
-    """Build every member's pack, ``jobs`` at a time (default: all cores); results in member order."""
+    """Build every member's pack, ``jobs`` at a time (default: all cores); results in member order.
+
+    Every member is checked first, in this process (as ``facilitate validate`` does): a member
+    whose pack would fail is not built, so it leaves no folder and no zip, and its error names
+    the user's file, line and field; the others are built.
+    """
     options = options or BuildOptions()
     jobs = max(1, jobs or os.cpu_count() or 1)
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
-    arguments = [(pack, member, str(out_dir), formats, options, force, cluster.organisation) for member in cluster.members]
+    refused: dict[int, MemberResult] = {}
+    for index, member in enumerate(cluster.members):
+        problems = partner_problems(pack, member, cluster.organisation, options, formats, cluster)
+        if problems:
+            refused[index] = MemberResult(member.name, error="\n".join(dict.fromkeys(problem.one_line() for problem in problems)))
+    arguments = [
+        (pack, member, str(out_dir), formats, options, force, cluster.organisation)
+        for index, member in enumerate(cluster.members) if index not in refused
+    ]
+    if arguments:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+    built = _run(arguments, jobs)
     results: list[MemberResult] = []
-    for result in _run(arguments, jobs):
+    for index in range(len(cluster.members)):
+        result = refused[index] if index in refused else next(built)
         results.append(result)
         if progress:
             progress(result)

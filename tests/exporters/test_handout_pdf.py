@@ -459,3 +459,18 @@ def test_reportlab_is_imported_only_when_drawing():
     script = "import sys, facilitate.exporters.handout_pdf; print(any(m.startswith('reportlab') for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_character_the_font_lacks_is_one_problem_naming_the_field_not_one_per_document():
+    """validate names the session's title once; the documents that show the title (the
+    run-sheet's heading, the handout's) add no line of their own that names no field."""
+    from facilitate.building import check
+
+    pack = small_pack(session=small_session(title="Family learning evening 家庭学习之夜"))
+    problems = check(pack, formats=["handouts"])
+    assert len(problems) == 1, [problem.one_line() for problem in problems]
+    assert isinstance(problems[0], ExportError) and problems[0].field == ("title",)
+    assert "U+5BB6" in problems[0].one_line()
+    with pytest.raises(ExportError) as raised:  # the build stops at the same problem
+        handout_pdf.outputs(pack, BuildOptions())
+    assert raised.value.field == ("title",)

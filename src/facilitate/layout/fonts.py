@@ -215,23 +215,28 @@ def _texts(obj: Any, found: list[tuple[object, tuple[str | int, ...], str, str]]
                     _texts(item, found)
 
 
-def check_model_glyphs(obj: Any) -> None:
+def check_model_glyphs(obj: Any) -> bool:
     """A problem for each text of a model object (a pack, a deck) with a character the bundled font lacks.
 
     Checked once over all the text; only when a character is missing is each field looked
     at, so the error names the user's field (each noted on its own under ``validate``).
+    Returns whether every text can be drawn (False only under ``validate``, which goes on
+    after noting the problems; a build stops at the first).
     """
     from facilitate.layout import checking
 
     found: list[tuple[object, tuple[str | int, ...], str, str]] = []
     _texts(obj, found)
+    drawable = True
     for weight in ("regular", "bold"):
         if not metrics(weight).missing(printable("".join(text for _, _, text, w in found if w == weight))):
             continue
         for owner, field, text, w in found:
-            if w == weight:
+            if w == weight and metrics(weight).missing(printable(text)):
+                drawable = False
                 with checking.item():
                     check_glyphs(text, weight, owner=owner, field=field)
+    return drawable
 
 
 T = TypeVar("T")

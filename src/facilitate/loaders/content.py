@@ -369,9 +369,9 @@ def check_languages(pack: SessionPack, more: tuple[tuple[object, str | None], ..
             f"facilitate has no labels in {language!r} (it ships {', '.join(SHIPPED)}): write them in"
             f" labels-{language}.po beside the session (facilitate labels --language {language} > labels-{language}.po)"
         )
-        if where is None:
+        located = where.locate(("language",)) if where is not None else None
+        if located is None:
             raise ModelError(message, ("language",))
-        located = where.locate(("language",))
         raise LoadError(located.path, located.line, located.field_path, message)
 
 

@@ -34,9 +34,17 @@ class Origin:
     #: A spreadsheet row, and which column holds each field.
     row: int | None = None
     columns: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    #: Fields of the object whose values were read elsewhere (see :func:`borrow`): the
+    #: field path's start, and the origin and field path they were read from.
+    borrowed: tuple[tuple[FieldPath, Origin, FieldPath], ...] = attrs.field(default=(), eq=False, repr=False)
 
-    def locate(self, field: Sequence[str | int] = ()) -> LoadError:
-        """A LoadError (without its message yet) pointing at ``field`` of the object."""
+    def locate(self, field: Sequence[str | int] = ()) -> LoadError | None:
+        """A LoadError (without its message yet) pointing at ``field`` of the object; None if unknown."""
+        for start, source, there in self.borrowed:
+            if tuple(field[: len(start)]) == start:
+                return source.locate((*there, *field[len(start):]))
+        if not self.path:  # an object noted only for the fields it borrowed
+            return None
         if self.row is not None:
             column = self.columns.get(str(field[0]), str(field[0])) if field else None
             return LoadError(self.path, self.row, (column,) if column else (), "")
@@ -56,10 +64,12 @@ def _forget(key: int) -> Any:
 
 def note(obj: object, origin: Origin) -> None:
     """Remember where ``obj`` came from (the first note wins: a shared object keeps its first home)."""
+    if origin_of(obj) is None:
+        _remember(obj, origin)
+
+
+def _remember(obj: object, origin: Origin) -> None:
     key = id(obj)
-    known = _NOTED.get(key)
-    if known is not None and known[0]() is obj:
-        return
     try:
         _NOTED[key] = (weakref.ref(obj, _forget(key)), origin)
     except TypeError:  # an object that cannot be weakly referenced is simply not noted
@@ -94,6 +104,20 @@ def carry(old: object, new: object) -> None:
         note(new, origin)
 
 
+def borrow(obj: object, field: FieldPath, source: object, source_field: FieldPath = ()) -> None:
+    """``obj``'s ``field`` holds what was read as ``source_field`` of ``source``.
+
+    A cluster member's name becomes a host of the session personalised for it: a problem
+    with that host then names the member's line of the cluster file, not the session.
+    Nothing is noted when ``source``'s origin is unknown.
+    """
+    source_origin = origin_of(source)
+    if source_origin is None:
+        return
+    own = origin_of(obj) or Origin("")
+    _remember(obj, attrs.evolve(own, borrowed=((tuple(field), source_origin, tuple(source_field)), *own.borrowed)))
+
+
 def located(error: FacilitateError) -> FacilitateError:
     """``error`` naming the user's file, line and field where the object it concerns was read."""
     if isinstance(error, ContentProblems):
@@ -101,8 +125,8 @@ def located(error: FacilitateError) -> FacilitateError:
     if not isinstance(error, ExportError) or error.owner is None:
         return error
     origin = origin_of(error.owner)
-    if origin is None:
+    where = origin.locate(error.field) if origin is not None else None
+    if where is None:
         return error
-    where = origin.locate(error.field)
     # The same kind of error (a TextOverflowError stays one), its message now in the user's terms.
     return type(error)(str(LoadError(where.path, where.line, where.field_path, error.message)))

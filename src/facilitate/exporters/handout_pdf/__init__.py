@@ -40,7 +40,8 @@ def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
     """Every document as a PDF; it is planned now, so content that cannot fit fails before any write."""
     paper = options[PaperOptions].paper
     theme = pack.theme
-    fonts.check_model_glyphs(pack)
+    if not fonts.check_model_glyphs(pack):
+        return []  # (validate) each document would only repeat the problems just noted, without their fields
     planned = {
         f"{entry.stem}.pdf": (
             plan(entry.document, f"{entry.stem}.pdf", theme, paper),
