@@ -49,10 +49,10 @@ def test_each_partner_gets_a_personalised_pack_and_zip_and_failures_are_named(tm
     cluster = write_cluster(tmp_path)
     result = CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(tmp_path / "packs"), "-f", "markdown", "-j", "2"])
     assert result.exit_code == 3
-    assert "error: Vale Academy: logo: no such image" in result.output
+    assert f"error: Vale Academy: {cluster}:12: members[1].logo: no such image 'vale.png' (looked in {tmp_path})" in result.output
     assert "1 of 3 packs failed" in result.output
     packs = tmp_path / "packs"
-    assert sorted(p.name for p in packs.iterdir()) == ["hill", "hill.zip", "river-college", "river-college.zip"]
+    assert sorted(p.name for p in packs.iterdir()) == [".facilitate-manifest.json", "hill", "hill.zip", "river-college", "river-college.zip"]
     hill = (packs / "hill" / "handout.md").read_text()
     assert "Hill Primary School" in hill and "Hill hall" in hill and "1 October 2026" in hill
     river = (packs / "river-college" / "handout.md").read_text()

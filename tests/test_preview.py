@@ -40,4 +40,4 @@ def test_pdf_preview_writes_one_png_per_page(tmp_path):
     c.save()
     result = CliRunner().invoke(main, ["preview", str(pdf), "-o", str(tmp_path / "png")])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "png").iterdir()) == ["two-1.png", "two-2.png"]
+    assert sorted(p.name for p in (tmp_path / "png").iterdir()) == [".facilitate-manifest.json", "two-1.png", "two-2.png"]

@@ -21,18 +21,16 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-class _Bug(Exception):
-    """An unexpected error, passed on to be reported as a bug."""
-
-    def __init__(self, error: BaseException) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
 def _is_stdout_error(error: OSError) -> bool:
+    """True for a failure to write standard output: a closed pipe, or a full or broken output.
+
+    Errors about named files carry the file's name; writing to standard output has none.
+    """
     import errno
 
-    return isinstance(error, BrokenPipeError) or error.errno in (errno.ENOSPC, errno.EPIPE, errno.EBADF, errno.EIO)
+    if isinstance(error, BrokenPipeError):
+        return True
+    return error.filename is None and error.errno in (errno.ENOSPC, errno.EPIPE, errno.EBADF, errno.EIO)
 
 
 def _stdout_failed(error: OSError) -> int:
@@ -95,19 +93,23 @@ class FacilitateGroup(click.Group):
         except OSError as error:
             if _is_stdout_error(error):
                 ctx.exit(_stdout_failed(error))
-            raise _Bug(error) from error
-        except (Exception, _Bug) as caught:  # an unexpected bug: short message, traceback on --debug
-            error = caught.error if isinstance(caught, _Bug) else caught
-            if ctx.obj and ctx.obj.get("debug"):
-                traceback.print_exc()
-            else:
-                click.echo(
-                    f"internal error: {type(error).__name__}: {error}\n"
-                    f"This is a bug in facilitate; please report it to {ISSUES_URL} with the"
-                    " command you ran (run again with --debug for the traceback).",
-                    err=True,
-                )
-            ctx.exit(70)
+            _report_bug(ctx, error)
+        except Exception as error:  # an unexpected bug: short message, traceback on --debug
+            _report_bug(ctx, error)
+
+
+def _report_bug(ctx: click.Context, error: BaseException) -> None:
+    """An unexpected error: a short note saying where to report it (the traceback with --debug), exit 70."""
+    if ctx.obj and ctx.obj.get("debug"):
+        traceback.print_exception(error)
+    else:
+        click.echo(
+            f"internal error: {type(error).__name__}: {_one_line(str(error))[:300]}\n"
+            f"This is a bug in facilitate; please report it to {ISSUES_URL} with the"
+            " command you ran (run again with --debug for the traceback).",
+            err=True,
+        )
+    ctx.exit(70)
 
 
 @click.group(cls=FacilitateGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -264,15 +266,13 @@ def schema() -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new(what: str, name: str, output: str | None, force: bool) -> None:
     """Write a commented starter agenda, deck or method to edit."""
-    from facilitate.model._fields import slug as make_slug
     from facilitate.output import write_bytes
-    from facilitate.starters import STARTERS
+    from facilitate.starters import starter
 
-    slug = make_slug(name) or what
+    slug, text = starter(what, name)
     target = Path(output or f"{slug}.yaml")
     if target.exists() and not force:
         raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
-    text = STARTERS[what].format(name=slug, title=json.dumps(name.strip() or slug))
     write_bytes(target, text.encode("utf-8"))
     click.echo(f"wrote {target}")
 
@@ -488,11 +488,17 @@ def build(ctx: click.Context, source: str | None, out_dir: str, formats: tuple[s
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out_dir", default="preview", show_default=True, type=click.Path(file_okay=False), help="Folder for the PNG pages.")
 @click.option("--dpi", default=60, show_default=True, type=click.IntRange(20, 600), help="Resolution of the PNGs.")
-def preview(file: str, out_dir: str, dpi: int) -> None:
-    """Render a .pptx or .docx (through LibreOffice) or a .pdf as PNG pages to look at."""
+@click.option("--force", is_flag=True, help="Overwrite PNGs in the folder that a preview did not write.")
+def preview(file: str, out_dir: str, dpi: int, force: bool) -> None:
+    """Render a .pptx or .docx (through LibreOffice) or a .pdf as PNG pages to look at.
+
+    Pages go into the folder as a build's files do: a PNG you made is never overwritten
+    without --force, and pages an earlier preview of the same file wrote beyond its last
+    page are removed.
+    """
     from facilitate.preview import render
 
-    for page in render(file, out_dir, dpi):
+    for page in render(file, out_dir, dpi, force):
         click.echo(f"wrote {page}")
 
 
@@ -514,7 +520,7 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
 
     _check_formats(formats)
     options = ctx.command.build_options(ctx, values)
-    cluster, pack = library.load_cluster(cluster_file)
+    cluster, pack, problems = library.load_cluster(cluster_file)
     failures = []
     with click.progressbar(length=len(cluster.members), label=f"Building {len(cluster.members)} packs", file=sys.stderr) as bar:
 
@@ -523,7 +529,7 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
             if not result.ok:
                 failures.append(result)
 
-        results = build_cluster(cluster, pack, out_dir, tuple(formats) or None, options, jobs, force, advance)
+        results = build_cluster(cluster, pack, out_dir, tuple(formats) or None, options, jobs, force, advance, problems)
     for result in results:
         if result.ok:
             click.echo(f"{result.member}: {result.archive}")

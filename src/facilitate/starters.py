@@ -137,3 +137,41 @@ licence: The licence of this description's text.
 """
 
 STARTERS = {"agenda": AGENDA, "deck": DECK, "method": METHOD}
+
+
+def yaml_quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar that reads back as exactly ``text``.
+
+    Characters YAML may not hold as they are (controls, U+FEFF...) and every kind of line
+    break (which YAML would fold into a space) are written as escapes; everything else,
+    emoji included, is written as it is.
+    """
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char == " " or (char.isprintable() and code not in (0x85, 0x2028, 0x2029, 0xFEFF)):
+            out.append(char)
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return '"' + "".join(out) + '"'
+
+
+def starter(what: str, name: str) -> tuple[str, str]:
+    """The id and the text of a starter file of kind ``what`` ("agenda", "deck" or "method") titled ``name``.
+
+    A name that could not be a field's value (a control character, right-to-left text,
+    more than a field holds) is refused, so the file written always validates.
+    """
+    from facilitate.errors import FacilitateError
+    from facilitate.loaders.limits import text_problem
+    from facilitate.model._fields import MAX_ID_CHARS, slug as make_slug
+
+    problem = text_problem(name)
+    if problem:
+        raise FacilitateError(f"the name {problem}")
+    slug = make_slug(name)[:MAX_ID_CHARS].strip("-") or what
+    return slug, STARTERS[what].format(name=slug, title=yaml_quoted(" ".join(name.split()) or slug))

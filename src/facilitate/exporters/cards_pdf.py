@@ -277,10 +277,17 @@ def define_back(canvas: Any, name: str, deck: CardDeck, card: Size, bleed: float
     _pattern(canvas, back.pattern, full, mix(back.colour, ink, 0.14))
     inner = card.width - 2 * SAFE
     if back.image and text.picture is not None:
+        import io
+
         from reportlab.lib.utils import ImageReader
 
+        from facilitate.errors import FacilitateError
+        from facilitate.images import read_image
+
         try:
-            image = ImageReader(back.image)
+            image = ImageReader(io.BytesIO(read_image(back.image)))
+        except FacilitateError as error:
+            raise ExportError(f"deck {deck.id!r}: back: {error.one_line()}") from None
         except (OSError, ValueError) as error:
             raise ExportError(f"deck {deck.id!r}: back: cannot read the image {back.image!r}: {error}") from None
         canvas.drawImage(image, *text.picture, preserveAspectRatio=True, anchor="c", mask="auto")

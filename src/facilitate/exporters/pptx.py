@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 import attrs
@@ -34,8 +33,13 @@ NOTES_SIZE = 12.0
 def _template(value: str | None) -> str | None:
     if value in (None, ""):
         return None
-    if not Path(str(value)).is_file():
-        raise ValueError(f"no such file {str(value)!r}")
+    from facilitate.errors import LoadError
+    from facilitate.files import check_regular
+
+    try:
+        check_regular(str(value), what="PowerPoint template")
+    except LoadError as error:
+        raise ValueError(f"{str(value)!r}: {error.message}") from None
     return str(value)
 
 
@@ -96,12 +100,18 @@ def _clean(text: str) -> str:
 def _open(template: str | None):
     from pptx import Presentation
 
+    from facilitate.errors import FacilitateError
+    from facilitate.files import check_zip, read_bytes
+
     if template is None:
         return Presentation()
-    if not Path(template).is_file():
-        raise ExportError(f"{template}: no such template file")
     try:
-        prs = Presentation(template)
+        data = read_bytes(template, None, None, "PowerPoint template", "templates")
+        check_zip(data, str(template), "PowerPoint template")
+    except FacilitateError as error:
+        raise ExportError(error.one_line()) from None
+    try:
+        prs = Presentation(io.BytesIO(data))
     except Exception as error:  # python-pptx raises several kinds for a file that is not a deck
         raise ExportError(f"{template}: cannot read it as a PowerPoint template ({type(error).__name__}: {error})") from None
     _pptx_internals.drop_slides(prs)
@@ -384,24 +394,30 @@ class _Painter:
                 _set_text_body(body, spec.TextBox(spec.Box(0, 0, 0, 0), (paragraph,)), self.font)
 
     def picture(self, slide, picture_spec: spec.Picture) -> None:
-        from pptx.parts.image import Image
+        from facilitate.errors import FacilitateError
+        from facilitate.images import read_image
 
-        path = Path(picture_spec.path)
         try:
-            width_px, height_px = Image.from_file(str(path)).size
-        except (OSError, ValueError) as error:
-            raise ExportError(f"cannot read the image {picture_spec.path!r}: {error}") from None
-        except Exception as error:  # python-pptx's unknown-format error
-            raise ExportError(f"cannot use the image {picture_spec.path!r}: {error}") from None
+            data = read_image(picture_spec.path)
+        except FacilitateError as error:
+            raise ExportError(f"cannot use the image: {error.one_line()}") from None
+        width_px, height_px = _image_size(data)
         box = picture_spec.box
         scale = min(box.width / max(width_px, 1), box.height / max(height_px, 1))
         width, height = width_px * scale, height_px * scale
         x = box.right - width  # right-aligned in its box
         y = box.y + (box.height - height) / 2
-        picture = slide.shapes.add_picture(str(path), _emu(x), _emu(y), _emu(width), _emu(height))
+        picture = slide.shapes.add_picture(io.BytesIO(data), _emu(x), _emu(y), _emu(width), _emu(height))
         if picture_spec.name:
             picture.name = picture_spec.name
         _alt_text(picture.element.nvPicPr.cNvPr, picture_spec.alt_text)
+
+
+def _image_size(data: bytes) -> tuple[int, int]:
+    """Width and height in pixels, as python-pptx reads them (checked to be sensible by images.read_image)."""
+    from pptx.parts.image import Image
+
+    return Image.from_blob(data).size
 
 
 def _placeholders(slide):

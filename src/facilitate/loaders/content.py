@@ -28,7 +28,8 @@ import attrs
 
 from facilitate.errors import LoadError, ModelError
 from facilitate.loaders import convert
-from facilitate.loaders.limits import MAX_FILE_BYTES, checked_size
+from facilitate.files import check_regular, read_bytes
+from facilitate.loaders.limits import MAX_DEPTH, MAX_FILE_BYTES, data_problem
 from facilitate.loaders.yaml_source import YamlProblem, line_for, parse
 import facilitate.model
 
@@ -92,19 +93,9 @@ def _decode(path: str, raw: bytes) -> str:
 
 
 def read_text(path: str | os.PathLike, label: str | None = None) -> str:
+    """The text of a content file: a regular file of at most 64 MB, in UTF-8."""
     label = label or str(path)
-    size = checked_size(path, label)
-    try:
-        with open(path, "rb") as handle:
-            # As much as was measured (a buffer of the whole limit would be allocated up front).
-            raw = handle.read(min(size, MAX_FILE_BYTES) + 1)
-    except FileNotFoundError:
-        raise LoadError(label, None, (), "no such file") from None
-    except IsADirectoryError:
-        raise LoadError(label, None, (), "is a folder, not a content file") from None
-    except PermissionError:
-        raise LoadError(label, None, (), "permission denied") from None
-    return _decode(label, raw)
+    return _decode(label, read_bytes(path, label, MAX_FILE_BYTES, "content file", "content files"))
 
 
 def _toml_lines(text: str, data: Any) -> dict:
@@ -141,6 +132,8 @@ def parse_document(path: str | os.PathLike, text: str | None = None, label: str 
     if suffix == ".toml":
         try:
             data = tomllib.loads(text)
+        except RecursionError:
+            raise LoadError(label, None, (), f"lists and tables nest too deep (more than {MAX_DEPTH} levels)") from None
         except tomllib.TOMLDecodeError as error:
             message = str(error)
             line = None
@@ -156,9 +149,15 @@ def parse_document(path: str | os.PathLike, text: str | None = None, label: str 
             raise LoadError(label, problem.line, problem.field_path, problem.message) from None
     if not isinstance(data, dict):
         raise LoadError(label, 1, (), "a content file must be a mapping of fields, starting with 'kind:'")
+    problem = data_problem(data)
+    if problem is not None:
+        field_path, message = problem
+        raise LoadError(label, line_for(lines, field_path), field_path, message)
     kind = data.get("kind")
     if kind is None:
         raise LoadError(label, 1, ("kind",), f"is required: one of {', '.join(KINDS)}")
+    if not isinstance(kind, str):
+        raise LoadError(label, line_for(lines, ("kind",)), ("kind",), f"expected one of {', '.join(KINDS)}, got {convert.describe(kind)}")
     if kind not in KINDS:
         raise LoadError(label, line_for(lines, ("kind",)), ("kind",), f"unknown kind {kind!r}{convert.did_you_mean(str(kind), list(KINDS))}")
     body = {key: value for key, value in data.items() if key != "kind"}
@@ -179,9 +178,24 @@ def resolve_path(
     if candidate.suffix.lower() not in suffixes:
         kinds = ", ".join(suffix.lstrip(".").upper() for suffix in suffixes)
         raise document.error(field_path, f"{what} {value!r} must be a file of one of these kinds: {kinds}")
-    if must_exist and not candidate.is_file():
-        raise document.error(field_path, f"no such {what} {value!r} (looked in {folder})")
+    if must_exist:
+        if not candidate.exists():
+            raise document.error(field_path, f"no such {what} {value!r} (looked in {folder})")
+        _check_file(document, field_path, candidate, what)
     return str(candidate)
+
+
+def _check_file(document: Document, field_path: tuple[str | int, ...], path: Path, what: str) -> None:
+    """A file a content file names is a regular file (and an image one of a sensible size), or an error at its field."""
+    from facilitate.images import read_image
+
+    try:
+        if what == "image":
+            read_image(path)
+        else:
+            check_regular(path, what=what)
+    except LoadError as error:
+        raise document.error(field_path, f"{what} {str(path.name)[:80]!r}: {error.message}") from None
 
 
 def resolve_image(document: Document, value: str | None, field_path: tuple, must_exist: bool = True) -> str | None:
@@ -201,15 +215,42 @@ def _with_images(document: Document, obj: Any) -> Any:
         return attrs.evolve(obj, back=attrs.evolve(obj.back, image=image))
     if document.kind == "theme" and obj.logo is not None:
         return attrs.evolve(obj, logo=resolve_image(document, obj.logo, ("logo",)))
-    if document.kind == "cluster":
-        # A missing logo is reported when that member's pack is built, so one partner's
-        # mistake does not stop the others; a path escaping the folder is refused now.
-        members = tuple(
-            attrs.evolve(m, logo=resolve_image(document, m.logo, ("members", i, "logo"), must_exist=False))
-            for i, m in enumerate(obj.members)
-        )
-        return attrs.evolve(obj, members=members)
     return obj
+
+
+def _cluster(document: Document) -> tuple[Any, dict[int, LoadError]]:
+    """A cluster, and each member's first problem by index: a folder name too long, a logo that cannot be used.
+
+    ``validate`` reports the first problem; ``build-cluster`` names each and builds the
+    other members, so one partner's mistake does not stop the rest.
+    """
+    from facilitate.model._fields import MAX_ID_CHARS
+
+    cluster = document.build(kind_class("cluster"))
+    problems: dict[int, LoadError] = {}
+    members = []
+    for index, member in enumerate(cluster.members):
+        field = "short_name" if member.short_name else "name"
+        try:
+            if len(member.slug) > MAX_ID_CHARS:
+                raise document.error(
+                    ("members", index, field),
+                    f"makes a folder name of {len(member.slug)} characters, more than {MAX_ID_CHARS};"
+                    " give the member a shorter short_name",
+                )
+            member = attrs.evolve(member, logo=resolve_image(document, member.logo, ("members", index, "logo")))
+        except LoadError as error:
+            problems[index] = error
+        members.append(member)
+    return attrs.evolve(cluster, members=tuple(members)), problems
+
+
+def load_cluster(path: str | os.PathLike) -> tuple[Any, dict[int, LoadError]]:
+    """A cluster file as its model object, and each member's problem (see :func:`_cluster`)."""
+    document = parse_document(path)
+    if document.kind != "cluster":
+        raise document.error(("kind",), f"expected a cluster file, this is a {document.kind}")
+    return _cluster(document)
 
 
 def load_object(path: str | os.PathLike, expected_kind: str | None = None) -> Any:
@@ -226,6 +267,11 @@ def load_object(path: str | os.PathLike, expected_kind: str | None = None) -> An
         raise document.error(("kind",), f"expected a {expected_kind} file, this is a {document.kind}")
     if document.kind == "rubric":
         return datafiles.load_rubric(document)[0]
+    if document.kind == "cluster":
+        cluster, problems = _cluster(document)
+        if problems:
+            raise problems[min(problems)]
+        return cluster
     data = datafiles.expand(document, dict(document.data))
     if document.kind == "session":
         data.pop("uses", None)

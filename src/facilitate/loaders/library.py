@@ -99,20 +99,24 @@ def resolve(kind: str, name: str, base: Path) -> Any:
 
 
 def load_cluster(path: str | Path):
-    """A cluster file and the session pack it names (a bundled id or a file beside it)."""
-    from facilitate.loaders.content import parse_document
-    from facilitate.model import Cluster
+    """A cluster file, the session pack it names (a bundled id or a file beside it), and each member's problem.
 
-    cluster: Cluster = load_object(path, expected_kind="cluster")
+    A member's problem (a name too long for a folder, a logo that cannot be used) is returned
+    by member index, so that member alone is left out of the build.
+    """
+    from facilitate.loaders import content
+    from facilitate.loaders.content import parse_document
+
+    cluster, problems = content.load_cluster(path)
     local = _local_file(cluster.session, Path(path).resolve().parent)
     if local is not None and local.exists():
-        return cluster, load_pack(local, resolve)
+        return cluster, load_pack(local, resolve), problems
     try:
         entry = find(cluster.session, "session")
     except KeyError as error:
         document = parse_document(path)
         raise document.error(("session",), error.args[0]) from None
-    return cluster, load_pack(entry.path, resolve)
+    return cluster, load_pack(entry.path, resolve), problems
 
 
 def load(source: str | Path | None = None):

@@ -5,12 +5,16 @@ from __future__ import annotations
 import attrs
 
 from facilitate.errors import ModelError
-from facilitate.model._fields import identifier, non_empty, one_of, to_tuple, tuple_field
+from facilitate.model._fields import finite, identifier, non_empty, one_of, to_tuple, tuple_field
 
 DIRECTIONS = ("less-of", "more-of")
 EFFECTS = ("helping", "hurting")
 COSTS = ("no-cost", "low-cost", "some-cost", "high-cost")
 MAX_ESSENTIALS = 3
+#: Curve values are at most this large either way (a thousand billion).
+MAX_VALUE = 1e12
+#: At most this many periods are forecast.
+MAX_FORECAST_PERIODS = 20
 
 
 @attrs.frozen
@@ -27,7 +31,8 @@ class DataPoint:
     """One value of the indicator in a period (a year, a term)."""
 
     period: str = attrs.field(validator=non_empty, converter=str)
-    value: float = attrs.field(converter=float)
+    #: A finite number of sensible size: charts and trend lines are drawn from it.
+    value: float = attrs.field(converter=float, validator=finite(-MAX_VALUE, MAX_VALUE))
 
 
 @attrs.frozen
@@ -130,8 +135,10 @@ class TurnTheCurve:
                 "needs at least one no-cost or low-cost idea (set cost: no-cost or low-cost)",
                 ("what_works",),
             )
-        if self.forecast_periods < 0:
-            raise ModelError("must be 0 or more", ("forecast_periods",))
+        if isinstance(self.forecast_periods, bool) or not isinstance(self.forecast_periods, int):
+            raise ModelError(f"must be a whole number, got {self.forecast_periods!r}", ("forecast_periods",))
+        if not 0 <= self.forecast_periods <= MAX_FORECAST_PERIODS:
+            raise ModelError(f"must be from 0 to {MAX_FORECAST_PERIODS}, got {self.forecast_periods}", ("forecast_periods",))
 
     @property
     def projected(self) -> tuple[DataPoint, ...]:

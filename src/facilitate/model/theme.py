@@ -17,6 +17,29 @@ def hex_colour(instance, attribute, value: str) -> None:
         raise ModelError(f"{value!r} is not a colour like '#1f4e79'", (attribute.name,))
 
 
+#: A font family name is at most this long.
+MAX_FONT_CHARS = 64
+
+
+def font_family(instance, attribute, value: str) -> None:
+    """A font family name, such as "DejaVu Sans": letters, digits, spaces and hyphens only.
+
+    The name is written into CSS, HTML and the deck's XML, so nothing else may be in it.
+    """
+    if (
+        not isinstance(value, str)
+        or not 0 < len(value) <= MAX_FONT_CHARS
+        or not value[0].isalnum()
+        or not all(char.isalnum() or char in " -" for char in value)
+    ):
+        shown = value[:40] + "..." if isinstance(value, str) and len(value) > 40 else value
+        raise ModelError(
+            f"{shown!r} is not a font family name (letters, digits, spaces and hyphens, at most"
+            f" {MAX_FONT_CHARS} characters, e.g. 'DejaVu Sans')",
+            (attribute.name,),
+        )
+
+
 def rgb(colour: str) -> tuple[int, int, int]:
     """The red, green and blue of ``#rrggbb``, each 0 to 255."""
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
@@ -98,7 +121,7 @@ class Theme:
         converter=tuple,
     )
     #: The font named in the PowerPoint deck (text is measured with DejaVu Sans).
-    font: str = "DejaVu Sans"
+    font: str = attrs.field(default="DejaVu Sans", validator=font_family)
     #: A PNG or JPEG next to the theme file, shown on the title slide.
     logo: str | None = None
     #: Named on the title slide when the session has no hosts.
