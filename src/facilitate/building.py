@@ -9,7 +9,7 @@ from pathlib import Path
 from facilitate import exporters
 from facilitate.model import SessionPack
 from facilitate.options import BuildOptions
-from facilitate.output import OutputFolder
+from facilitate.output import OutputFolder, source_date_epoch
 
 
 def build(
@@ -24,6 +24,7 @@ def build(
     Every file is rendered to a temporary file first and renamed into place only when
     all succeeded, so a failing exporter leaves the folder as it was.
     """
+    source_date_epoch()  # a SOURCE_DATE_EPOCH no file can hold is one error, whichever formats are built
     options = options or BuildOptions()
     chosen = list(formats) if formats else list(exporters.DEFAULT_FORMATS)
     outputs = []

@@ -20,6 +20,8 @@ import attrs
 from facilitate.resources import font_file
 
 FAMILY = "DejaVu Sans"
+#: Only strings up to this long are kept in the width cache (a line, not a paragraph).
+_CACHED_CHARS = 200
 _WIDTH_CACHE = 50_000
 FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
 
@@ -47,6 +49,8 @@ class FontMetrics:
         cached = self._widths.get(text)
         if cached is None:
             cached = sum(map(self.advances.get, map(ord, text), repeat(self.units_per_em * 0.6)))
+            if len(text) > _CACHED_CHARS:
+                return cached  # a whole paragraph is measured once: keeping it would hold its text
             if len(self._widths) >= _WIDTH_CACHE:
                 self._widths.clear()  # bounded: memory must not grow with a 10,000-card deck
             self._widths[text] = cached

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from facilitate.errors import LoadError
-from facilitate.loaders.limits import MAX_FILE_BYTES, checked_size
+from facilitate.loaders.limits import MAX_FILE_BYTES, checked_size, text_problem
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -139,9 +139,14 @@ class Table:
         raise LoadError(self.label, None, (), "no header row: the first row should name the columns (at least two of them)")
 
     def rows(self) -> Iterator[Row]:
-        """The rows below the header, empty rows skipped."""
+        """The rows below the header, empty rows skipped; a cell no field could hold is an error at its row and column."""
         for number, cells in self._source:
             if any(cells):
+                for index, cell in enumerate(cells):
+                    problem = text_problem(cell) if cell else None
+                    if problem:
+                        name = self.header[index] if index < len(self.header) and self.header[index] else column_letter(index)
+                        raise self.error(number, name, problem)
                 yield Row(number, cells)
 
     def column(self, name: str) -> Column | None:
