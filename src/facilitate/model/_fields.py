@@ -61,9 +61,13 @@ def finite(low: float, high: float):
 
     def check(instance: Any, attribute: attrs.Attribute, value: float) -> None:
         if not math.isfinite(value) or not low <= value <= high:
-            raise ModelError(f"must be a number from {low:,g} to {high:,g}, got {value!r}", (attribute.name,))
+            raise ModelError(f"must be a number from {_number(low)} to {_number(high)}, got {value!r}", (attribute.name,))
 
     return check
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if value.is_integer() else f"{value:g}"
 
 
 def one_of(choices: Iterable[str]):
