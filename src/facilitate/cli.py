@@ -266,13 +266,12 @@ def schema() -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new(what: str, name: str, output: str | None, force: bool) -> None:
     """Write a commented starter agenda, deck or method to edit."""
-    from facilitate.output import write_bytes
+    from facilitate.output import check_target, write_bytes
     from facilitate.starters import starter
 
     slug, text = starter(what, name)
     target = Path(output or f"{slug}.yaml")
-    if target.exists() and not force:
-        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    check_target(target, force)
     write_bytes(target, text.encode("utf-8"))
     click.echo(f"wrote {target}")
 
@@ -554,7 +553,7 @@ def cards(ctx: click.Context, deck: str, output: str | None, sheet: str | None, 
     from facilitate.loaders.datafiles import deck_from_file
     from facilitate.loaders.tabular import suffix_is_table
     from facilitate.options import PaperOptions
-    from facilitate.output import atomic_write
+    from facilitate.output import atomic_write, check_target
 
     options = ctx.command.build_options(ctx, values)
     if sheet is not None and not deck.lower().endswith((".xlsx", ".xlsm")):
@@ -569,8 +568,7 @@ def cards(ctx: click.Context, deck: str, output: str | None, sheet: str | None, 
         except KeyError as error:
             raise FacilitateError(error.args[0]) from None
     target = Path(output or f"{card_deck.id}-cards.pdf")
-    if target.exists() and not force:
-        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    check_target(target, force)
     chosen = options[cards_pdf.CardOptions]
     plan = cards_pdf.plan(chosen, options[PaperOptions].paper)
     atomic_write(target, cards_pdf.deck_output(card_deck, options, name=target.name).write)
@@ -586,15 +584,14 @@ def cards(ctx: click.Context, deck: str, output: str | None, sheet: str | None, 
 def copy(name: str, output: str | None, force: bool) -> None:
     """Copy a bundled item (agenda, deck, ladder, curve, rubric...) to a file you can edit."""
     from facilitate.loaders import library
-    from facilitate.output import write_bytes
+    from facilitate.output import check_target, write_bytes
 
     try:
         entry = library.find(name)
     except KeyError as error:
         raise FacilitateError(error.args[0]) from None
     target = Path(output or entry.path.name)
-    if target.exists() and not force:
-        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    check_target(target, force)
     write_bytes(target, entry.path.read_bytes())
     click.echo(f"wrote {target} (a copy of the bundled {entry.kind} {entry.id!r})")
 
@@ -618,7 +615,7 @@ def results(rubric: str, exports: tuple[str, ...], group_by: str | None, format_
     from facilitate.loaders import library
     from facilitate.loaders.content import SUFFIXES, parse_document
     from facilitate.loaders.datafiles import command_line_export, load_rubric
-    from facilitate.output import write_bytes
+    from facilitate.output import check_target, write_bytes
 
     if rubric.endswith(SUFFIXES) or os.path.exists(rubric):
         path = Path(rubric)
@@ -641,7 +638,6 @@ def results(rubric: str, exports: tuple[str, ...], group_by: str | None, format_
         sys.stdout.buffer.flush()
         return
     target = Path(output)
-    if target.exists() and not force:
-        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    check_target(target, force)
     write_bytes(target, data)
     click.echo(f"wrote {target}", err=True)

@@ -161,6 +161,15 @@ def _refuse_non_file(target: Path) -> None:
         )
 
 
+def check_target(path: str | os.PathLike[str], force: bool) -> Path:
+    """A single file a command is about to write (``-o FILE``): refused if it exists (unless ``force``), or is anything but a file."""
+    path = Path(path)
+    _refuse_non_file(path)
+    if os.path.lexists(path) and not force:
+        raise FacilitateError(f"{path}: already exists; use --force to overwrite it")
+    return path
+
+
 def _write_temp(path: Path, write: Writer) -> Path:
     """Write ``path``'s new content to a temporary file beside it; returns the temp path."""
     try:
@@ -312,10 +321,10 @@ class OutputFolder:
         for name in names:
             if not name or Path(name).name != name or name in (".", "..") or name.startswith(".facilitate"):
                 raise ExportError(f"an exporter asked for the file name {name!r}, which is not a plain file name")
-        if self.folder.exists() and not self.folder.is_dir():
-            raise FacilitateError(f"{self.folder}: exists and is not a folder")
-        created = not self.folder.exists()
         try:
+            if self.folder.exists() and not self.folder.is_dir():
+                raise FacilitateError(f"{self.folder}: exists and is not a folder")
+            created = not self.folder.exists()
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise FacilitateError(f"{self.folder}: cannot create the folder: {reason(error)}") from None
