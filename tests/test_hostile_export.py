@@ -74,3 +74,43 @@ def test_every_generated_deck_exports_to_pdf_and_pptx(deck, tmp_path_factory):
     else:
         written = facilitate.build(pack, out, ["cards", "pptx"], facilitate.BuildOptions(DeckOptions(cards_as_slides=True)))
         assert {path.name for path in written} == {"cards.pdf", "deck.pptx"}
+
+# --- curves at the edges of what the model accepts: no PDF ever holds nan or inf ------------------
+
+import re  # noqa: E402
+
+from hypothesis import strategies as st  # noqa: E402
+
+from facilitate.model.curve import MAX_FORECAST_PERIODS, MAX_VALUE, DataPoint, Indicator, TurnTheCurve  # noqa: E402
+
+edge_values = st.sampled_from([0.0, MAX_VALUE, -MAX_VALUE, 1e-300, -1e-300, 5e-324, 1.0, 1e11 + 0.5]) | st.floats(-MAX_VALUE, MAX_VALUE)
+_NOT_A_NUMBER = re.compile(rb"(?<![A-Za-z])-?(nan|inf)(?![A-Za-z])", re.IGNORECASE)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture], max_examples=15)
+@given(
+    values=st.lists(edge_values, min_size=1, max_size=5),
+    target=st.none() | edge_values,
+    periods=st.integers(0, MAX_FORECAST_PERIODS),
+    direction=st.sampled_from(["less-of", "more-of"]),
+)
+def test_curves_at_the_limits_never_put_nan_or_inf_in_a_pdf(tmp_path_factory, values, target, periods, direction):
+    import pypdf
+
+    from facilitate.model import Segment
+
+    curve = TurnTheCurve(
+        "edge", "An issue", Indicator("Measure", "%", direction),
+        tuple(DataPoint(str(2000 + i), v) for i, v in enumerate(values)),
+        forecast_periods=periods, target=None if target is None else DataPoint("2040", target),
+    )
+    session = small_session(segments=(Segment("curve", "The curve", 30, kind="activity", curve="edge"),), conversation=())
+    out = tmp_path_factory.mktemp("curve")
+    written = facilitate.build(small_pack(session=session, decks=(), reflections=(), curves=(curve,)), out, ["handouts", "pptx"])
+    pdfs = [path for path in written if path.suffix == ".pdf"]
+    assert any(path.name == "worksheet-edge.pdf" for path in pdfs)
+    for path in pdfs:
+        for page in pypdf.PdfReader(path).pages:
+            data = page.get_contents().get_data()
+            assert not _NOT_A_NUMBER.search(data), f"{path.name}: {_NOT_A_NUMBER.search(data).group()!r}"
+            assert "nan" not in page.extract_text().lower().split()

@@ -64,8 +64,12 @@ def check_regular(path: str | os.PathLike[str], label: str | None = None, what: 
         raise LoadError(label, None, (), "the name holds a NUL character") from None
     kind = kind_of(info.st_mode)
     if kind is not None:
-        raise LoadError(label, None, (), f"is {kind}, not a {what}")
+        raise LoadError(label, None, (), f"is {kind}, not {_a(what)}")
     return info
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def too_large(label: str, size: int, limit: int, what: str) -> LoadError:
@@ -95,7 +99,7 @@ def read_bytes(path: str | os.PathLike[str], label: str | None = None, limit: in
         opened = os.fstat(descriptor)
         kind = kind_of(opened.st_mode)
         if kind is not None:  # swapped for something else since it was checked
-            raise LoadError(label, None, (), f"is {kind}, not a {what}")
+            raise LoadError(label, None, (), f"is {kind}, not {_a(what)}")
         chunks: list[bytes] = []
         total = 0
         while total <= limit:

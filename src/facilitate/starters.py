@@ -6,7 +6,7 @@ AGENDA = """\
 # A facilitate session. Build it with:  facilitate build {name}.yaml -o pack/
 # Every key is described by 'facilitate schema'; times are 24-hour clock times.
 kind: session
-id: {name}
+id: {id}
 title: {title}
 subtitle: ""
 # date: YYYY-MM-DD        # the day itself, once it is fixed (shown on every page)
@@ -72,7 +72,7 @@ segments:
 DECK = """\
 # A facilitate card deck. Print it with:  facilitate cards {name}.yaml
 kind: deck
-id: {name}
+id: {id}
 title: {title}
 description: What the deck is for.
 instructions:
@@ -99,7 +99,7 @@ METHOD = """\
 # materials and grouping (unless the segment states its own); the segment's minutes
 # scale the steps' minutes in proportion. Check it with:  facilitate validate {name}.yaml
 kind: method
-id: {name}
+id: {id}
 name: {title}
 purpose: One sentence on what the method is for.
 grouping: tables             # whole-room, tables, pairs, individual: who works together most
@@ -174,4 +174,5 @@ def starter(what: str, name: str) -> tuple[str, str]:
     if problem:
         raise FacilitateError(f"the name {problem}")
     slug = make_slug(name)[:MAX_ID_CHARS].strip("-") or what
-    return slug, STARTERS[what].format(name=slug, title=yaml_quoted(" ".join(name.split()) or slug))
+    # The id is quoted too: "true", "null" or "2026" would otherwise read as a yes/no, nothing or a number.
+    return slug, STARTERS[what].format(name=slug, id=yaml_quoted(slug), title=yaml_quoted(" ".join(name.split()) or slug))

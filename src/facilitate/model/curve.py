@@ -81,11 +81,16 @@ def linear_trend(values: tuple[float, ...]) -> tuple[float, float]:
 
 
 def forecast(history: tuple[DataPoint, ...], periods: tuple[str, ...]) -> tuple[DataPoint, ...]:
-    """Where the curve goes if nothing changes: the least-squares line carried forward."""
+    """Where the curve goes if nothing changes: the least-squares line carried forward.
+
+    The line stops at the largest value a curve may hold either way (MAX_VALUE), so data
+    at the limits still forecasts something a chart can draw.
+    """
     slope, intercept = linear_trend(tuple(point.value for point in history))
     start = len(history)
     return tuple(
-        DataPoint(period, intercept + slope * (start + offset)) for offset, period in enumerate(periods)
+        DataPoint(period, max(-MAX_VALUE, min(MAX_VALUE, intercept + slope * (start + offset))))
+        for offset, period in enumerate(periods)
     )
 
 
