@@ -90,7 +90,7 @@ class _Loader(jinja2.FileSystemLoader):
                 line = raw[: error.start].count(b"\n") + 1
                 raise ExportError(f"{filename}:{line}: the template is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8") from None
             mtime = os.path.getmtime(filename)
-            return text, os.path.normpath(filename), lambda: _unchanged(filename, mtime)
+            return text, os.path.normpath(filename), lambda filename=filename, mtime=mtime: _unchanged(filename, mtime)
         raise jinja2.TemplateNotFound(template)
 
 

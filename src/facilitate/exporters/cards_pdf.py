@@ -196,7 +196,7 @@ def check_decks(decks: Iterable[CardDeck]) -> None:
         # Check all of a deck's characters at once; only look for the culprit when one is missing.
         for weight in ("regular", "bold"):
             every = "".join(text for text, w, _ in _deck_texts(deck) if w == weight)
-            if fonts.metrics(weight).missing(fonts.printable(every)):
+            if fonts.metrics(weight).missing(fonts.printable(every)) or fonts.right_to_left(every):
                 for text, w, where in _deck_texts(deck):
                     if w == weight:
                         fonts.check_glyphs(text, weight, where)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 
 from facilitate.files import check_regular, too_large
+from facilitate.layout import fonts
 
 #: Content files (YAML, TOML, CSV, XLSX) larger than this are refused before they are read.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -54,16 +54,10 @@ def text_problem(text: str) -> str | None:
 
 def right_to_left(text: str) -> str | None:
     """A message if ``text`` has right-to-left letters (Hebrew, Arabic...), which facilitate cannot print yet."""
-    if text.isascii():
+    char = fonts.right_to_left(text)
+    if char is None:
         return None
-    for char in text:
-        if unicodedata.bidirectional(char) in ("R", "AL"):
-            script = unicodedata.name(char, "right-to-left").split()[0].capitalize()
-            return (
-                f"holds right-to-left text ({script}, {char!r} U+{ord(char):04X}), which facilitate cannot yet"
-                " print in the right order; it would come out reversed"
-            )
-    return None
+    return f"holds {fonts.describe_right_to_left(char)}, which facilitate cannot yet print in the right order; it would come out reversed"
 
 
 def data_problem(data: object) -> tuple[Path, str] | None:
