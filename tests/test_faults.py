@@ -151,7 +151,7 @@ class Died(BaseException):
     """The process stopping dead (nothing after it runs, no clean-up)."""
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=40)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     old_names=st.sets(st.sampled_from("abcde"), max_size=5),
     new_names=st.sets(st.sampled_from("abcde"), min_size=1, max_size=5),
@@ -364,7 +364,7 @@ def test_anything_but_a_file_at_an_output_name_is_refused_before_any_file_is_rep
         assert (tmp_path / "outside-b.md").read_text() == "PRIVATE KEY"
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=40)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     manifest=st.one_of(
         st.binary(max_size=200),

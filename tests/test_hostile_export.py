@@ -105,7 +105,8 @@ edge_values = st.sampled_from([0.0, MAX_VALUE, -MAX_VALUE, 1e-300, -1e-300, 5e-3
 _NOT_A_NUMBER = re.compile(rb"(?<![A-Za-z])-?(nan|inf)(?![A-Za-z])", re.IGNORECASE)
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture], max_examples=15)
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+          max_examples=max(15, settings.default.max_examples // 20))  # each builds PDFs and a deck: 15 in CI, 500 thorough
 @given(
     values=st.lists(edge_values, min_size=1, max_size=5),
     target=st.none() | edge_values,

@@ -231,7 +231,7 @@ def test_source_date_epoch_at_the_edges_builds(tmp_path, monkeypatch, value):
         assert deck.infolist()[0].date_time[0] in (1980, 2107)
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.text(max_size=60))
 def test_new_writes_a_file_that_validates_or_refuses_the_name(tmp_path_factory, name):
     """Any name (emoji, line breaks, quotes, control characters): the starter validates, or the name is refused."""
