@@ -238,3 +238,16 @@ def test_curve_data_errors_name_the_row_and_column(tmp_path, rows, baseline, wor
 )
 def test_numbers_as_spreadsheets_write_them(text, decimal_comma, value):
     assert number(text, decimal_comma) == value
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused_before_it_is_opened(tmp_path):
+    import zipfile
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+            for _ in range(300):
+                part.write(b" " * (1 << 20))
+    with pytest.raises(LoadError, match=r"bomb\.xlsx: this XLSX workbook unpacks to more than 256 MB"):
+        deck_from_file(path)

@@ -403,6 +403,9 @@ def _open_xlsx(path: str | os.PathLike[str], label: str, sheet: str | None) -> T
         raise LoadError(label, None, (), "this is an old Excel (.xls) workbook or a password-protected one; save it as .xlsx")
     if not head.startswith(b"PK\x03\x04"):
         raise LoadError(label, None, (), "this is not an XLSX workbook (an .xlsx file is a zip archive); save it from your spreadsheet as .xlsx or CSV")
+    from facilitate.files import check_zip
+
+    check_zip(path, label, "XLSX workbook")  # a small file that unpacks to gigabytes is refused before openpyxl opens it
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
