@@ -371,6 +371,8 @@ class OutputFolder:
                             f" {LOCK_WAIT:g} s); try again when it has finished"
                         ) from None
                     time.sleep(0.05)
+                except OSError:  # a file system without locks (some network shares): build unguarded
+                    break
             yield
         finally:
             os.close(descriptor)  # releases the lock
