@@ -151,6 +151,10 @@ def test_names_too_long_for_the_file_system_are_one_line(tmp_path):
     assert result.exit_code == 2
     assert result.output == f"{deck}:2: id: is 100,000 characters long; an id names files, so it has at most 64\n"
     (tmp_path / "s.yaml").write_text(SESSION)
+    named = tmp_path / "named.yaml"
+    named.write_text(SESSION + f"    reflection: {'Partnership' * 30}\n")
+    assert one_line_error(invoke("build", str(named), "-o", str(tmp_path / "out"))).startswith(f"error: {named}:8: segments[0].reflection: no bundled reflection named")
+    assert one_line_error(invoke("build", "z" * 300)).startswith("error: " + "z" * 300 + ": no bundled session named")
     long = str(tmp_path / ("x" * 300))
     for args in (["build", str(tmp_path / "s.yaml"), "-o", long, "-f", "markdown"], ["new", "agenda", "Day", "-o", long],
                  ["cards", "lets-imagine", "-o", long], ["copy", "lets-imagine", "-o", long], ["preview", long]):

@@ -179,7 +179,7 @@ def resolve_path(
         kinds = ", ".join(suffix.lstrip(".").upper() for suffix in suffixes)
         raise document.error(field_path, f"{what} {value!r} must be a file of one of these kinds: {kinds}")
     if must_exist:
-        if not candidate.exists():
+        if not os.path.lexists(candidate):  # os.path: a name too long for the file system is just not there
             raise document.error(field_path, f"no such {what} {value!r} (looked in {folder})")
         _check_file(document, field_path, candidate, what)
     return str(candidate)

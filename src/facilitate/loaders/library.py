@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,7 +86,7 @@ def _local_file(name: str, base: Path) -> Path | None:
     if candidate.suffix.lower() in SUFFIXES + TABLE_SUFFIXES:
         return candidate
     for suffix in SUFFIXES:
-        if (base / f"{name}{suffix}").is_file():
+        if os.path.isfile(base / f"{name}{suffix}"):  # os.path: a name too long for the file system is not there
             return base / f"{name}{suffix}"
     return None
 
@@ -109,7 +110,7 @@ def load_cluster(path: str | Path):
 
     cluster, problems = content.load_cluster(path)
     local = _local_file(cluster.session, Path(path).resolve().parent)
-    if local is not None and local.exists():
+    if local is not None and os.path.exists(local):
         return cluster, load_pack(local, resolve), problems
     try:
         entry = find(cluster.session, "session")
@@ -124,7 +125,7 @@ def load(source: str | Path | None = None):
     if source is None:
         source = DEFAULT_SESSION
     path = Path(source)
-    if not path.suffix.lower() in SUFFIXES and not path.exists():
+    if not path.suffix.lower() in SUFFIXES and not os.path.exists(path):
         try:
             path = find(str(source), "session").path
         except KeyError as error:
