@@ -35,17 +35,15 @@ from facilitate.model import (
     Step,
     TurnTheCurve,
 )
-from facilitate.loaders.limits import right_to_left
 from facilitate.model.session import GROUPINGS, SEGMENT_KINDS
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
 # Printable text of any script, no surrogates or control characters, not blank.
-# Right-to-left letters are refused at load (docs/reliability.md), so valid content has none.
 words = st.text(
     st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn")),
     min_size=1,
     max_size=40,
-).filter(lambda s: s.strip() and right_to_left(s) is None)
+).filter(lambda s: s.strip())
 short_text = words.map(str.strip).filter(bool)
 latin_words = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz ĀāēīōūŁłńśźżàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặ"), min_size=1, max_size=60).filter(lambda s: s.strip())
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -34,28 +36,70 @@ def pack_with(text: str) -> SessionPack:
     return small_pack(session=attrs.evolve(session, segments=tuple(segments), purpose=text), decks=(deck,))
 
 
-@pytest.mark.parametrize("name", sorted(set(AWKWARD) - {"right-to-left"}))
+@pytest.mark.parametrize("name", sorted(AWKWARD))
 def test_awkward_unicode_exports_in_every_format(name, tmp_path):
     written = facilitate.build(pack_with(AWKWARD[name]), tmp_path / "out", FORMATS)
     assert {p.name for p in written} >= {"deck.pptx", "cards.pdf", "handout.pdf", "session.html"}
 
 
-def test_right_to_left_text_is_refused_in_pdfs_and_marked_right_to_left_in_the_deck(tmp_path):
-    """A PDF would print Hebrew and Arabic reversed: it is refused there, naming where; formats whose
-    viewers order it themselves take it, and the deck marks a paragraph that starts in it as right to left."""
+HEBREW = "שותפות בין בתי ספר היא דרך לעבוד יחד"  # "partnership between schools is a way to work together"
+ARABIC = "الشراكة بين المدارس طريقة للعمل معا"  # the same, in Arabic: letters that join, and a lam-alef
+
+
+def _logical(text: str) -> str:
+    """Extracted text compared as a reader would: compatibility forms folded (Arabic's joined letters
+    back to letters), poppler's bidi embedding marks and spacing left out."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text)
+    return " ".join(re.sub("[\u202a-\u202e\u200e\u200f]", "", folded).split())
+
+
+@pytest.mark.parametrize("text", [HEBREW, ARABIC], ids=["hebrew", "arabic"])
+def test_right_to_left_text_prints_in_reading_order_in_every_pdf(tmp_path, text):
+    """Hebrew and Arabic are drawn in visual order (Arabic joined), so poppler reads them back in the
+    order they were written: in flowing paragraphs, table cells, cards and list items alike."""
+    from tests import tools
+
+    session = small_session()
+    segments = list(session.segments)
+    segments[1] = attrs.evolve(segments[1], prompts=(text,), notes=text, bullets=(text,))
+    deck = small_deck(3)
+    deck = attrs.evolve(deck, cards=(attrs.evolve(deck.cards[0], prompt=text),) + deck.cards[1:])
+    pack = small_pack(session=attrs.evolve(session, segments=tuple(segments), purpose=text), decks=(deck,))
+    written = facilitate.build(pack, tmp_path / "out", ["cards", "handouts"])
+    pdfs = {path.name: path for path in written if path.suffix == ".pdf"}
+    assert {"cards.pdf", "runsheet.pdf", "handout.pdf"} <= set(pdfs)
+    backwards = _logical(text[::-1])
+    for name in ("cards.pdf", "runsheet.pdf", "handout.pdf"):
+        read = _logical(tools.pdftotext(pdfs[name]))  # lines wrapped in a card or a cell read on, top to bottom
+        assert read.count(text) >= 2 if name != "cards.pdf" else text in read, f"{name}: {text!r} is not read back in order"
+        assert backwards not in read
+
+
+def test_a_mixed_line_keeps_each_run_in_reading_order_and_the_deck_marks_right_to_left_paragraphs(tmp_path):
     import zipfile
 
-    text = AWKWARD["right-to-left"]
-    for formats in (["cards"], ["handouts"]):
-        with pytest.raises(ExportError, match=r"holds right-to-left text \(Arabic, 'ش' U\+0634\), which facilitate cannot yet print"):
-            facilitate.build(pack_with(text), tmp_path / "pdf", formats)
-    written = facilitate.build(pack_with(text), tmp_path / "out", ["pptx", "html", "markdown", "live"])
-    assert {p.name for p in written} >= {"deck.pptx", "handout.html", "session.html"}
+    from facilitate.layout import bidi
+    from tests import tools
+
+    mixed = "Our partnership: שותפות between schools"
+    assert bidi.visual(mixed) == "Our partnership: תופתוש between schools"
+    assert bidi.visual("abc") == "abc" and bidi.joined("abc") == "abc"
+    session = small_session()
+    segments = list(session.segments)
+    segments[1] = attrs.evolve(segments[1], prompts=(mixed, HEBREW))
+    written = facilitate.build(small_pack(session=attrs.evolve(session, segments=tuple(segments))), tmp_path / "out",
+                               ["handouts", "pptx"])
+    handout = next(path for path in written if path.name == "handout.pdf")
+    assert any(mixed in _logical(line) for line in tools.pdftotext(handout, "-raw").splitlines())
     with zipfile.ZipFile(tmp_path / "out" / "deck.pptx") as deck:
         slides = [deck.read(name).decode() for name in deck.namelist() if name.startswith("ppt/slides/slide")]
-    marked = [xml for xml in slides if 'rtl="1"' in xml]
-    assert marked and all("شراكة" in xml for xml in marked)
-    assert any("Welcome" in xml and 'rtl="1"' not in xml for xml in slides)
+    paragraphs = [p for xml in slides for p in re.findall(r"<a:p>.*?</a:p>", xml)]
+    hebrew = [p for p in paragraphs if HEBREW in p]
+    english = [p for p in paragraphs if mixed in p]
+    assert hebrew and all('rtl="1"' in p for p in hebrew)
+    assert english and not any('rtl="1"' in p for p in english)
 
 
 def test_a_5000_character_prompt_is_a_clear_error_naming_the_card(tmp_path):
@@ -94,8 +138,6 @@ def test_every_generated_deck_exports_to_pdf_and_pptx(deck, tmp_path_factory):
         assert {path.name for path in written} == {"cards.pdf", "deck.pptx"}
 
 # --- curves at the edges of what the model accepts: no PDF ever holds nan or inf ------------------
-
-import re  # noqa: E402
 
 from hypothesis import strategies as st  # noqa: E402
 

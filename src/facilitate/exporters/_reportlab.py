@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterable
 from typing import Any, BinaryIO
 
-from facilitate.layout import fonts, textfit
+from facilitate.layout import bidi, fonts, textfit
 from facilitate.model.theme import rgb_fractions
 from facilitate.output import source_date_epoch
 
@@ -131,7 +131,7 @@ def draw_lines(
         else:
             x = left
         out.setTextOrigin(x, baseline)
-        out.textOut(line)
+        out.textOut(bidi.visual(line))
         baseline -= size * text.leading
     canvas.drawText(out)
 
@@ -143,7 +143,7 @@ def draw_strings(canvas: Any, lines: Iterable[tuple[float, float, str]], weight:
     out.setFillColorRGB(*rgb_fractions(colour_value))
     for x, y, line in lines:
         out.setTextOrigin(x, y)
-        out.textOut(line)
+        out.textOut(bidi.visual(line))
     canvas.drawText(out)
 
 

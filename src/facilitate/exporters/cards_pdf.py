@@ -26,7 +26,7 @@ import attrs
 
 from facilitate.errors import ExportError, FacilitateError
 from facilitate.exporters._reportlab import BOLD, REGULAR, draw_lines, fill, fix_canvas_dates, stroke, streaming_canvas
-from facilitate.layout import fonts, textfit
+from facilitate.layout import bidi, fonts, textfit
 from facilitate.layout.card_face import (
     MIN_SIZE,
     SAFE,
@@ -196,7 +196,7 @@ def check_decks(decks: Iterable[CardDeck]) -> None:
         # Check all of a deck's characters at once; only look for the culprit when one is missing.
         for weight in ("regular", "bold"):
             every = "".join(text for text, w, _ in _deck_texts(deck) if w == weight)
-            if fonts.metrics(weight).missing(fonts.printable(every)) or fonts.right_to_left(every):
+            if fonts.metrics(weight).missing(bidi.joined(fonts.printable(every))):
                 for text, w, where in _deck_texts(deck):
                     if w == weight:
                         fonts.check_glyphs(text, weight, where)

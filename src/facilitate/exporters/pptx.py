@@ -17,7 +17,7 @@ import attrs
 
 from facilitate.errors import ExportError
 from facilitate.exporters import _pptx_internals
-from facilitate.layout import fonts
+from facilitate.layout import bidi
 from facilitate.layout import slides as spec
 from facilitate.model import SessionPack
 from facilitate.options import BuildOptions, Flag, option
@@ -506,7 +506,7 @@ def _paragraph_xml(paragraphs, font: str):
         else:
             bullet = "<a:buNone/>"
         # A paragraph that starts in Hebrew or Arabic reads right to left (PowerPoint then orders its runs).
-        direction = ' rtl="1"' if fonts.starts_right_to_left(paragraph.text) else ""
+        direction = ' rtl="1"' if bidi.starts_right_to_left(paragraph.text) else ""
         properties = (
             f'<a:pPr marL="{indent}" indent="{-indent}" algn="{_ALIGN[paragraph.align]}"{direction}>'
             '<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'

@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 
 import attrs
 
+from facilitate.layout import bidi
+
 from facilitate.resources import font_file
 
 FAMILY = "DejaVu Sans"
@@ -48,7 +50,8 @@ class FontMetrics:
         """Width of ``text`` in font units; fitting asks for the same strings at many sizes."""
         cached = self._widths.get(text)
         if cached is None:
-            cached = sum(map(self.advances.get, map(ord, text), repeat(self.units_per_em * 0.6)))
+            drawn = text if text.isascii() else bidi.joined(text)  # Arabic is measured joined, as it is drawn
+            cached = sum(map(self.advances.get, map(ord, drawn), repeat(self.units_per_em * 0.6)))
             if len(text) > _CACHED_CHARS:
                 return cached  # a whole paragraph is measured once: keeping it would hold its text
             if len(self._widths) >= _WIDTH_CACHE:
@@ -119,46 +122,14 @@ def printable(text: str) -> str:
     return "".join(c for c in text if c == "\n" or unicodedata.category(c) not in _INVISIBLE)
 
 
-def right_to_left(text: str) -> str | None:
-    """The first right-to-left letter (Hebrew, Arabic, Syriac, Thaana...) in ``text``, or None.
-
-    PDFs draw text in the order it is stored, so such text would print reversed: facilitate
-    refuses it there (and in content files) rather than print it wrong.
-    """
-    if text.isascii():
-        return None
-    return next(
-        (char for char in text if unicodedata.bidirectional(char) in ("R", "AL") and unicodedata.category(char)[0] != "C"), None
-    )
-
-
-def starts_right_to_left(text: str) -> bool:
-    """True when the first letter with a direction in ``text`` is a right-to-left one (the paragraph reads right to left)."""
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
-
-
-def describe_right_to_left(char: str) -> str:
-    script = unicodedata.name(char, "right-to-left").split()[0].capitalize()
-    return f"right-to-left text ({script}, {char!r} U+{ord(char):04X})"
-
-
 def check_glyphs(text: str, weight: str, where: str) -> None:
-    """ExportError naming ``where`` and the character if the font cannot draw ``text`` (or would draw it reversed)."""
+    """ExportError naming ``where`` and the character if the font cannot draw ``text``.
+
+    Arabic is checked in the joined forms it is drawn in (layout.bidi).
+    """
     from facilitate.errors import ExportError
 
-    backwards = right_to_left(text)
-    if backwards is not None:
-        raise ExportError(
-            f"{where}: holds {describe_right_to_left(backwards)}, which facilitate cannot yet print in the right"
-            " order in a PDF; it would come out reversed"
-        )
-    missing = metrics(weight).missing(printable(text))
+    missing = metrics(weight).missing(bidi.joined(printable(text)))
     if missing:
         raise ExportError(
             f"{where}: the bundled font ({FAMILY}) has no glyph for {describe_missing(missing)},"
@@ -198,7 +169,7 @@ def printable_document(doc: T, where: str) -> T:
 
     cleaned: T = _map_text(doc, collect)
     for weight in ("regular", "bold"):
-        if not metrics(weight).missing("".join(found)) and right_to_left("".join(found)) is None:
+        if not metrics(weight).missing(bidi.joined("".join(found))):
             continue
         for text in found:
             snippet = text if len(text) <= 60 else text[:57] + "..."

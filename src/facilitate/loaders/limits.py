@@ -6,7 +6,6 @@ import os
 import re
 
 from facilitate.files import check_regular, too_large
-from facilitate.layout import fonts
 
 #: Content files (YAML, TOML, CSV, XLSX) larger than this are refused before they are read.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -46,18 +45,7 @@ def text_problem(text: str) -> str | None:
             f"holds the control character U+{ord(char):04X} at character {found.start() + 1}, which documents"
             " cannot contain; delete it"
         )
-    direction = right_to_left(text)
-    if direction is not None:
-        return direction
     return None
-
-
-def right_to_left(text: str) -> str | None:
-    """A message if ``text`` has right-to-left letters (Hebrew, Arabic...), which facilitate cannot print yet."""
-    char = fonts.right_to_left(text)
-    if char is None:
-        return None
-    return f"holds {fonts.describe_right_to_left(char)}, which facilitate cannot yet print in the right order; it would come out reversed"
 
 
 def data_problem(data: object) -> tuple[Path, str] | None:
