@@ -163,8 +163,8 @@ def yaml_quoted(text: str) -> str:
 def starter(what: str, name: str) -> tuple[str, str]:
     """The id and the text of a starter file of kind ``what`` ("agenda", "deck" or "method") titled ``name``.
 
-    A name that could not be a field's value (a control character, right-to-left text,
-    more than a field holds) is refused, so the file written always validates.
+    A name that could not be a field's value (a control character, more than a field
+    holds) is refused, so the file written always validates.
     """
     from facilitate.errors import FacilitateError
     from facilitate.loaders.limits import text_problem
