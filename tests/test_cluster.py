@@ -52,7 +52,7 @@ def test_each_partner_gets_a_personalised_pack_and_zip_and_failures_are_named(tm
     assert f"error: Vale Academy: {cluster}:12: members[1].logo: no such image 'vale.png'" in result.output
     assert "1 of 3 packs failed" in result.output
     packs = tmp_path / "packs"
-    assert sorted(p.name for p in packs.iterdir()) == ["hill", "hill.zip", "river-college", "river-college.zip"]
+    assert sorted(p.name for p in packs.iterdir()) == [".facilitate-manifest.json", "hill", "hill.zip", "river-college", "river-college.zip"]
     hill = (packs / "hill" / "handout.md").read_text()
     assert "Hill Primary School" in hill and "Hill hall" in hill and "1 October 2026" in hill
     river = (packs / "river-college" / "handout.md").read_text()
@@ -177,7 +177,7 @@ def test_a_partner_refused_by_the_check_leaves_nothing_and_the_organisation_is_n
 
     cluster_file = write_cluster(tmp_path)
     cluster_file.write_text(CLUSTER.replace("title: North cluster\n", "title: North cluster\norganisation: 北方信托\n"))
-    cluster, pack = library.load_cluster(cluster_file)
+    cluster, pack, _ = library.load_cluster(cluster_file)
     problems = [p.one_line() for p in partner_problems(pack, cluster.members[0], cluster.organisation, cluster=cluster)]
     assert problems and all(p.startswith(f"{cluster_file}:4: organisation: the bundled font") for p in problems), problems
     results = build_cluster(cluster, pack, tmp_path / "packs", ("handouts",), jobs=1)
@@ -205,3 +205,88 @@ def test_validate_says_whose_pack_meets_a_problem_that_only_some_partners_meet(t
         "cluster-day.yaml:3: title: too long for the title slide beside this partner's logo"
         " (in the pack for Hill Primary School, Vale Academy)"
     ]
+def zipped(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as bundle:
+        return sorted(bundle.namelist())
+
+
+def test_a_partner_zip_holds_exactly_this_builds_files(tmp_path):
+    """Not a stray file, not a stale one from a build with other formats, never a link's target."""
+    cluster = write_cluster(tmp_path)
+    cluster.write_text(CLUSTER.replace("    logo: vale.png\n", ""))
+    packs = tmp_path / "packs"
+    assert CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(packs), "-f", "html", "-j", "1"]).exit_code == 0
+    secret = tmp_path / "id_rsa"
+    secret.write_text("-----BEGIN PRIVATE KEY-----")
+    (packs / "hill" / "notes.md").symlink_to(secret)
+    (packs / "hill" / "stray.txt").write_text("left by someone")
+    result = CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(packs), "-f", "markdown", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert zipped(packs / "hill.zip") == ["hill/handout.md", "hill/runsheet.md"]
+    assert (packs / "hill" / "handout.html").exists()  # the earlier build's file stays in the folder, not in the zip
+    with zipfile.ZipFile(packs / "hill.zip") as bundle:
+        assert all(b"PRIVATE KEY" not in bundle.read(name) for name in bundle.namelist())
+
+
+def test_a_partner_folder_that_is_a_link_is_not_written_through_without_force(tmp_path):
+    cluster = write_cluster(tmp_path)
+    cluster.write_text(CLUSTER.replace("    logo: vale.png\n", ""))
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (packs / "hill").symlink_to(elsewhere)
+    result = CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(packs), "-f", "markdown", "-j", "1"])
+    assert result.exit_code == 3
+    assert f"error: Hill Primary School: {packs / 'hill'}: is a symbolic link; facilitate will not write through it" in result.output
+    assert list(elsewhere.iterdir()) == [] and not (packs / "hill.zip").exists()
+    assert (packs / "vale-academy.zip").exists() and (packs / "river-college.zip").exists()
+    result = CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(packs), "-f", "markdown", "-j", "1", "--force"])
+    assert result.exit_code == 0, result.output
+    assert list(elsewhere.iterdir()) == [] and (packs / "hill").is_dir() and not (packs / "hill").is_symlink()
+
+
+def test_a_zip_the_user_wrote_is_not_overwritten_without_force(tmp_path):
+    cluster = write_cluster(tmp_path)
+    cluster.write_text(CLUSTER.replace("    logo: vale.png\n", ""))
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "hill.zip").write_bytes(b"the user's own zip")
+    result = CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(packs), "-f", "markdown", "-j", "1"])
+    assert result.exit_code == 3
+    assert f"error: Hill Primary School: {packs / 'hill.zip'}: already exists and was not written by this build" in result.output
+    assert (packs / "hill.zip").read_bytes() == b"the user's own zip"
+    assert CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(packs), "-f", "markdown", "--force"]).exit_code == 0
+    assert zipped(packs / "hill.zip") == ["hill/handout.md", "hill/runsheet.md"]
+
+
+def test_one_partners_bad_data_stops_only_that_partner_and_leaves_nothing_of_it(tmp_path):
+    cluster = write_cluster(tmp_path)
+    long_name = "The Federation of " + "Saint Augustine and " * 14 + "Schools"
+    cluster.write_text(CLUSTER.replace("    logo: vale.png\n", "").replace("River College", long_name))
+    assert len(long_name) > 290
+    validate = CliRunner().invoke(main, ["validate", str(cluster)])
+    assert validate.exit_code == 2
+    assert validate.output.startswith(f"{cluster}:12: members[2].name: makes a folder name of ")
+    packs = tmp_path / "packs"
+    result = CliRunner().invoke(main, ["build-cluster", str(cluster), "-o", str(packs), "-f", "markdown", "-j", "2"])
+    assert result.exit_code == 3
+    assert f"error: {long_name}: {cluster}:12: members[2].name: makes a folder name of" in result.output
+    assert "1 of 3 packs failed" in result.output
+    assert sorted(p.name for p in packs.iterdir()) == [".facilitate-manifest.json", "hill", "hill.zip", "vale-academy", "vale-academy.zip"]
+
+
+def test_a_partner_whose_pack_fails_while_it_is_drawn_leaves_no_folder_and_no_zip(tmp_path):
+    import os
+
+    from facilitate.cluster import build_cluster
+    from facilitate.model import Cluster, Member
+    from tests.conftest import small_pack
+
+    fifo = tmp_path / "logo.png"
+    os.mkfifo(fifo)
+    cluster = Cluster("north", "North", "s", (Member("Hill"), Member("Vale", logo=str(fifo))))
+    results = build_cluster(cluster, small_pack(), tmp_path / "packs", ("pptx", "markdown"), jobs=1)
+    assert [r.ok for r in results] == [True, False]
+    assert results[1].error.endswith(f"logo: image {str(fifo)!r} is a named pipe (FIFO), not an image")
+    assert sorted(p.name for p in (tmp_path / "packs").iterdir()) == [".facilitate-manifest.json", "hill", "hill.zip"]

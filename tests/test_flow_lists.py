@@ -13,7 +13,7 @@ import yaml
 from click.testing import CliRunner
 
 from facilitate.cli import main
-from facilitate.starters import STARTERS
+from facilitate.starters import STARTERS, starter
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
@@ -30,8 +30,8 @@ def yaml_texts() -> list[tuple[str, str]]:
         text = doc.read_text("utf-8")
         for number, match in enumerate(FENCE.finditer(text), start=1):
             found.append((f"{doc.relative_to(ROOT)} yaml block {number}", match[2]))
-    for kind, starter in STARTERS.items():
-        found.append((f"starter {kind}", starter.format(name="our-thing", title='"Our thing"')))
+    for kind in STARTERS:
+        found.append((f"starter {kind}", starter(kind, "Our thing")[1]))
     for path in LIBRARY:
         found.append((str(path.relative_to(ROOT)), path.read_text("utf-8")))
     return found
@@ -111,7 +111,7 @@ def test_validate_warns_about_a_materials_item_split_at_a_comma(tmp_path):
 
 def test_validate_warns_in_a_method_file_too(tmp_path):
     method = tmp_path / "quiet.yaml"
-    text = STARTERS["method"].format(name="quiet", title='"Quiet start"')
+    text = starter("method", "Quiet start")[1]
     method.write_text(text.replace("materials:                   # one per line: a flow list [a, b] splits at every comma\n"
                                    "  - Sticky notes, one pad per person\n  - Pens\n", "materials: [Sticky notes, pens]\n"))
     result = CliRunner().invoke(main, ["validate", str(method)])

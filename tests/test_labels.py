@@ -273,7 +273,7 @@ def test_each_partner_gets_its_pack_in_its_own_language(tmp_path):
         "  - name: Ysgol y Bryn\n    language: cy\n  - name: Hillside School\n",
         "utf-8",
     )
-    cluster, pack = load_cluster(cluster_file)
+    cluster, pack, _ = load_cluster(cluster_file)
     welsh, english = (personalise(pack, member) for member in cluster.members)
     assert welsh.session.language == "cy" and english.session.language == "en"
     from facilitate.layout.document import run_sheet

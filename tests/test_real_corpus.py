@@ -179,7 +179,7 @@ def _assert_everything_built(name: str, kind: str, out: Path) -> None:
     if kind == "session":
         assert set(written) == _pack_files(library.load(REAL / name))
         return
-    cluster, pack = library.load_cluster(REAL / name)
+    cluster, pack, _ = library.load_cluster(REAL / name)
     expected = set()
     for member in cluster.members:
         expected |= {f"{member.slug}/{file}" for file in _pack_files(pack)} | {f"{member.slug}.zip"}
@@ -190,7 +190,7 @@ def _assert_refused_partners_left_nothing(name: str, problems: list[re.Match], b
     """The partners validate refused get no folder and no zip; when only some were refused, the others are built."""
     from facilitate.loaders import library
 
-    cluster, pack = library.load_cluster(REAL / name)
+    cluster, pack, _ = library.load_cluster(REAL / name)
     refused = {
         int(index)
         for match in problems

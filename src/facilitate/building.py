@@ -10,7 +10,7 @@ from facilitate._types import StrPath
 from facilitate.errors import ContentProblems, ExportError, FacilitateError
 from facilitate.model.pack import SessionPack
 from facilitate.options import BuildOptions
-from facilitate.output import OutputFolder
+from facilitate.output import OutputFolder, source_date_epoch
 
 
 def build(
@@ -28,6 +28,7 @@ def build(
     """
     from facilitate.loaders.origins import located
 
+    source_date_epoch()  # a SOURCE_DATE_EPOCH no file can hold is one error, whichever formats are built
     options = options or BuildOptions()
     chosen = list(formats) if formats else list(exporters.DEFAULT_FORMATS)
     try:

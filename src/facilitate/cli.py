@@ -20,18 +20,16 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-class _Bug(Exception):
-    """An unexpected error, passed on to be reported as a bug."""
-
-    def __init__(self, error: BaseException) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
 def _is_stdout_error(error: OSError) -> bool:
+    """True for a failure to write standard output: a closed pipe, or a full or broken output.
+
+    Errors about named files carry the file's name; writing to standard output has none.
+    """
     import errno
 
-    return isinstance(error, BrokenPipeError) or error.errno in (errno.ENOSPC, errno.EPIPE, errno.EBADF, errno.EIO)
+    if isinstance(error, BrokenPipeError):
+        return True
+    return error.filename is None and error.errno in (errno.ENOSPC, errno.EPIPE, errno.EBADF, errno.EIO)
 
 
 def _stdout_failed(error: OSError) -> int:
@@ -108,21 +106,25 @@ class FacilitateGroup(click.Group):
         except OSError as error:
             if _is_stdout_error(error):
                 ctx.exit(_stdout_failed(error))
-            raise _Bug(error) from error
-        except (Exception, _Bug) as caught:  # an unexpected bug: short message, traceback on --debug
-            error = caught.error if isinstance(caught, _Bug) else caught
-            if ctx.obj and ctx.obj.get("debug"):
-                click.echo(traceback.format_exc(), err=True, nl=False)
-            else:
-                click.echo(
-                    f"internal error: {type(error).__name__}: {error}\n"
-                    f"This is a bug in facilitate; please report it to {ISSUES_URL} with the"
-                    " command you ran (run again with --debug for the traceback).",
-                    err=True,
-                )
-            ctx.exit(70)
+            _report_bug(ctx, error)
+        except Exception as error:  # an unexpected bug: short message, traceback on --debug
+            _report_bug(ctx, error)
         finally:
             warnings.showwarning = original
+
+
+def _report_bug(ctx: click.Context, error: BaseException) -> None:
+    """An unexpected error: a short note saying where to report it (the traceback with --debug), exit 70."""
+    if ctx.obj and ctx.obj.get("debug"):
+        traceback.print_exception(error)
+    else:
+        click.echo(
+            f"internal error: {type(error).__name__}: {_one_line(str(error))[:300]}\n"
+            f"This is a bug in facilitate; please report it to {ISSUES_URL} with the"
+            " command you ran (run again with --debug for the traceback).",
+            err=True,
+        )
+    ctx.exit(70)
 
 
 @click.group(cls=FacilitateGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -403,10 +405,11 @@ def _cluster_problems(file: str, options: Any) -> list[FacilitateError]:
     from facilitate.cluster import partner_problems
     from facilitate.loaders import library
 
-    cluster, pack = library.load_cluster(file)
+    cluster, pack, loading = library.load_cluster(file)
     found: dict[str, list[str]] = {}
     for index, member in enumerate(cluster.members):
-        for problem in partner_problems(pack, member, cluster.organisation, options, cluster=cluster):
+        problems = [loading[index]] if index in loading else partner_problems(pack, member, cluster.organisation, options, cluster=cluster)
+        for problem in problems:
             line = problem.one_line()
             owners = found.setdefault(line, [])
             if f"members[{index}]" not in line and member.name not in owners:
@@ -508,15 +511,12 @@ def new(what: str, name: str, output: str | None, force: bool) -> None:
 
     KIND is agenda (or session), deck, ladder, curve, rubric, reflection, theme, cluster or method.
     """
-    from facilitate.model._fields import slug as make_slug
-    from facilitate.output import write_bytes
-    from facilitate.starters import STARTERS
+    from facilitate.output import check_target, write_bytes
+    from facilitate.starters import starter
 
-    slug = make_slug(name) or what
+    slug, text = starter(what, name)
     target = Path(output or f"{slug}.yaml")
-    if target.exists() and not force:
-        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
-    text = STARTERS[what].format(name=slug, title=json.dumps(name.strip() or slug))
+    check_target(target, force)
     write_bytes(target, text.encode("utf-8"))
     click.echo(f"wrote {target}")
 
@@ -646,11 +646,17 @@ def build(ctx: click.Context, source: str | None, out_dir: str, formats: tuple[s
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out_dir", default="preview", show_default=True, type=click.Path(file_okay=False), help="Folder for the PNG pages.")
 @click.option("--dpi", default=60, show_default=True, type=click.IntRange(20, 600), help="Resolution of the PNGs.")
-def preview(file: str, out_dir: str, dpi: int) -> None:
-    """Render a .pptx or .docx (through LibreOffice) or a .pdf as PNG pages to look at."""
+@click.option("--force", is_flag=True, help="Overwrite PNGs in the folder that a preview did not write.")
+def preview(file: str, out_dir: str, dpi: int, force: bool) -> None:
+    """Render a .pptx or .docx (through LibreOffice) or a .pdf as PNG pages to look at.
+
+    Pages go into the folder as a build's files do: a PNG you made is never overwritten
+    without --force, and pages an earlier preview of the same file wrote beyond its last
+    page are removed.
+    """
     from facilitate.preview import render
 
-    for page in render(file, out_dir, dpi):
+    for page in render(file, out_dir, dpi, force):
         click.echo(f"wrote {page}")
 
 
@@ -672,7 +678,7 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
 
     _check_formats(formats)
     options = ctx.command.build_options(ctx, values)
-    cluster, pack = library.load_cluster(cluster_file)
+    cluster, pack, problems = library.load_cluster(cluster_file)
     failures = []
     with click.progressbar(length=len(cluster.members), label=f"Building {len(cluster.members)} packs", file=sys.stderr) as bar:
 
@@ -681,7 +687,7 @@ def build_cluster_command(ctx: click.Context, cluster_file: str, out_dir: str, f
             if not result.ok:
                 failures.append(result)
 
-        results = build_cluster(cluster, pack, out_dir, tuple(formats) or None, options, jobs, force, advance)
+        results = build_cluster(cluster, pack, out_dir, tuple(formats) or None, options, jobs, force, advance, problems)
     for result in results:
         for line in result.warnings:
             click.echo(f"warning: {result.member}: {line}", err=True)
@@ -715,7 +721,7 @@ def cards(ctx: click.Context, deck: str | None, output: str | None, sheet: str |
     from facilitate.loaders.datafiles import deck_from_file
     from facilitate.loaders.tabular import suffix_is_table
     from facilitate.options import PaperOptions
-    from facilitate.output import atomic_write
+    from facilitate.output import atomic_write, check_target
 
     options = ctx.command.build_options(ctx, values)
     chosen = options[cards_pdf.CardOptions]
@@ -723,9 +729,7 @@ def cards(ctx: click.Context, deck: str | None, output: str | None, sheet: str |
     if test_sheet:
         if deck is not None:
             raise FacilitateError("--test-sheet prints the duplex test sheet, not a deck: leave out DECK")
-        target = Path(output or cards_pdf.TEST_SHEET_NAME)
-        if target.exists() and not force:
-            raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+        target = check_target(Path(output or cards_pdf.TEST_SHEET_NAME), force)
         words = _deck_labels(".", None, language)
         atomic_write(target, lambda handle: cards_pdf.write_test_sheet(handle, chosen, paper_name, labels=words))
         click.echo(f"wrote {target} (a front and its back: print it double-sided, then read the offsets off the back)")
@@ -741,8 +745,7 @@ def cards(ctx: click.Context, deck: str | None, output: str | None, sheet: str |
         source = str(_locate("deck", deck))
         card_deck = load_object(source, expected_kind="deck")
     target = Path(output or f"{card_deck.id}-cards.pdf")
-    if target.exists() and not force:
-        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    check_target(target, force)
     plan = cards_pdf.plan(chosen, paper_name)
     atomic_write(target, cards_pdf.deck_output(card_deck, options, name=target.name, labels=_deck_labels(source, card_deck, language)).write)
     click.echo(f"wrote {target} ({cards_pdf.summary(cards_pdf.runs((card_deck,), chosen, plan), plan)})")
@@ -760,7 +763,7 @@ def copy(name: str, output: str | None, force: bool) -> None:
     """
     from facilitate.loaders import library
     from facilitate.model._fields import slug as make_slug
-    from facilitate.output import write_bytes
+    from facilitate.output import check_target, write_bytes
 
     try:
         entry = library.find(name)
@@ -772,8 +775,7 @@ def copy(name: str, output: str | None, force: bool) -> None:
     new_id = make_slug(target.stem)
     if not new_id:
         raise FacilitateError(f"{target}: no id can be made from this name; use letters or digits, e.g. our-{entry.id}.yaml")
-    if target.exists() and not force:
-        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    check_target(target, force)
     write_bytes(target, library.copy_text(entry, new_id).encode("utf-8"))
     as_id = f", with the id {new_id!r}" if new_id != entry.id else ""
     click.echo(f"wrote {target} (a copy of the bundled {entry.kind} {entry.id!r}{as_id})")
@@ -791,16 +793,15 @@ def import_command(deck: str, output: str | None, force: bool) -> None:
     the conversation's parts. Guessed minutes are marked "# estimated" in the file.
     """
     from facilitate.loaders.pptx_import import read_deck
-    from facilitate.output import write_bytes
+    from facilitate.output import check_target, write_bytes
     from facilitate.session_file import session_yaml
 
     target = Path(output or Path(deck).with_suffix(".yaml").name)
     folder = f"{target.stem}-pictures"
     imported = read_deck(deck, folder)
     pictures = [(target.parent / picture.name, picture) for picture in imported.pictures]
-    existing = [path for path in [target, *(p for p, _ in pictures)] if path.exists()]
-    if existing and not force:
-        raise FacilitateError(f"{existing[0]}: already exists; use --force to overwrite it")
+    for path in [target, *(p for p, _ in pictures)]:
+        check_target(path, force)
     header = (
         f"A draft session imported by facilitate from {Path(deck).name}.\n"
         "Check each segment: its kind, its minutes (\"# estimated\" ones are guesses), and that a question\n"
@@ -847,7 +848,7 @@ def results(rubric: str, exports: tuple[str, ...], group_by: str | None, format_
     from facilitate.layout.results import results as plan
     from facilitate.loaders.content import parse_document
     from facilitate.loaders.datafiles import command_line_export, load_rubric
-    from facilitate.output import write_bytes
+    from facilitate.output import check_target, write_bytes
 
     path = _locate("rubric", rubric)
     document = parse_document(path)
@@ -870,8 +871,7 @@ def results(rubric: str, exports: tuple[str, ...], group_by: str | None, format_
         sys.stdout.buffer.flush()
         return
     target = Path(output)
-    if target.exists() and not force:
-        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    check_target(target, force)
     write_bytes(target, data)
     click.echo(f"wrote {target}", err=True)
 
@@ -885,14 +885,13 @@ def report(timings: str, output: str | None, paper: str, force: bool) -> None:
     """How the day went, from the timings the live page saved: planned against actual."""
     from facilitate.reporting import SUFFIXES, render_report
     from facilitate.loaders.timings import load_timings
-    from facilitate.output import write_bytes
+    from facilitate.output import check_target, write_bytes
 
     target = Path(output or f"{Path(timings).stem}-report.pdf")
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
         raise FacilitateError(f"{target}: a report is .pdf, .docx, .html or .md, not {suffix or 'a file without a suffix'}")
-    if target.exists() and not force:
-        raise FacilitateError(f"{target}: already exists; use --force to overwrite it")
+    check_target(target, force)
     record = load_timings(timings)
     data = render_report(record, suffix, paper, where=target.name)
     write_bytes(target, data)

@@ -1,13 +1,16 @@
 """Cluster packs: one personalised pack (and zip) per partner, built in parallel.
 
-Each partner's pack carries its name, logo, date and venue; one partner's bad data is
-reported with its name while the others still build.
+Each partner's pack carries its name, logo, date, venue and language; one partner's bad
+data is reported with its name while the others still build. A partner's zip holds
+exactly the files its build wrote (the list the build returns, never what happens to be
+in the folder), and is written into the cluster folder through its own manifest, so a zip
+the user wrote there is not replaced without ``--force``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -16,7 +19,7 @@ import attrs
 from facilitate.errors import ExportError, FacilitateError
 from facilitate.model import Cluster, Member, SessionPack
 from facilitate.options import BuildOptions
-from facilitate.output import atomic_write, write_zip
+from facilitate.output import Output, OutputFolder, read_output, write_zip
 
 
 def personalise(pack: SessionPack, member: Member, organisation: str = "", cluster: Cluster | None = None) -> SessionPack:
@@ -106,22 +109,31 @@ class MemberResult:
     error: str | None = None
     #: Warnings of this member's build, one line each (told in the parent process, named by member).
     warnings: tuple[str, ...] = ()
+    #: The files the member's build wrote, in the order it wrote them.
+    files: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
-def _zip_folder(folder: Path, archive: Path) -> None:
-    """A deterministic zip of the pack: sorted names, fixed timestamps."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
-    entries = ((f"{folder.name}/{path.relative_to(folder).as_posix()}", path.read_bytes()) for path in files)
-    atomic_write(archive, lambda handle: write_zip(handle, entries))
+def _partner_folder(out_dir: str, member: Member, force: bool) -> Path:
+    """The member's folder in ``out_dir``; a link (or a file) there is refused, or with ``force`` removed (never followed)."""
+    folder = Path(out_dir) / member.slug
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        what = "a symbolic link" if folder.is_symlink() else "not a folder"
+        if not force:
+            raise FacilitateError(f"{folder}: is {what}; facilitate will not write through it (use --force to replace it)")
+        if folder.is_symlink() or folder.is_file():
+            folder.unlink()
+        else:
+            raise FacilitateError(f"{folder}: is {what}, which facilitate never replaces; move it away")
+    return folder
 
 
 def build_member(pack: SessionPack, member: Member, out_dir: str, formats: tuple[str, ...] | None, options: BuildOptions, force: bool,
                  organisation: str = "") -> MemberResult:
-    """Build one partner's pack and zip; any FacilitateError becomes that partner's error."""
+    """Build one partner's pack; any FacilitateError becomes that partner's error (and leaves no folder)."""
     import warnings
 
     from facilitate.building import build
@@ -133,15 +145,28 @@ def build_member(pack: SessionPack, member: Member, out_dir: str, formats: tuple
             logo = logo_problem(member)
             if logo is not None:
                 raise logo
-            folder = Path(out_dir) / member.slug
-            build(personalise(pack, member, organisation), folder, formats, options, force=force)
-            archive = Path(out_dir) / f"{member.slug}.zip"
-            _zip_folder(folder, archive)
-            result = MemberResult(member.name, str(folder), str(archive))
+            folder = _partner_folder(out_dir, member, force)
+            written = build(personalise(pack, member, organisation), folder, formats, options, force=force)
+            result = MemberResult(member.name, str(folder), files=tuple(str(path) for path in written))
         except FacilitateError as error:
             result = MemberResult(member.name, error=error.one_line())
     told = tuple(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, FacilitateWarning)))
     return attrs.evolve(result, warnings=told)
+
+
+def _zip(result: MemberResult, member: Member, out_dir: Path, force: bool) -> MemberResult:
+    """The member's zip, written into the cluster folder: exactly the files its build wrote."""
+    def write(handle) -> None:
+        entries = sorted((f"{member.slug}/{Path(path).name}", path) for path in result.files)
+        write_zip(handle, ((name, read_output(path)) for name, path in entries))
+
+    name = f"{member.slug}.zip"
+    try:
+        OutputFolder(out_dir, force=force).write([Output(name, write)])
+    except (FacilitateError, OSError) as error:
+        message = error.one_line() if isinstance(error, FacilitateError) else f"cannot zip the pack: {error}"
+        return attrs.evolve(result, error=message)
+    return attrs.evolve(result, archive=str(out_dir / name))
 
 
 def build_cluster(
@@ -153,30 +178,46 @@ def build_cluster(
     jobs: int | None = None,
     force: bool = False,
     progress: Callable[[MemberResult], None] | None = None,
+    problems: Mapping[int, FacilitateError] | None = None,
 ) -> list[MemberResult]:
     """Build every member's pack, ``jobs`` at a time (default: all cores); results in member order.
 
-    Every member is checked first, in this process (as ``facilitate validate`` does): a member
-    whose pack would fail is not built, so it leaves no folder and no zip, and its error names
-    the user's file, line and field; the others are built.
+    Every member is checked first, in this process (as ``facilitate validate`` does):
+    ``problems`` (member index → error, from loading the cluster file: a name too long for
+    a folder...) and whatever its pack would meet. A member that would fail is not built,
+    so it leaves no folder and no zip, and its error names the user's file, line and field;
+    the others are built and zipped.
     """
     options = options or BuildOptions()
     jobs = max(1, jobs or os.cpu_count() or 1)
     refused: dict[int, MemberResult] = {}
     for index, member in enumerate(cluster.members):
-        problems = partner_problems(pack, member, cluster.organisation, options, formats, cluster)
-        if problems:
-            refused[index] = MemberResult(member.name, error="\n".join(dict.fromkeys(problem.one_line() for problem in problems)))
+        found: list[FacilitateError] = [problems[index]] if problems and index in problems else []
+        if not found:
+            found = partner_problems(pack, member, cluster.organisation, options, formats, cluster)
+        if found:
+            refused[index] = MemberResult(member.name, error="\n".join(dict.fromkeys(problem.one_line() for problem in found)))
     arguments = [
         (pack, member, str(out_dir), formats, options, force, cluster.organisation)
         for index, member in enumerate(cluster.members) if index not in refused
     ]
+    out = Path(out_dir)
     if arguments:
-        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            from facilitate.files import reason
+
+            raise FacilitateError(f"{out}: cannot create the folder: {reason(error)}") from None
     built = _run(arguments, jobs)
     results: list[MemberResult] = []
-    for index in range(len(cluster.members)):
-        result = refused[index] if index in refused else next(built)
+    for index, member in enumerate(cluster.members):
+        if index in refused:
+            result = refused[index]
+        else:
+            result = next(built)
+            if result.ok:
+                result = _zip(result, member, out, force)
         results.append(result)
         if progress:
             progress(result)
@@ -184,7 +225,7 @@ def build_cluster(
 
 
 def _run(arguments: list[tuple], jobs: int) -> Iterator[MemberResult]:
-    if jobs == 1 or len(arguments) == 1:
+    if jobs == 1 or len(arguments) <= 1:
         for args in arguments:
             yield build_member(*args)
         return

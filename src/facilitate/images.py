@@ -24,9 +24,11 @@ if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
 
 #: An image file larger than this is refused (a phone photo is 3 to 12 MB).
-MAX_IMAGE_BYTES = 50 * 1024 * 1024
-#: And one with more pixels than this (a 12,000 by 12,500 pixel picture), whatever its file size.
-MAX_IMAGE_PIXELS = 150_000_000
+MAX_IMAGE_BYTES = 32 * 1024 * 1024
+#: And one with more pixels than this (40 megapixels: more than a phone camera's photo at
+#: full size, decoded in about 160 MB), whatever its file size: a 100 kB PNG can hold
+#: 30,000 × 30,000 pixels, 2.7 GB decoded. Only the header is read to know.
+MAX_IMAGE_PIXELS = 40_000_000
 
 
 class ImageProblem(Exception):
@@ -43,15 +45,19 @@ class ImageInfo:
 
 
 def inspect_image(path: str | os.PathLike[str]) -> ImageInfo:
-    """The size and format of the image at ``path``; ImageProblem if it cannot be used."""
+    """The size and format of the image at ``path``; ImageProblem if it cannot be used.
+
+    Anything but a regular file (a folder, a named pipe, a device) is refused before it is
+    opened (facilitate.files), and a picture's size is known from its header before a byte
+    of it is decoded.
+    """
+    from facilitate.errors import LoadError
+    from facilitate.files import check_regular
+
     try:
-        size = os.path.getsize(path)
-    except FileNotFoundError:
-        raise ImageProblem("no such file") from None
-    except OSError as error:
-        raise ImageProblem(f"cannot be read ({error.strerror or error})") from None
-    if os.path.isdir(path):
-        raise ImageProblem("is a folder, not an image")
+        size = check_regular(path, what="image").st_size
+    except LoadError as error:
+        raise ImageProblem(error.message) from None
     if size > MAX_IMAGE_BYTES:
         raise ImageProblem(f"is {size / 1e6:.0f} MB; images are limited to {MAX_IMAGE_BYTES // (1024 * 1024)} MB (save a smaller copy)")
     if size == 0:
@@ -72,14 +78,15 @@ def inspect_image(path: str | os.PathLike[str]) -> ImageInfo:
     except UnidentifiedImageError:
         raise ImageProblem("is not a PNG or JPEG image (its contents are not a picture facilitate can read)") from None
     except Image.DecompressionBombError:
-        raise ImageProblem(f"has too many pixels (more than {MAX_IMAGE_PIXELS // 1_000_000} million); save a smaller copy") from None
+        raise ImageProblem(f"has too many pixels (more than {MAX_IMAGE_PIXELS // 1_000_000} megapixels); save a smaller copy") from None
     except OSError as error:
         raise ImageProblem(f"cannot be read ({error})") from None
     if kind not in ("PNG", "JPEG"):
         raise ImageProblem(f"is a {kind or 'different kind of'} image; use PNG, JPEG or SVG")
     if width * height > MAX_IMAGE_PIXELS:
         raise ImageProblem(
-            f"is {width} × {height} pixels, more than {MAX_IMAGE_PIXELS // 1_000_000} million; save a smaller copy"
+            f"is {width:,} × {height:,} pixels; images are limited to {MAX_IMAGE_PIXELS // 1_000_000} megapixels"
+            " (for example 8000 × 5000): save a smaller copy"
         )
     return ImageInfo(width, height, kind)
 

@@ -7,6 +7,7 @@ saying which package to install, never a traceback.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -77,14 +78,29 @@ def pdf_to_pngs(pdf: str | os.PathLike, out_dir: str | os.PathLike, dpi: int = 6
     return sorted(out_dir.glob(f"{pdf.stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
-def render(path: str | os.PathLike, out_dir: str | os.PathLike, dpi: int = 60) -> list[Path]:
-    """PNG pages of a .pptx, .docx or .pdf file."""
+def render(path: str | os.PathLike, out_dir: str | os.PathLike, dpi: int = 60, force: bool = False) -> list[Path]:
+    """PNG pages of a .pptx, .docx or .pdf file, written into ``out_dir`` as a build writes its files.
+
+    The pages are rendered in a private folder first, then written through the output
+    folder's manifest: a PNG the user made is not overwritten (unless ``force``), a link
+    or anything but a file at a page's name is refused, and pages an earlier preview of
+    the same file wrote beyond the last page are removed. Returns exactly the pages written.
+    """
+    from facilitate.errors import LoadError
+    from facilitate.files import check_regular
+    from facilitate.output import Output, OutputFolder, read_output
+
     path = Path(path)
-    if not path.exists():
-        raise FacilitateError(f"{path}: no such file")
-    if path.suffix.lower() in (".pptx", ".docx"):
-        with tempfile.TemporaryDirectory(prefix="facilitate-preview-") as work:
-            return pdf_to_pngs(office_to_pdf(path, work), out_dir, dpi)
-    if path.suffix.lower() == ".pdf":
-        return pdf_to_pngs(path, out_dir, dpi)
-    raise FacilitateError(f"{path}: can preview .pptx, .docx and .pdf files only")
+    try:
+        check_regular(path, what="file to preview")
+    except LoadError as error:
+        raise FacilitateError(error.one_line()) from None
+    suffix = path.suffix.lower()
+    if suffix not in (".pptx", ".docx", ".pdf"):
+        raise FacilitateError(f"{path}: can preview .pptx, .docx and .pdf files only")
+    with tempfile.TemporaryDirectory(prefix="facilitate-preview-") as work:
+        pdf = office_to_pdf(path, work) if suffix in (".pptx", ".docx") else path
+        pages = pdf_to_pngs(pdf, Path(work) / "pages", dpi)
+        outputs = [Output(page.name, lambda handle, page=page: handle.write(read_output(page))) for page in pages]
+        earlier = re.compile(rf"{re.escape(path.stem)}-\d+\.png")
+        return OutputFolder(out_dir, force=force).write(outputs, prune=lambda name: earlier.fullmatch(name) is not None)

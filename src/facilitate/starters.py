@@ -6,7 +6,7 @@ AGENDA = """\
 # A facilitate session. Build it with:  facilitate build {name}.yaml -o pack/
 # Every key is described by 'facilitate schema'; times are 24-hour clock times.
 kind: session
-id: {name}
+id: {id}
 title: {title}
 subtitle: ""
 # date: YYYY-MM-DD        # the day itself, once it is fixed (shown on every page)
@@ -76,7 +76,7 @@ segments:
 DECK = """\
 # A facilitate card deck. Print it with:  facilitate cards {name}.yaml
 kind: deck
-id: {name}
+id: {id}
 title: {title}
 description: What the deck is for.
 instructions:
@@ -104,7 +104,7 @@ METHOD = """\
 # scale the steps' minutes in proportion. Check it with:  facilitate validate {name}.yaml
 # This one is a small, complete method to start from: change its words to your own.
 kind: method
-id: {name}
+id: {id}
 name: {title}
 purpose: Everyone thinks on their own first, so every voice is in the room before the loudest one.
 grouping: tables             # whole-room, tables, pairs, individual: who works together most
@@ -152,7 +152,7 @@ LADDER = """\
 # if). A segment uses it with  ladder: {name}  and gets its slides, a poster and a
 # worksheet. Check it with:  facilitate validate {name}.yaml
 kind: ladder
-id: {name}
+id: {id}
 title: {title}
 topic: our partnership       # what the questions are about, on the poster and worksheet
 # The rungs: leave 'rungs' out for the standard ladder (yes-no, which-who-when-where,
@@ -185,7 +185,7 @@ CURVE = """\
 # slide and a worksheet per table. 'facilitate show {name}.yaml' shows the forecast.
 # The figures below are examples: put in your own, and say where they come from.
 kind: curve
-id: {name}
+id: {id}
 title: {title}
 issue: Too many children miss a day of school in ten or more, and no school can fix it alone.
 # Shown under the chart, on the slide and the worksheet, so the room knows what the data is.
@@ -215,7 +215,7 @@ RUBRIC = """\
 # mature. A segment uses it with  rubric: {name}  and gets the rubric on slides and a tick
 # sheet; 'facilitate results {name}.yaml FORM-EXPORT.csv' summarises the answers.
 kind: rubric
-id: {name}
+id: {id}
 title: {title}
 # Printed above the tick sheet: say what people are rating, for them.
 description: Mark where our partnership is today on each row.
@@ -248,7 +248,7 @@ REFLECTION = """\
 # Facilitate reflection cards: prompts to write on near the end of a session, printed
 # four to a page to cut out. A segment uses them with  reflection: {name}
 kind: reflection
-id: {name}
+id: {id}
 title: {title}
 description: A few quiet minutes to notice what struck you today, then to decide what you will do.
 prompts:                     # each prompt is a card: a short label and its question
@@ -268,7 +268,7 @@ THEME = """\
 # Colours are "#rrggbb". Every text colour must stand out from its background (WCAG AA,
 # 4.5:1); 'facilitate validate {name}.yaml' names any pair that does not.
 kind: theme
-id: {name}
+id: {id}
 name: {title}
 primary: "#1f4e79"           # titles, rules, bars, the current part of the day
 accent: "#c55a11"            # highlights, such as the target on a turn-the-curve chart
@@ -289,7 +289,7 @@ CLUSTER = """\
 # A facilitate cluster: one personalised pack per partner. Build them all with:
 #   facilitate build-cluster {name}.yaml -o packs/
 kind: cluster
-id: {name}
+id: {id}
 title: {title}
 session: power-of-partnerships   # a bundled agenda, or your session file beside this one
 # organisation: Our learning partnership   # hosts every pack with its partner
@@ -315,3 +315,51 @@ STARTERS = {
     "cluster": CLUSTER,
     "method": METHOD,
 }
+
+
+def yaml_quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar that reads back as exactly ``text``.
+
+    Characters YAML may not hold as they are (controls, U+FEFF...) and every kind of line
+    break (which YAML would fold into a space) are written as escapes; everything else,
+    emoji included, is written as it is.
+    """
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char == " " or (char.isprintable() and code not in (0x85, 0x2028, 0x2029, 0xFEFF)):
+            out.append(char)
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return '"' + "".join(out) + '"'
+
+
+def starter(what: str, name: str) -> tuple[str, str]:
+    """The id and the text of a starter file of kind ``what`` (a key of STARTERS) titled ``name``.
+
+    A name that could not be a field's value (a control character, more than a field
+    holds) is refused, so the file written always validates.
+    """
+    from facilitate.errors import FacilitateError
+    from facilitate.loaders.limits import text_problem
+    from facilitate.model._fields import MAX_ID_CHARS, slug as make_slug
+
+    problem = text_problem(name)
+    if problem:
+        raise FacilitateError(f"the name {problem}")
+    from facilitate.layout import bidi, fonts
+
+    drawn = bidi.joined(fonts.printable(name))
+    missing = tuple(dict.fromkeys(fonts.metrics("regular").missing(drawn) + fonts.metrics("bold").missing(drawn)))
+    if missing:
+        raise FacilitateError(
+            f"the name holds {fonts.describe_missing(missing)}, which the bundled font ({fonts.FAMILY}) cannot print"
+            " (it would show as an empty box in the pack); leave it out"
+        )
+    slug = make_slug(name)[:MAX_ID_CHARS].strip("-") or what
+    # The id is quoted too: "true", "null" or "2026" would otherwise read as a yes/no, nothing or a number.
+    return slug, STARTERS[what].format(name=slug, id=yaml_quoted(slug), title=yaml_quoted(" ".join(name.split()) or slug))

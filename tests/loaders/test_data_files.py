@@ -34,16 +34,26 @@ def test_a_csv_is_a_deck_with_fields_named_by_its_header_in_any_case(tmp_path):
 
 
 def test_a_card_table_just_under_64_mb_loads(tmp_path):
-    """Content files up to 64 MB load, whatever their shape: here 30 cards with 2 MB of detail each."""
+    """Content files up to 64 MB load, whatever their shape: here 640 cards with as much detail as a field holds."""
     path = tmp_path / "big.csv"
-    detail = "Long notes, kept with the card. " * 65_000
+    detail = "Long notes, kept with the card. " * 3_100
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write("title,prompt,detail\r\n")
-        for number in range(30):
+        for number in range(640):
             handle.write(f'Card {number},"Prompt {number}, with a comma","{detail}"\r\n')
     assert 60_000_000 < path.stat().st_size < 64 * 1024 * 1024
     deck = deck_from_file(path)
-    assert len(deck.cards) == 30 and deck.cards[-1].detail == detail.strip()
+    assert len(deck.cards) == 640 and deck.cards[-1].detail == detail.strip()
+
+
+def test_a_cell_longer_than_a_field_is_an_error_at_its_row_and_column(tmp_path):
+    from facilitate.loaders.limits import MAX_FIELD_CHARS
+
+    path = tmp_path / "long.csv"
+    path.write_text("title,prompt\r\nOne,short\r\nTwo," + "x" * (MAX_FIELD_CHARS + 1) + "\r\n", encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        deck_from_file(path)
+    assert caught.value.one_line() == f"{path}:3: prompt: holds {MAX_FIELD_CHARS + 1:,} characters; a field holds at most {MAX_FIELD_CHARS:,}"
 
 
 def test_generated_ids_never_take_an_id_the_table_gives(tmp_path):
@@ -228,3 +238,16 @@ def test_curve_data_errors_name_the_row_and_column(tmp_path, rows, baseline, wor
 )
 def test_numbers_as_spreadsheets_write_them(text, decimal_comma, value):
     assert number(text, decimal_comma) == value
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused_before_it_is_opened(tmp_path):
+    import zipfile
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+            for _ in range(300):
+                part.write(b" " * (1 << 20))
+    with pytest.raises(LoadError, match=r"bomb\.xlsx: this XLSX workbook unpacks to more than 256 MB"):
+        deck_from_file(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from facilitate.errors import LoadError
@@ -165,6 +165,8 @@ tables = st.lists(st.tuples(answer, answer, answer), min_size=1, max_size=12)
 
 @given(tables, st.sampled_from(["google", "microsoft", "table"]))
 def test_any_table_of_valid_answers_scores_as_the_same_yaml_responses(tmp_path_factory, table, shape):
+    # A row left wholly blank in a plain table is a blank line, not a respondent (a form export's has a timestamp).
+    assume(not (shape == "table" and any(all(text == "" for _, text in row) for row in table)))
     folder = tmp_path_factory.mktemp("export")
     answers = [{title: text for (_, title), (_, text) in zip(DIMENSIONS, row)} for row in table]
     when = [dt.datetime(2024, 3, 4, 9, 0)] * len(table)

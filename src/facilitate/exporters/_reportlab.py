@@ -26,7 +26,7 @@ import time
 from collections.abc import Iterable
 from typing import Any, BinaryIO
 
-from facilitate.layout import fonts, textfit
+from facilitate.layout import bidi, fonts, textfit
 from facilitate.layout.properties import DocumentProperties
 from facilitate.model.theme import cmyk_fractions, rgb_fractions
 from facilitate.output import source_date_epoch
@@ -165,7 +165,7 @@ def draw_lines(
         else:
             x = left
         out.setTextOrigin(x, baseline)
-        out.textOut(line)
+        out.textOut(bidi.visual(line))
         baseline -= size * text.leading
     canvas.drawText(out)
 
@@ -177,7 +177,7 @@ def draw_strings(canvas: Any, lines: Iterable[tuple[float, float, str]], weight:
     _fill(out, colour_value, is_cmyk(canvas))
     for x, y, line in lines:
         out.setTextOrigin(x, y)
-        out.textOut(line)
+        out.textOut(bidi.visual(line))
     canvas.drawText(out)
 
 

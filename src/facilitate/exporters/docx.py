@@ -19,7 +19,7 @@ import io
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from facilitate.layout import fonts
+from facilitate.layout import bidi, fonts
 from facilitate.layout.documents import pack_documents
 from facilitate.layout.document import Table
 from facilitate.labels import ENGLISH, Labels
@@ -643,7 +643,10 @@ def figure_png(shapes: figure.Figure, dpi: int = DPI) -> bytes:
     def font(bold: bool, size: float) -> Any:
         key = (bold, round(size * scale))
         if key not in loaded:
-            loaded[key] = ImageFont.truetype(str(fonts.font_path("bold" if bold else "regular")), key[1])
+            # The basic engine draws characters in the order given: labels come already ordered by layout.bidi
+            # (the Raqm engine, where installed, would reorder right-to-left text a second time).
+            loaded[key] = ImageFont.truetype(str(fonts.font_path("bold" if bold else "regular")), key[1],
+                                             layout_engine=ImageFont.Layout.BASIC)
         return loaded[key]
 
     for shape in shapes.shapes:
@@ -664,7 +667,7 @@ def figure_png(shapes: figure.Figure, dpi: int = DPI) -> bytes:
             draw.rectangle([x0, y0, x1, y1], fill=shape.fill)
         elif isinstance(shape, kinds.Text):
             anchor = {"start": "ls", "middle": "ms", "end": "rs"}[shape.anchor]
-            draw.text(at(shape.x, shape.y), shape.text, fill=shape.colour, font=font(shape.bold, shape.size), anchor=anchor)
+            draw.text(at(shape.x, shape.y), bidi.visual(shape.text), fill=shape.colour, font=font(shape.bold, shape.size), anchor=anchor)
     out = io.BytesIO()
     image.save(out, "PNG", optimize=False, compress_level=6)
     return out.getvalue()

@@ -16,13 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 import attrs
 
 from facilitate.errors import ExportError, warn
 from facilitate.exporters import _pptx_internals
+from facilitate.layout import bidi
 from facilitate.layout import slides as spec
 from facilitate.layout.picture import contain, cover
 from facilitate.layout.slides.template import LayoutChoice, Placeholder, Template, TemplateLayout, choose_layouts
@@ -41,8 +41,13 @@ NOTES_SIZE = 12.0
 def _template(value: str | None) -> str | None:
     if value in (None, ""):
         return None
-    if not Path(str(value)).is_file():
-        raise ValueError(f"no such file {str(value)!r}")
+    from facilitate.errors import LoadError
+    from facilitate.files import check_regular
+
+    try:
+        check_regular(str(value), what="PowerPoint template")
+    except LoadError as error:
+        raise ValueError(f"{str(value)!r}: {error.message}") from None
     return str(value)
 
 
@@ -110,12 +115,18 @@ def _clean(text: str) -> str:
 def _open(template: str | None):
     from pptx import Presentation
 
+    from facilitate.errors import FacilitateError
+    from facilitate.files import check_zip, read_bytes
+
     if template is None:
         return Presentation()
-    if not Path(template).is_file():
-        raise ExportError(f"{template}: no such template file")
     try:
-        prs = Presentation(template)
+        data = read_bytes(template, None, None, "PowerPoint template", "templates")
+        check_zip(data, str(template), "PowerPoint template")
+    except FacilitateError as error:
+        raise ExportError(error.one_line()) from None
+    try:
+        prs = Presentation(io.BytesIO(data))
     except Exception as error:  # python-pptx raises several kinds for a file that is not a deck
         raise ExportError(f"{template}: cannot read it as a PowerPoint template ({type(error).__name__}: {error})") from None
     _pptx_internals.drop_slides(prs)
@@ -618,8 +629,10 @@ def _paragraph_xml(paragraphs, font: str, language: str = "en-GB"):
             bullet = f'<a:buFont typeface="{_attribute(font)}"/><a:buAutoNum type="arabicPeriod"{at}/>'
         else:
             bullet = "<a:buNone/>"
+        # A paragraph that starts in Hebrew or Arabic reads right to left (PowerPoint then orders its runs).
+        direction = ' rtl="1"' if bidi.starts_right_to_left(paragraph.text) else ""
         properties = (
-            f'<a:pPr marL="{indent}" indent="{-indent}" algn="{_ALIGN[paragraph.align]}">'
+            f'<a:pPr marL="{indent}" indent="{-indent}" algn="{_ALIGN[paragraph.align]}"{direction}>'
             '<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
             f'<a:spcBef><a:spcPts val="{int(round(paragraph.space_before * 100))}"/></a:spcBef>'
             f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>'

@@ -69,7 +69,7 @@ def nice_step(span: float, count: int = 5) -> float:
 def nice_scale(values: Sequence[float], count: int = 5) -> Scale:
     """The smallest round-numbered axis that holds every value in ``values``."""
     low, high = min(values), max(values)
-    if high == low:
+    if high - low <= max(abs(high), abs(low), 1.0) * 1e-9:  # flat (to the precision a chart can show)
         pad = abs(high) * 0.1 or 1.0
         low, high = low - pad, high + pad
     step = nice_step(high - low, count)

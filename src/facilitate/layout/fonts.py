@@ -28,10 +28,14 @@ from typing import Any, TypeVar
 
 import attrs
 
+from facilitate.layout import bidi
+
 from facilitate.resources import font_file
 
 #: The bundled font, embedded in every PDF.
 FAMILY = "DejaVu Sans"
+#: Only strings up to this long are kept in the width cache (a line, not a paragraph).
+_CACHED_CHARS = 200
 _WIDTH_CACHE = 50_000
 FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
 
@@ -107,7 +111,10 @@ class FontMetrics:
         """Width of ``text`` in font units; fitting asks for the same strings at many sizes."""
         cached = self._widths.get(text)
         if cached is None:
-            cached = sum(map(self.advances.get, map(ord, text), repeat(self.units_per_em * 0.6)))
+            drawn = text if text.isascii() else bidi.joined(text)  # Arabic is measured joined, as it is drawn
+            cached = sum(map(self.advances.get, map(ord, drawn), repeat(self.units_per_em * 0.6)))
+            if len(text) > _CACHED_CHARS:
+                return cached  # a whole paragraph is measured once: keeping it would hold its text
             if len(self._widths) >= _WIDTH_CACHE:
                 self._widths.clear()  # bounded: memory must not grow with a 10,000-card deck
             self._widths[text] = cached
@@ -182,10 +189,13 @@ def printable(text: str) -> str:
 
 
 def check_glyphs(text: str, weight: str, where: str = "", owner: object = None, field: tuple[str | int, ...] = ()) -> None:
-    """ExportError naming the field (``owner``, ``field``) or ``where``, and the character, if the font cannot draw ``text``."""
+    """ExportError naming the field (``owner``, ``field``) or ``where``, and the character, if the font cannot draw ``text``.
+
+    Arabic is checked in the joined forms it is drawn in (layout.bidi).
+    """
     from facilitate.errors import ExportError
 
-    missing = metrics(weight).missing(printable(text))
+    missing = metrics(weight).missing(bidi.joined(printable(text)))
     if missing:
         message = (
             f"the bundled font ({FAMILY}) has no glyph for {describe_missing(missing)},"
@@ -229,10 +239,10 @@ def check_model_glyphs(obj: Any) -> bool:
     _texts(obj, found)
     drawable = True
     for weight in ("regular", "bold"):
-        if not metrics(weight).missing(printable("".join(text for _, _, text, w in found if w == weight))):
+        if not metrics(weight).missing(bidi.joined(printable("".join(text for _, _, text, w in found if w == weight)))):
             continue
         for owner, field, text, w in found:
-            if w == weight and metrics(weight).missing(printable(text)):
+            if w == weight and metrics(weight).missing(bidi.joined(printable(text))):
                 drawable = False
                 with checking.item():
                     check_glyphs(text, weight, owner=owner, field=field)
@@ -271,7 +281,7 @@ def printable_document(doc: T, where: str) -> T:
 
     cleaned: T = _map_text(doc, collect)
     for weight in ("regular", "bold"):
-        if not metrics(weight).missing("".join(found)):
+        if not metrics(weight).missing(bidi.joined("".join(found))):
             continue
         for text in found:
             snippet = text if len(text) <= 60 else text[:57] + "..."

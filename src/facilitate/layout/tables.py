@@ -120,16 +120,19 @@ def cell(text: str, width: float, bold: bool = False) -> CellPlan:
 
 
 def _cut(cells: Sequence[CellPlan], limit: float) -> list[tuple[CellPlan, ...]]:
-    """``cells`` as one row, or cut between lines into rows each at most ``limit`` tall."""
+    """``cells`` as one row, or cut between lines into rows each at most ``limit`` tall.
+
+    Each part takes the next lines of every cell by position, so a cell of many lines is
+    cut in time in proportion to its lines.
+    """
+    if max(c.height for c in cells) <= limit:
+        return [tuple(cells)]
     per_part = max(int((limit - PAD_TOP - PAD_BOTTOM) // (CELL * CELL_LEADING)), 1)
+    longest = max(len(c.lines) for c in cells)
     parts: list[tuple[CellPlan, ...]] = []
-    remaining = list(cells)
-    while True:
-        if max(c.height for c in remaining) <= limit:
-            parts.append(tuple(remaining))
-            return parts
-        parts.append(tuple(attrs.evolve(c, lines=c.lines[:per_part]) for c in remaining))
-        remaining = [attrs.evolve(c, lines=c.lines[per_part:], tick=False) for c in remaining]
+    for start in range(0, longest, per_part):
+        parts.append(tuple(attrs.evolve(c, lines=c.lines[start : start + per_part], tick=c.tick and start == 0) for c in cells))
+    return parts
 
 
 def plan_table(block: Table, width: float, frame_height: float) -> TablePlan:

@@ -47,15 +47,21 @@ def measure_with(weight: str = "regular") -> Measure:
 
 
 def _split_long_word(word: str, width: float, size: float, measure: Measure) -> list[str]:
-    """Break a word wider than the line into pieces, each ending in a hyphen."""
-    pieces, current = [], ""
-    for char in word:
-        if current and measure(current + char + "-", size) > width:
-            pieces.append(current + "-")
-            current = char
-        else:
-            current += char
-    pieces.append(current)
+    """Break a word wider than the line into pieces, each ending in a hyphen.
+
+    Widths add up character by character, so the word is measured once through: time in
+    proportion to its length, however long the line.
+    """
+    hyphen = measure("-", size)
+    pieces: list[str] = []
+    start, used = 0, 0.0
+    for index, char in enumerate(word):
+        advance = measure(char, size)
+        if index > start and used + advance + hyphen > width:
+            pieces.append(word[start:index] + "-")
+            start, used = index, 0.0
+        used += advance
+    pieces.append(word[start:])
     return pieces
 
 

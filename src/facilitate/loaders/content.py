@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from facilitate.errors import LoadError, ModelError
+from facilitate.files import check_regular, read_bytes
 from facilitate.loaders import convert, origins
-from facilitate.loaders.limits import MAX_FILE_BYTES, checked_size
+from facilitate.loaders.limits import MAX_DEPTH, MAX_FILE_BYTES, data_problem
 from facilitate.loaders.yaml_source import YamlProblem, line_for, parse
 import facilitate.model
 from facilitate._types import FieldPath, LineMap, StrPath
@@ -94,19 +95,9 @@ def _decode(path: str, raw: bytes) -> str:
 
 
 def read_text(path: StrPath, label: str | None = None) -> str:
+    """The text of a content file: a regular file of at most 64 MB, in UTF-8."""
     label = label or str(path)
-    size = checked_size(path, label)
-    try:
-        with open(path, "rb") as handle:
-            # As much as was measured (a buffer of the whole limit would be allocated up front).
-            raw = handle.read(min(size, MAX_FILE_BYTES) + 1)
-    except FileNotFoundError:
-        raise LoadError(label, None, (), "no such file") from None
-    except IsADirectoryError:
-        raise LoadError(label, None, (), "is a folder, not a content file") from None
-    except PermissionError:
-        raise LoadError(label, None, (), "permission denied") from None
-    return _decode(label, raw)
+    return _decode(label, read_bytes(path, label, MAX_FILE_BYTES, "content file", "content files"))
 
 
 def _toml_lines(text: str, data: Any) -> LineMap:
@@ -143,6 +134,8 @@ def parse_document(path: StrPath, text: str | None = None, label: str | None = N
     if suffix == ".toml":
         try:
             data = tomllib.loads(text)
+        except RecursionError:
+            raise LoadError(label, None, (), f"lists and tables nest too deep (more than {MAX_DEPTH} levels)") from None
         except tomllib.TOMLDecodeError as error:
             message = str(error)
             line = None
@@ -158,9 +151,15 @@ def parse_document(path: StrPath, text: str | None = None, label: str | None = N
             raise LoadError(label, problem.line, problem.field_path, problem.message) from None
     if not isinstance(data, dict):
         raise LoadError(label, 1, (), "a content file must be a mapping of fields, starting with 'kind:'")
+    wrong = data_problem(data)
+    if wrong is not None:
+        field_path, message = wrong
+        raise LoadError(label, line_for(lines, field_path), field_path, message)
     kind = data.get("kind")
     if kind is None:
         raise LoadError(label, 1, ("kind",), f"is required: one of {', '.join(KINDS)}")
+    if not isinstance(kind, str):
+        raise LoadError(label, line_for(lines, ("kind",)), ("kind",), f"expected one of {', '.join(KINDS)}, got {convert.describe(kind)}")
     if kind not in KINDS:
         raise LoadError(label, line_for(lines, ("kind",)), ("kind",), f"unknown kind {kind!r}{convert.did_you_mean(str(kind), list(KINDS))}")
     body = {key: value for key, value in data.items() if key != "kind"}
@@ -178,9 +177,19 @@ def resolve_path(
     if candidate.suffix.lower() not in suffixes:
         kinds = ", ".join(suffix.lstrip(".").upper() for suffix in suffixes)
         raise document.error(field_path, f"{what} {value!r} must be a file of one of these kinds: {kinds}")
-    if must_exist and not candidate.is_file():
-        raise document.error(field_path, f"no such {what} {value!r} (looked in {folder})")
+    if must_exist:
+        if not os.path.lexists(candidate):  # os.path: a name too long for the file system is just not there
+            raise document.error(field_path, f"no such {what} {value!r} (looked in {folder})")
+        _check_file(document, field_path, candidate, what)
     return str(candidate)
+
+
+def _check_file(document: Document, field_path: FieldPath, path: Path, what: str) -> None:
+    """A file a content file names is a regular file (not a folder, a pipe or a device), or an error at its field."""
+    try:
+        check_regular(path, what=what)
+    except LoadError as error:
+        raise document.error(field_path, f"{what} {str(path.name)[:80]!r}: {error.message}") from None
 
 
 def resolve_image(document: Document, value: str | None, field_path: FieldPath, must_exist: bool = True) -> str | None:
@@ -243,15 +252,45 @@ def _with_images(document: Document, obj: Any) -> Any:
             logo=resolve_image(document, obj.logo, ("logo",)),
             partner_logo=resolve_image(document, obj.partner_logo, ("partner_logo",)),
         )
-    if document.kind == "cluster":
-        # A missing logo is reported when that member's pack is built, so one partner's
-        # mistake does not stop the others; a path escaping the folder is refused now.
-        members = tuple(
-            attrs.evolve(m, logo=resolve_image(document, m.logo, ("members", i, "logo"), must_exist=False))
-            for i, m in enumerate(obj.members)
-        )
-        return attrs.evolve(obj, members=members)
     return obj
+
+
+def _cluster(document: Document) -> tuple[Any, dict[int, LoadError]]:
+    """A cluster, and each member's first problem by index: a folder name too long, a logo outside the folder.
+
+    ``validate`` reports the first problem; ``build-cluster`` names each and builds the
+    other members, so one partner's mistake does not stop the rest. A logo that is missing
+    or cannot be drawn is that member's problem when its pack is checked (cluster.logo_problem).
+    """
+    from facilitate.model._fields import MAX_ID_CHARS
+
+    cluster = document.build(kind_class("cluster"))
+    problems: dict[int, LoadError] = {}
+    members = []
+    for index, member in enumerate(cluster.members):
+        field = "short_name" if member.short_name else "name"
+        try:
+            if len(member.slug) > MAX_ID_CHARS:
+                raise document.error(
+                    ("members", index, field),
+                    f"makes a folder name of {len(member.slug)} characters, more than {MAX_ID_CHARS};"
+                    " give the member a shorter short_name",
+                )
+            member = attrs.evolve(member, logo=resolve_image(document, member.logo, ("members", index, "logo"), must_exist=False))
+        except LoadError as error:
+            problems[index] = error
+        members.append(member)
+    return attrs.evolve(cluster, members=tuple(members)), problems
+
+
+def load_cluster(path: StrPath) -> tuple[Any, dict[int, LoadError]]:
+    """A cluster file as its model object, and each member's problem (see :func:`_cluster`)."""
+    document = parse_document(path)
+    if document.kind != "cluster":
+        raise document.error(("kind",), f"expected a cluster file, this is a {document.kind}")
+    cluster, problems = _cluster(document)
+    origins.note_tree(cluster, document.path, document.lines)
+    return cluster, problems
 
 
 def load_object(path: StrPath, expected_kind: str | None = None) -> Any:
@@ -268,6 +307,11 @@ def load_object(path: StrPath, expected_kind: str | None = None) -> Any:
         raise document.error(("kind",), f"expected a {expected_kind} file, this is a {document.kind}")
     if document.kind == "rubric":
         obj = datafiles.load_rubric(document)[0]
+    elif document.kind == "cluster":
+        cluster, problems = _cluster(document)
+        if problems:
+            raise problems[min(problems)]
+        obj = cluster
     else:
         data = datafiles.expand(document, dict(document.data))
         if document.kind == "session":

@@ -32,7 +32,8 @@ from facilitate.errors import ModelError
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
+    """A value as a content file's author would name it: "a list", "nothing (null)", 'ten'."""
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
@@ -48,15 +49,15 @@ def _structure_str(value: Any, _type: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
-        raise ModelError(f"expected text, got {_describe(value)}; put it in quotes")
+        raise ModelError(f"expected text, got {describe(value)}; put it in quotes")
     if isinstance(value, (int, float, dt.date)):
         return str(value)
-    raise ModelError(f"expected text, got {_describe(value)}")
+    raise ModelError(f"expected text, got {describe(value)}")
 
 
 def _structure_int(value: Any, _type: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ModelError(f"expected a whole number, got {_describe(value)}")
+        raise ModelError(f"expected a whole number, got {describe(value)}")
     if isinstance(value, float) and not value.is_integer():
         raise ModelError(f"expected a whole number, got {value}")
     return int(value)
@@ -64,13 +65,13 @@ def _structure_int(value: Any, _type: Any) -> int:
 
 def _structure_float(value: Any, _type: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ModelError(f"expected a number, got {_describe(value)}")
+        raise ModelError(f"expected a number, got {describe(value)}")
     return float(value)
 
 
 def _structure_bool(value: Any, _type: Any) -> bool:
     if not isinstance(value, bool):
-        raise ModelError(f"expected true or false, got {_describe(value)}")
+        raise ModelError(f"expected true or false, got {describe(value)}")
     return value
 
 
@@ -84,7 +85,7 @@ def _structure_date(value: Any, _type: Any) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ModelError(f"expected a date like 2026-09-03, got {_describe(value)}")
+    raise ModelError(f"expected a date like 2026-09-03, got {describe(value)}")
 
 
 def _structure_time(value: Any, _type: Any) -> dt.time:
@@ -94,7 +95,7 @@ def _structure_time(value: Any, _type: Any) -> dt.time:
         match = _CLOCK.match(value.strip())
         if match and int(match[1]) < 24 and int(match[2]) < 60:
             return dt.time(int(match[1]), int(match[2]))
-    raise ModelError(f"expected a clock time like 09:30, got {_describe(value)}")
+    raise ModelError(f"expected a clock time like 09:30, got {describe(value)}")
 
 
 def _is_tuple_type(type_: Any) -> bool:
@@ -108,7 +109,7 @@ def _make_tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[A
 
         def structure(value: Any, _type: Any) -> tuple[Any, ...]:
             if isinstance(value, (str, bytes, dict)) or not isinstance(value, (list, tuple)):
-                raise ModelError(f"expected a list, got {_describe(value)}")
+                raise ModelError(f"expected a list, got {describe(value)}")
             items = []
             for index, item in enumerate(value):
                 if attrs.has(item_type) and isinstance(item, item_type):
@@ -199,7 +200,7 @@ def _register_picture(converter: cattrs.Converter) -> None:
                 ("alt",),
             )
         if not isinstance(value, dict):
-            raise ModelError(f"expected a picture like {{path: photo.jpg, alt: what it shows}}, got {_describe(value)}")
+            raise ModelError(f"expected a picture like {{path: photo.jpg, alt: what it shows}}, got {describe(value)}")
         return structure_fields(value, _type)
 
     converter.register_structure_hook(Picture, structure)
@@ -268,7 +269,7 @@ def _flatten(error: BaseException, path: FieldPath) -> ModelError:
 def structure(data: Any, cls: type) -> Any:
     """Build ``cls`` from plain data; any problem is a ModelError naming the field path."""
     if attrs.has(cls) and not isinstance(data, dict):
-        raise ModelError(f"expected a mapping of fields, got {_describe(data)}")
+        raise ModelError(f"expected a mapping of fields, got {describe(data)}")
     try:
         return CONVERTER.structure(data, cls)
     except Exception as error:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
+import os
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from facilitate.errors import FacilitateError
+from facilitate.errors import FacilitateError, LoadError
 from facilitate.resources import library_root
 from facilitate.loaders.content import KINDS, SUFFIXES, load_object, load_pack, parse_document
 
@@ -110,7 +111,7 @@ def _local_file(name: str, base: Path) -> Path | None:
     if candidate.suffix.lower() in SUFFIXES + TABLE_SUFFIXES:
         return candidate
     for suffix in SUFFIXES:
-        if (base / f"{name}{suffix}").is_file():
+        if os.path.isfile(base / f"{name}{suffix}"):  # os.path: a name too long for the file system is not there
             return base / f"{name}{suffix}"
     return None
 
@@ -124,7 +125,7 @@ def locate(kind: str | None, name: str, base: Path, *, where: str = "beside the 
     local = _local_file(name, base)
     if local is not None:
         return local
-    if any_file and (base / name).is_file():
+    if any_file and os.path.isfile(base / name):  # os.path: a name too long for the file system is just not there
         return base / name
     try:
         return find(name, kind).path
@@ -165,11 +166,16 @@ def resolve(kind: str, name: str, base: Path) -> Any:
     return load_object(locate(kind, name, base), expected_kind=kind)
 
 
-def load_cluster(path: str | Path) -> tuple[Cluster, SessionPack]:
-    """A cluster file and the session pack it names (a file beside it, or a bundled id)."""
+def load_cluster(path: str | Path) -> tuple[Cluster, SessionPack, dict[int, LoadError]]:
+    """A cluster file, the session pack it names (a file beside it, or a bundled id), and each member's problem.
+
+    A member's problem (a name too long for a folder...) is returned by member index, so
+    that member alone is left out of the build.
+    """
+    from facilitate.loaders import content
     from facilitate.loaders.content import parse_document
 
-    cluster: Cluster = load_object(path, expected_kind="cluster")
+    cluster, problems = content.load_cluster(path)
     try:
         session = locate("session", cluster.session, Path(path).resolve().parent, where="beside the cluster file")
     except KeyError as error:
@@ -183,7 +189,7 @@ def load_cluster(path: str | Path) -> tuple[Cluster, SessionPack]:
     own = label_files([Path(path).resolve().parent])
     pack = attrs.evolve(pack, label_files=tuple(dict.fromkeys(pack.label_files + own)))
     check_languages(pack, tuple((member, member.language) for member in cluster.members))
-    return cluster, with_suggestions(pack)
+    return cluster, with_suggestions(pack), problems
 
 
 def load(source: str | Path | None = None) -> SessionPack:
@@ -194,6 +200,10 @@ def load(source: str | Path | None = None) -> SessionPack:
         else:
             path = locate("session", str(source), Path.cwd(), where="in this folder", any_file=True)
     except KeyError as error:
+        if source is not None and os.path.lexists(source):  # there, but not a content file: say what it is
+            from facilitate.files import check_regular
+
+            check_regular(source, what="content file")
         raise FacilitateError(f"{source or DEFAULT_SESSION}: {error.args[0]}") from None
     return with_suggestions(load_pack(path, resolve))
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from facilitate.errors import LoadError
-from facilitate.loaders.limits import MAX_FILE_BYTES, checked_size
+from facilitate.loaders.limits import MAX_FILE_BYTES, checked_size, text_problem
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -139,9 +139,14 @@ class Table:
         raise LoadError(self.label, None, (), "no header row: the first row should name the columns (at least two of them)")
 
     def rows(self) -> Iterator[Row]:
-        """The rows below the header, empty rows skipped."""
+        """The rows below the header, empty rows skipped; a cell no field could hold is an error at its row and column."""
         for number, cells in self._source:
             if any(cells):
+                for index, cell in enumerate(cells):
+                    problem = text_problem(cell) if cell else None
+                    if problem:
+                        name = self.header[index] if index < len(self.header) and self.header[index] else column_letter(index)
+                        raise self.error(number, name, problem)
                 yield Row(number, cells)
 
     def column(self, name: str) -> Column | None:
@@ -398,6 +403,9 @@ def _open_xlsx(path: str | os.PathLike[str], label: str, sheet: str | None) -> T
         raise LoadError(label, None, (), "this is an old Excel (.xls) workbook or a password-protected one; save it as .xlsx")
     if not head.startswith(b"PK\x03\x04"):
         raise LoadError(label, None, (), "this is not an XLSX workbook (an .xlsx file is a zip archive); save it from your spreadsheet as .xlsx or CSV")
+    from facilitate.files import check_zip
+
+    check_zip(path, label, "XLSX workbook")  # a small file that unpacks to gigabytes is refused before openpyxl opens it
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:

@@ -15,7 +15,7 @@ from typing import Any
 
 from facilitate.errors import LoadError, ModelError
 from facilitate.loaders.content import read_text
-from facilitate.loaders.convert import _describe, did_you_mean
+from facilitate.loaders.convert import describe, did_you_mean
 from facilitate.loaders.yaml_source import Lines, YamlProblem, line_for, parse
 from facilitate.model.timings import DayRecord, SegmentTiming
 
@@ -55,10 +55,10 @@ def _problem(error: Any) -> tuple[tuple[str | int, ...], str]:
     if error.validator in ("minLength", "minItems"):
         return path, "must not be empty"
     if error.validator == "type" and isinstance(error.validator_value, str):
-        return path, f"expected {_TYPES.get(error.validator_value, error.validator_value)}, got {_describe(instance)}"
+        return path, f"expected {_TYPES.get(error.validator_value, error.validator_value)}, got {describe(instance)}"
     # The schema says in plain words what each field expects ("x-expected", an annotation).
     hint = error.schema.get("x-expected")
-    return path, f"expected {hint}, got {_describe(instance)}" if hint else error.message
+    return path, f"expected {hint}, got {describe(instance)}" if hint else error.message
 
 
 def _clock(value: str | None) -> dt.time | None:
@@ -123,7 +123,7 @@ def load_timings(path: str | os.PathLike[str]) -> DayRecord:
     if isinstance(data, dict) and data.get("format") != FORMAT:
         found = data.get("format")
         raise LoadError(label, line_for(lines, ("format",)), ("format",),
-                        f"expected {FORMAT!r} (a timings file saved by session.html), got {_describe(found)}")
+                        f"expected {FORMAT!r} (a timings file saved by session.html), got {describe(found)}")
     validator = jsonschema.Draft202012Validator(schema())
     problem = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if problem is not None:

@@ -8,6 +8,7 @@ import yaml
 
 from facilitate.errors import ModelError
 from facilitate._types import FieldPath
+from facilitate.loaders.limits import MAX_DEPTH, MAX_EXPANDED_CHARS
 
 #: The only tags a content file may use; anything else (e.g. !!python/object) is refused.
 _ALLOWED_TAGS = {
@@ -24,6 +25,8 @@ _ALLOWED_TAGS = {
 #: here, long before memory fills. Values written out in the file do not count: a large
 #: file (up to the 64 MB every content file may have) has as many as it needs.
 MAX_ALIAS_VALUES = 200_000
+#: Aliases multiply text as well as values: the whole document, every alias expanded, holds
+#: at most as many characters as a content file may (limits.MAX_EXPANDED_CHARS).
 
 Lines = dict[FieldPath, int]
 #: libyaml's parser when PyYAML has it (same marks, several times faster), else pure Python.
@@ -79,9 +82,26 @@ class _Builder:
         #: Nodes built once; building one again means an alias repeats it.
         self.seen: set[int] = set()
         self.repeated = 0
+        #: Characters of text built so far, every alias expanded.
+        self.chars = 0
         self.scalars = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
+        if len(path) > MAX_DEPTH:
+            # A chain of anchors can nest deeper than any file written out (libyaml stops those).
+            raise YamlProblem(
+                _mark_line(node.start_mark),
+                f"lists and mappings nest more than {MAX_DEPTH} deep here (through aliases); a content file needs far fewer",
+                path[:3],
+            )
+        if isinstance(node, yaml.ScalarNode):
+            self.chars += len(node.value)
+            if self.chars > MAX_EXPANDED_CHARS:
+                raise YamlProblem(
+                    _mark_line(node.start_mark),
+                    f"the document expands (through aliases) to more than {MAX_EXPANDED_CHARS:,} characters;"
+                    " refusing (is this an alias bomb?)",
+                )
         if id(node) in self.seen:
             self.repeated += 1
             if self.repeated > MAX_ALIAS_VALUES:

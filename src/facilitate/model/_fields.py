@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -22,8 +23,18 @@ def non_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
         raise ModelError("must not be empty", (attribute.name,))
 
 
+#: Ids name files (``worksheet-ID.pdf``) and folders, so they are kept well inside what a
+#: file system allows in one name (255 bytes).
+MAX_ID_CHARS = 64
+
+
 def identifier(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     """Ids are lower-case slugs so they work as file names and references."""
+    if isinstance(value, str) and len(value) > MAX_ID_CHARS:
+        raise ModelError(
+            f"is {len(value):,} characters long; an id names files, so it has at most {MAX_ID_CHARS}",
+            (attribute.name,),
+        )
     if not isinstance(value, str) or not _ID.match(value):
         raise ModelError(
             f"{value!r} is not a valid id (use lower-case letters, digits, '-' or '_')",
@@ -43,6 +54,20 @@ def slug(text: str) -> str:
     """A valid id made from ``text``: "Café & co." → "cafe-co" ("" when nothing of it can be kept)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def finite(low: float, high: float) -> Callable[[Any, "attrs.Attribute[Any]", float], None]:
+    """Validator factory: a finite number from ``low`` to ``high`` (no NaN, no infinity)."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
+        if not math.isfinite(value) or not low <= value <= high:
+            raise ModelError(f"must be a number from {_number(low)} to {_number(high)}, got {value!r}", (attribute.name,))
+
+    return check
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if value.is_integer() else f"{value:g}"
 
 
 def one_of(choices: Iterable[str]) -> Callable[[Any, "attrs.Attribute[Any]", str], None]:

@@ -7,13 +7,17 @@ from collections.abc import Sequence
 import attrs
 
 from facilitate.errors import ModelError
-from facilitate.model._fields import identifier, non_empty, one_of, to_tuple
+from facilitate.model._fields import finite, identifier, non_empty, one_of, to_tuple
 from facilitate.model.periods import increasing_times, next_labels
 
 DIRECTIONS = ("less-of", "more-of")
 EFFECTS = ("helping", "hurting")
 COSTS = ("no-cost", "low-cost", "some-cost", "high-cost")
 MAX_ESSENTIALS = 3
+#: Curve values are at most this large either way (a thousand billion).
+MAX_VALUE = 1e12
+#: At most this many periods are forecast.
+MAX_FORECAST_PERIODS = 20
 
 
 @attrs.frozen
@@ -36,7 +40,8 @@ class DataPoint:
 
     #: When: "2019", "2023/24", "Autumn 2023", "T1 2024", "Mar 2024", "2024 Q1", "2024-03-15"... (quote it).
     period: str = attrs.field(validator=non_empty, converter=str)
-    value: float = attrs.field(converter=float)
+    #: A finite number of sensible size: charts and trend lines are drawn from it.
+    value: float = attrs.field(converter=float, validator=finite(-MAX_VALUE, MAX_VALUE))
 
 
 @attrs.frozen
@@ -93,7 +98,9 @@ def forecast(history: tuple[DataPoint, ...], periods: tuple[str, ...]) -> tuple[
     The line is fitted against time when every period is one facilitate can place in time
     (years, school years, terms, months, quarters, dates: see ``model.periods``), in order:
     a baseline of 2019, 2022 and 2023 is three points over four years, not three in a row.
-    Other periods are counted 0, 1, 2... in the order written.
+    Other periods are counted 0, 1, 2... in the order written. The line stops at the
+    largest value a curve may hold either way (MAX_VALUE), so data at the limits still
+    forecasts something a chart can draw.
     """
     values = tuple(point.value for point in history)
     labels = tuple(point.period for point in history) + tuple(periods)
@@ -104,7 +111,8 @@ def forecast(history: tuple[DataPoint, ...], periods: tuple[str, ...]) -> tuple[
     mean_y = sum(values) / len(values)
     # From the means, not the intercept at time 0 (two thousand years away for a year).
     return tuple(
-        DataPoint(period, mean_y + slope * (x - mean_x)) for period, x in zip(periods, xs[len(history) :])
+        DataPoint(period, max(-MAX_VALUE, min(MAX_VALUE, mean_y + slope * (x - mean_x))))
+        for period, x in zip(periods, xs[len(history) :])
     )
 
 
@@ -145,8 +153,10 @@ class TurnTheCurve:
                 "needs at least one no-cost or low-cost idea (set cost: no-cost or low-cost)",
                 ("what_works",),
             )
-        if self.forecast_periods < 0:
-            raise ModelError("must be 0 or more", ("forecast_periods",))
+        if isinstance(self.forecast_periods, bool) or not isinstance(self.forecast_periods, int):
+            raise ModelError(f"must be a whole number, got {self.forecast_periods!r}", ("forecast_periods",))
+        if not 0 <= self.forecast_periods <= MAX_FORECAST_PERIODS:
+            raise ModelError(f"must be from 0 to {MAX_FORECAST_PERIODS}, got {self.forecast_periods}", ("forecast_periods",))
 
     @property
     def projected(self) -> tuple[DataPoint, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Callable
 
@@ -63,6 +64,9 @@ class Band:
     label: str = attrs.field(validator=non_empty)
 
     def __attrs_post_init__(self) -> None:
+        for name in ("from_", "to"):
+            if not math.isfinite(getattr(self, name)):
+                raise ModelError(f"must be a number, got {getattr(self, name)!r}", (name.rstrip("_"),))
         if not self.from_ < self.to:
             raise ModelError(f"must end above where it starts ({self.from_:g}), got {self.to:g}", ("to",))
 

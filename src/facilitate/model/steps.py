@@ -26,12 +26,18 @@ GROUPING_PHRASES = {
 MAX_ROUNDS = 12
 
 
+#: A segment or a step lasts at most a day.
+MAX_MINUTES = 24 * 60
+
+
 def whole_minutes(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
     """A whole number of minutes, at least 1."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise ModelError(f"must be a whole number of minutes, got {value!r}", (attribute.name,))
     if value <= 0:
         raise ModelError(f"must be at least 1 minute, got {value}", (attribute.name,))
+    if value > MAX_MINUTES:
+        raise ModelError(f"must be at most {MAX_MINUTES} minutes (a day), got {value:,}", (attribute.name,))
 
 
 def _rounds(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:

@@ -15,10 +15,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 from reportlab.platypus import PageBreak as Break
 from reportlab.platypus import Paragraph as Para
 
+from facilitate.exporters._reportlab import BOLD as BOLD_FONT
 from facilitate.exporters._reportlab import draw_lines, fill, stroke
 from facilitate.exporters.handout_pdf import boxes, charts, cutcards, poster, tables
 from facilitate.exporters.handout_pdf.style import HEADING_LEVELS, styles
-from facilitate.layout import textfit
+from facilitate.layout import bidi, fonts, textfit
 from facilitate.layout.document import (
     BarChart,
     Bullets,
@@ -59,6 +60,8 @@ class Drawer:
         self.height = printed.frame.height
 
     def paragraph(self, text: str, style: str) -> Any:
+        if bidi.right_to_left(text) is not None:
+            return RightToLeft(text, self.styles[style])
         return Para(escape(text).replace("\n", "<br/>"), self.styles[style])
 
     def heading(self, planned: PlannedBlock) -> list[Any]:
@@ -77,9 +80,13 @@ class Drawer:
         items = []
         for number, item in enumerate(block.items, start=1):
             if item.startswith(TICK):
-                items.append(Para(escape(item[len(TICK):]), self.styles["tick"], bulletText=TICK.strip()))
+                text, style, mark = item[len(TICK):], self.styles["tick"], TICK.strip()
             else:
-                items.append(Para(escape(item), self.styles["bullet"], bulletText=f"{number}." if block.numbered else "•"))
+                text, style, mark = item, self.styles["bullet"], f"{number}." if block.numbered else "•"
+            if bidi.right_to_left(text) is not None:
+                items.append(RightToLeft(text, style, mark))
+            else:
+                items.append(Para(escape(text), style, bulletText=mark))
         return items
 
     def quote(self, planned: PlannedBlock) -> list[Any]:
@@ -223,6 +230,64 @@ class Lines(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         draw_lines(self.canv, self.text, self.weight, self.colour, 0, self.text.height, self.width, self.align)
+
+
+class RightToLeft(Flowable):  # type: ignore[misc]
+    """A paragraph (or list item) holding Hebrew, Arabic...: wrapped by textfit, drawn in visual order.
+
+    reportlab's own paragraphs cannot order right-to-left text without a bidi library of
+    its own; this one wraps in logical order with the paragraph style's font and size,
+    draws each line through layout.bidi, and sets a paragraph that reads right to left
+    against the right edge, its bullet on the right.
+    """
+
+    def __init__(self, text: str, style: Any, bullet: str = "", lines: tuple[str, ...] | None = None,
+                 first: bool = True, last: bool = True) -> None:
+        super().__init__()
+        self.source = text
+        self.style = style
+        self.bullet = bullet
+        self.lines = lines
+        self.first, self.last = first, last
+        self.rtl = bidi.starts_right_to_left(text)
+        self.weight = "bold" if style.fontName == BOLD_FONT else "regular"
+        self.spaceBefore = style.spaceBefore if first else 0
+        self.spaceAfter = style.spaceAfter if last else 0
+
+    def _inner(self, available_width: float) -> float:
+        return available_width - self.style.leftIndent
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        if self.lines is None:
+            measure = fonts.metrics(self.weight).width
+            self.lines = tuple(textfit.wrap(fonts.printable(self.source), self._inner(available_width), self.style.fontSize, measure))
+        return available_width, len(self.lines) * self.style.leading
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        self.wrap(available_width, available_height)
+        assert self.lines is not None
+        fit = int(available_height // self.style.leading)
+        if fit < 1 or fit >= len(self.lines):
+            return []
+        return [
+            RightToLeft(self.source, self.style, self.bullet, self.lines[:fit], self.first, False),
+            RightToLeft(self.source, self.style, "", self.lines[fit:], False, self.last),
+        ]
+
+    def draw(self) -> None:
+        assert self.lines is not None
+        size, leading = self.style.fontSize, self.style.leading
+        colour_value = "#" + self.style.textColor.hexval()[2:]
+        inner = self._inner(self.width)
+        top = len(self.lines) * leading
+        text = textfit.Fitted(size, self.lines, leading / size)
+        left = 0.0 if self.rtl else self.style.leftIndent
+        draw_lines(self.canv, text, self.weight, colour_value, left, top, inner, "right" if self.rtl else "left")
+        if self.bullet:
+            mark = textfit.Fitted(self.style.bulletFontSize, (self.bullet,), leading / self.style.bulletFontSize)
+            x = self.width - self.style.bulletIndent - fonts.metrics("regular").width(self.bullet, mark.size) if self.rtl else self.style.bulletIndent
+            draw_lines(self.canv, mark, "regular", colour_value, x, top)
 
 
 class QuoteFlowable(Flowable):  # type: ignore[misc]

@@ -7,7 +7,7 @@ from typing import Any
 from reportlab.graphics.shapes import Circle, Drawing, PolyLine, Polygon, Rect, String
 
 from facilitate.exporters._reportlab import FONTS, REGULAR, colour
-from facilitate.layout import figure
+from facilitate.layout import bidi, figure
 
 
 def drawing(plan: Any) -> Drawing:
@@ -39,7 +39,7 @@ def _rect(shape: figure.Rect) -> Any:
 
 
 def _text(shape: figure.Text) -> Any:
-    return String(shape.x, shape.y, shape.text, fontName=FONTS["bold" if shape.bold else "regular"], fontSize=shape.size,
+    return String(shape.x, shape.y, bidi.visual(shape.text), fontName=FONTS["bold" if shape.bold else "regular"], fontSize=shape.size,
                   fillColor=colour(shape.colour), textAnchor=shape.anchor)
 
 

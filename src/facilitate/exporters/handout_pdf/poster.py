@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from facilitate.exporters._reportlab import BOLD, draw_lines, draw_strings, fill, stroke
-from facilitate.layout import textfit
+from facilitate.layout import bidi, textfit
 from facilitate.layout.poster import AXIS_LABEL_SIZE, GROUP_GAP, StaircasePlan
 from facilitate.model.theme import Theme, mix
 
@@ -79,5 +79,5 @@ class StaircaseFlowable(Flowable):  # type: ignore[misc]
         path.close()
         canvas.drawPath(path, stroke=0, fill=1)
         canvas.setFont(BOLD, AXIS_LABEL_SIZE)
-        canvas.drawString(0, 3, plan.low_label)
-        canvas.drawRightString(plan.width, 3, plan.high_label)
+        canvas.drawString(0, 3, bidi.visual(plan.low_label))
+        canvas.drawRightString(plan.width, 3, bidi.visual(plan.high_label))
