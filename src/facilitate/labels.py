@@ -271,18 +271,18 @@ class Labels:
         """A day in full, as the language writes it: "Thursday, 3 September 2026", "jeudi 3 septembre 2026"."""
         from babel.dates import format_date
 
-        return format_date(day, "full", locale=self.locale)
+        return str(format_date(day, "full", locale=self.locale))
 
     def weekday(self, day: dt.date) -> str:
         from babel.dates import format_date
 
-        return format_date(day, "EEEE", locale=self.locale)
+        return str(format_date(day, "EEEE", locale=self.locale))
 
     def time(self, clock: dt.time) -> str:
         """A clock time: "14:30" (or "2:30 pm" on a 12-hour clock), as the language writes it."""
         from babel.dates import format_time
 
-        return format_time(clock, self.time_pattern, locale=self.locale)
+        return str(format_time(clock, self.time_pattern, locale=self.locale))
 
     def times(self, start: dt.time, end: dt.time) -> str:
         """From one clock time to another: "09:00–10:30"."""
@@ -293,9 +293,9 @@ class Labels:
         from babel.numbers import format_decimal
 
         if decimals is None:
-            return format_decimal(value, locale=self.locale)
+            return str(format_decimal(value, locale=self.locale))
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return format_decimal(value, format=pattern, locale=self.locale)
+        return str(format_decimal(value, format=pattern, locale=self.locale))
 
     def spoken(self, value: float) -> str:
         """A number as a person would say it, for alt text, as the language writes numbers:
