@@ -95,6 +95,7 @@ def _decode(path: str, raw: bytes) -> str:
 
 def read_text(path: StrPath, label: str | None = None) -> str:
     label = label or str(path)
+    origins.reading(path)
     size = checked_size(path, label)
     try:
         with open(path, "rb") as handle:
@@ -173,6 +174,7 @@ def resolve_path(
     """A file named in a content file, made absolute: relative to that file, and it must stay inside its folder."""
     folder = Path(document.path).resolve().parent
     candidate = Path(os.path.realpath(folder / value))
+    origins.reading(candidate)
     if not candidate.is_relative_to(Path(os.path.realpath(folder))):
         raise document.error(field_path, f"{what} {value!r} is outside the content folder {folder}")
     if candidate.suffix.lower() not in suffixes:
