@@ -134,16 +134,15 @@ def test_a_broken_edit_shows_its_line_and_keeps_the_last_good_build(session, run
     watching = running()
     slides = watching.watcher.preview.slides
     text = session.read_text("utf-8")
-    line = text[: text.index("minutes: 15")].count("\n") + 1
-    edit(session, "minutes: 15", "minutes: 0")
+    line = text[: text.index("    minutes: 20\n")].count("\n") + 1
+    edit(session, "    minutes: 20\n", "    minutes: 0\n")
     state = watching.settled()
-    assert state["problems"], watching.lines
-    assert re.match(rf"{re.escape(str(session))}:{line}: segments\[\d+\]\.\w*minutes: ", state["problems"][0])
+    assert state["problems"] == [f"{session}:{line}: segments[0].minutes: must be at least 1 minute, got 0"], watching.lines
     assert watching.watcher.preview.slides == slides  # the last good slides, still shown
     status, _, page = watching.get("/")
     assert status == 200 and state["problems"][0].replace("'", "&#39;") in page and "last build that worked" in page
     assert slide_with(watching, PROMPT) is not None
-    edit(session, "minutes: 0", "minutes: 15")
+    edit(session, "    minutes: 0\n", "    minutes: 20\n")
     assert watching.settled()["problems"] == []
     assert "last build that worked" not in watching.get("/")[2]
 
@@ -315,9 +314,10 @@ def test_the_page_reloads_itself_with_the_edit_and_passes_axe(session, running, 
     assert axe_problems(page, axe_source) == []
     edit(session, PROMPT, "What brought me here this morning?")
     page.get_by_text("What brought me here this morning?").first.wait_for(timeout=TIMEOUT * 1000)
-    edit(session, "minutes: 15", "minutes: 0")
+    edit(session, "    minutes: 20\n", "    minutes: 0\n")
     page.locator("#problems").wait_for(timeout=TIMEOUT * 1000)
-    assert "segments[" in page.locator("#problems").inner_text()
+    assert f"{session.name}:" in page.locator("#problems").inner_text()
+    assert "segments[0].minutes: must be at least 1 minute, got 0" in page.locator("#problems").inner_text()
     assert page.get_by_text("What brought me here this morning?").count() >= 1  # the last good build, still shown
     assert axe_problems(page, axe_source) == []
     page.set_viewport_size({"width": 320, "height": 640})

@@ -634,7 +634,7 @@ def watch(ctx: click.Context, source: str, out_dir: str | None, formats: tuple[s
     try:
         if open_page:
             click.launch(server.url)
-        watcher.run(stop)
+        watcher.run(stop, freeze=True)
     except KeyboardInterrupt:
         pass
     finally:

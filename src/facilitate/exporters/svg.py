@@ -450,12 +450,15 @@ def _lines(chart: spec.Chart, positions: Sequence[float], y_of) -> list[str]:
                 if series.line:
                     parts.append(f'<circle cx="{number(x)}" cy="{number(y)}" r="4" fill="{attribute(series.colour)}"/>')
                 else:
-                    r = 7
-                    parts.append(
-                        f'<polygon points="{number(x)},{number(y - r)} {number(x + r)},{number(y)} {number(x)},{number(y + r)}'
-                        f' {number(x - r)},{number(y)}" fill="{attribute(series.colour)}"/>'
-                    )
+                    parts.append(_diamond(x, y, 7, series.colour))
     return parts
+
+
+def _diamond(x: float, y: float, radius: float, colour: str) -> str:
+    """A diamond marker centred on (x, y)."""
+    points = ((x, y - radius), (x + radius, y), (x, y + radius), (x - radius, y))
+    return f'<polygon points="{" ".join(f"{number(a)},{number(b)}" for a, b in points)}" fill="{attribute(colour)}"/>'
+
 
 
 def _legend(chart: spec.Chart, box: spec.Box, size: float, measure) -> list[str]:
@@ -469,8 +472,10 @@ def _legend(chart: spec.Chart, box: spec.Box, size: float, measure) -> list[str]
     parts = []
     for series, width in items:
         middle = baseline - size * 0.35
-        if chart.kind == "bar" or not series.line:
+        if chart.kind == "bar":
             parts.append(_rect(x + swatch * 0.25, middle - swatch * 0.25, swatch * 0.5, swatch * 0.5, series.colour))
+        elif not series.line:
+            parts.append(_diamond(x + swatch / 2, middle, swatch * 0.3, series.colour))
         else:
             dash = ' stroke-dasharray="4 3"' if series.dashed else ""
             parts.append(f'<path d="M{number(x)} {number(middle)}h{number(swatch)}" stroke="{attribute(series.colour)}"'
