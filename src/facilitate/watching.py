@@ -31,6 +31,7 @@ sandboxed frames; slides and cards are SVG with every text escaped and no script
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
 import os
@@ -147,7 +148,7 @@ def _files_in(value: object, files: Mapping[str, Stamp], found: dict[str, Stamp]
         for item in value:
             _files_in(item, files, found)
     elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):  # type: ignore[misc]
+        for field in attrs.fields(type(value)):  # type: ignore[arg-type]  # an attrs class, checked above
             _files_in(getattr(value, field.name), files, found)
     elif isinstance(value, dict):
         for item in value.values():
@@ -277,7 +278,7 @@ class Watcher:
             problems += _problem_lines(error)
         return plans
 
-    def _card_faces(self, pack: Any) -> list[tuple[Any, list[tuple[Any, Any, dict[str, Any]]]]]:
+    def _card_faces(self, pack: Any) -> list[tuple[Any, list[tuple[Any, Any, Any, dict[str, Any]]]]]:
         """Each chosen deck and, for each of its cards, the face as the card sheets plan it and how to draw it."""
         from facilitate.exporters import cards_pdf
         from facilitate.layout import checking
@@ -301,7 +302,7 @@ class Watcher:
                         face = card_face(deck, item, number, card, pack.theme, band, colours[item.category], safe)
                         drawing = dict(background=pack.theme.background, band=band, band_colour=colours[item.category],
                                        safe=safe, picture=item.image)
-                        faces.append((item, face, {"card": card, **drawing}))
+                        faces.append((item, face, card, drawing))
                 out.append((deck, faces))
         if noted:
             raise ContentProblems(tuple(noted)) if len(noted) > 1 else noted[0]
@@ -321,19 +322,14 @@ class Watcher:
     def _draw(self, pack: Any, plans: dict[str, Any], drawn: list[str], problems: list[str]) -> Drawn:
         """The preview's slides, card sets and documents: each part as drawn before unless its plan changed;
         the last good ones of a kind whose plans failed."""
-        from facilitate.exporters import svg
 
         slides, cards, documents = self.preview.slides, self.preview.cards, self.preview.documents
         deck = plans["deck"]
         if deck is not None:
             try:
                 slides = tuple(
-                    self._part(
-                        f"slide {number}", (number, slide, deck.width, deck.height, deck.font),
-                        lambda number=number, slide=slide: Part(
-                            str(number), svg.slide_label(slide, number), svg.slide_svg(deck, slide, number)),
-                        drawn,
-                    )
+                    self._part(f"slide {number}", (number, slide, deck.width, deck.height, deck.font),
+                               functools.partial(_slide_part, deck, slide, number), drawn)
                     for number, slide in enumerate(deck.slides, start=1)
                 )
             except FacilitateError as error:
@@ -350,18 +346,13 @@ class Watcher:
                 problems += _problem_lines(error)
         return slides, cards, documents
 
-    def _card_set(self, deck: Any, faces: list[tuple[Any, Any, dict[str, Any]]], drawn: list[str]) -> CardSet:
-        from facilitate.exporters import svg
-
+    def _card_set(self, deck: Any, faces: list[tuple[Any, Any, Any, dict[str, Any]]], drawn: list[str]) -> CardSet:
         parts = []
-        for number, (card, face, drawing) in enumerate(faces, start=1):
+        for number, (card, face, size, drawing) in enumerate(faces, start=1):
             label = f"Card {number} of {len(faces)}: {card.title}"
             parts.append(self._part(
-                f"card {deck.id} {number}", (label, face, tuple(sorted(drawing.items()))),
-                lambda face=face, drawing=drawing, label=label, number=number: Part(
-                    f"{deck.id}/{number}", label, svg.card_face_svg(face, drawing["card"], label, **{
-                        k: v for k, v in drawing.items() if k != "card"})),
-                drawn,
+                f"card {deck.id} {number}", (label, face, size, tuple(sorted(drawing.items()))),
+                functools.partial(_card_part, f"{deck.id}/{number}", label, face, size, drawing), drawn,
             ))
         return CardSet(deck.id, deck.title, tuple(parts))
 
@@ -387,6 +378,8 @@ class Watcher:
 
     def _publish(self, pack: Any, parts: Drawn | None = None) -> None:
         """A new version of the preview: ``parts`` (else the parts shown now) and the problems."""
+        from facilitate.layout.properties import session_language
+
         slides, cards, documents = parts or (self.preview.slides, self.preview.cards, self.preview.documents)
         with self._lock:
             session = pack.session if pack is not None else None
@@ -395,7 +388,7 @@ class Watcher:
                 title=session.title if session is not None else self.preview.title or self.source.name,
                 source=str(self.source),
                 built_at=dt.datetime.now().strftime("%H:%M:%S"),
-                language=(getattr(session, "language", None) or self.preview.language) if session is not None else self.preview.language,
+                language=session_language(session) if session is not None else self.preview.language,
                 slides=slides,
                 cards=cards,
                 documents=documents,
@@ -528,6 +521,18 @@ class Watcher:
         self.say(f"{now} {what}{drawn} ({record.preview_seconds * 1000:.0f} ms){wrote}")
         for problem in record.problems:
             self.say(f"  error: {problem}")
+
+
+def _slide_part(deck: Any, slide: Any, number: int) -> Part:
+    from facilitate.exporters import svg
+
+    return Part(str(number), svg.slide_label(slide, number), svg.slide_svg(deck, slide, number))
+
+
+def _card_part(name: str, label: str, face: Any, size: Any, drawing: dict[str, Any]) -> Part:
+    from facilitate.exporters import svg
+
+    return Part(name, label, svg.card_face_svg(face, size, label, **drawing))
 
 
 def _short(path: str) -> str:

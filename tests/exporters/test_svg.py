@@ -384,3 +384,40 @@ def test_a_card_face_draws_its_blocks_lines_in_the_bundled_font():
     assert float(first.get("y")) == pytest.approx(size.height - block.top + fonts.metrics("bold").ascent * block.fitted.size, abs=0.01)
     assert any(p.get("fill-rule") for p in root.iter(f"{SVG}path"))  # the icon
     assert isinstance(card, Card)
+
+
+def test_card_faces_put_every_line_where_the_card_sheets_print_it(tmp_path):
+    """Each SVG face's lines start where cards.pdf draws them (reportlab sets text exactly: no kerning to allow for)."""
+    import pdfplumber
+
+    from facilitate.exporters import cards_pdf
+    from facilitate.model import Theme
+
+    deck = library.load().decks[0]
+    chosen = cards_pdf.CardOptions(instructions=False)
+    with open(tmp_path / "cards.pdf", "wb") as handle:
+        cards_pdf.deck_output(deck, BuildOptions(chosen), Theme()).write(handle)
+    imposition = cards_pdf.plan(chosen)
+    card, safe = imposition.card, cards_pdf.safe_zone(chosen)
+    band = band_height(deck, card.width - 2 * safe, safe)
+    colours = category_colours(deck, Theme())
+    compared = 0
+    with pdfplumber.open(tmp_path / "cards.pdf") as pdf:
+        page = pdf.pages[0]
+        printed = [(w["chars"][0]["matrix"][4], page.height - w["chars"][0]["matrix"][5], w["text"])
+                   for w in page.extract_words(return_chars=True, x_tolerance=1.5)]
+        for slot, (number, item) in zip(imposition.fronts, enumerate(deck.cards, start=1)):
+            colour = colours[item.category]
+            face = card_face(deck, item, number, card, Theme(), band, colour, safe)
+            document = svg.card_face_svg(face, card, f"Card {number}", background=Theme().background, band=band,
+                                         band_colour=colour, safe=safe)
+            for text in ET.fromstring(document).iter(f"{SVG}text"):
+                line, size = text.text or "", float(text.get("font-size"))
+                width = fonts.metrics("bold" if text.get("font-weight") == "bold" else "regular").width(line, size)
+                x = float(text.get("x")) - {"start": 0, "middle": width / 2, "end": width}[text.get("text-anchor", "start")]
+                left, baseline = slot.trim.x + x, page.height - (slot.trim.top - float(text.get("y")))
+                first = line.split()[0]
+                assert any(abs(px - left) < 0.05 and abs(py - baseline) < 0.05 and word == first for px, py, word in printed), (
+                    f"card {number}: {line!r} at ({left:.2f}, {baseline:.2f}) is not where cards.pdf prints it")
+                compared += 1
+    assert compared > 5 * min(len(deck.cards), len(imposition.fronts))

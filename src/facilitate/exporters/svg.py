@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from facilitate.errors import ExportError
 from facilitate.exporters._xml import attribute, text
@@ -402,7 +402,8 @@ def _chart(chart: spec.Chart) -> str:
     return "".join(parts)
 
 
-def _bars(chart: spec.Chart, scale: Scale, positions: Sequence[float], band: float, y_of, bottom: float) -> list[str]:
+def _bars(chart: spec.Chart, scale: Scale, positions: Sequence[float], band: float, y_of: Callable[[float], float],
+          bottom: float) -> list[str]:
     """Clustered bars (a gap of 60% of a bar between categories), each labelled with its value."""
     parts = []
     series_count = max(len(chart.series), 1)
@@ -421,7 +422,7 @@ def _bars(chart: spec.Chart, scale: Scale, positions: Sequence[float], band: flo
     return parts
 
 
-def _lines(chart: spec.Chart, positions: Sequence[float], y_of) -> list[str]:
+def _lines(chart: spec.Chart, positions: Sequence[float], y_of: Callable[[float], float]) -> list[str]:
     """Each series as a line (gaps left open unless the chart spans them) and its markers."""
     parts = []
     for series in chart.series:
@@ -461,7 +462,7 @@ def _diamond(x: float, y: float, radius: float, colour: str) -> str:
 
 
 
-def _legend(chart: spec.Chart, box: spec.Box, size: float, measure) -> list[str]:
+def _legend(chart: spec.Chart, box: spec.Box, size: float, measure: Callable[[str, float], float]) -> list[str]:
     """The series' names in a row centred under the chart, each after a swatch of its colour."""
     swatch = size * 1.2
     gap = size * 0.4
