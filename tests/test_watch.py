@@ -212,6 +212,26 @@ def test_a_picture_edited_in_place_redraws_what_shows_it(session, tmp_path):
     assert [name for name in record.drawn if name.startswith("slide")]
 
 
+def test_an_edited_template_writes_again_what_it_draws(session, tmp_path):
+    from facilitate.options import BuildOptions, TemplateOptions
+    from facilitate.resources import templates_folder
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    template = folder / "document.html.j2"
+    template.write_text((templates_folder() / "document.html.j2").read_text("utf-8"), "utf-8")
+    pack = tmp_path / "pack"
+    watcher = Watcher(session, BuildOptions(TemplateOptions(str(folder))), pack, ["html", "markdown", "pptx"])
+    assert watcher.build().problems == ()
+    assert str(template.absolute()) in watcher.files()
+    edit(template, "<body>", "<body><p>OUR OWN TEMPLATE</p>")
+    record = watcher.build(watcher.changed())
+    # Every document the template folder may draw (any template may include another), and nothing else.
+    assert sorted(record.written) == sorted(f"{entry.name}.{suffix}" for entry in watcher.preview.documents for suffix in ("html", "md"))
+    assert all("OUR OWN TEMPLATE" in document.content for document in watcher.preview.documents)
+    assert "OUR OWN TEMPLATE" in (pack / "runsheet.html").read_text("utf-8")
+
+
 def test_the_preview_is_served_on_127_0_0_1_only(running):
     watching = running()
     assert watching.server.server_address[0] == "127.0.0.1"

@@ -197,21 +197,28 @@ class Watcher:
         """The watched files whose stamp differs from when they were last read."""
         return [path for path, known in self.stamps.items() if stamp(path) != known]
 
-    def _extra_files(self) -> list[str]:
-        """Files the options name: a PowerPoint template, the files of a template folder."""
+    def _deck_template(self) -> tuple[str, ...]:
+        """The PowerPoint template the options name, if any (its absolute path)."""
         from facilitate.exporters.pptx import DeckOptions
+
+        template = self.options[DeckOptions].template
+        return (os.path.abspath(template),) if template else ()
+
+    def _template_folder(self) -> tuple[str, ...]:
+        """The user's template folder the options name, if any, and every file in it (absolute paths)."""
         from facilitate.options import TemplateOptions
 
-        extra = []
-        template = self.options[DeckOptions].template
-        if template:
-            extra.append(os.path.abspath(template))
         folder = self.options[TemplateOptions].template_dir
-        if folder:
-            extra.append(os.path.abspath(folder))
-            for root, _, names in os.walk(folder):
-                extra += [os.path.abspath(os.path.join(root, name)) for name in names]
-        return extra
+        if not folder:
+            return ()
+        found = [os.path.abspath(folder)]
+        for root, _, names in os.walk(folder):
+            found += sorted(os.path.abspath(os.path.join(root, name)) for name in names)
+        return tuple(found)
+
+    def _extra_files(self) -> list[str]:
+        """Files the options name: a PowerPoint template, the files of a template folder."""
+        return [*self._deck_template(), *self._template_folder()]
 
     # -- one build --
 
@@ -416,11 +423,9 @@ class Watcher:
     def _document_key(self, pack: Any, entry: Any, suffix: str) -> object:
         """What a document's file is drawn from: the document, the theme, the session's own details (author,
         language: not its segments), and a user's template folder for the formats that use one."""
-        from facilitate.options import TemplateOptions
-
         session = pack.session
         details = tuple((field.name, getattr(session, field.name)) for field in attrs.fields(type(session)) if field.name != "segments")
-        templates = self.options[TemplateOptions].template_dir if suffix in ("html", "md") else None
+        templates = self._template_folder() if suffix in ("html", "md") else ()
         return (suffix, entry.document, pack.theme, details, templates)
 
     def _pack_files(self, pack: Any, plans: dict[str, Any]) -> dict[str, dict[str, object]]:
@@ -433,9 +438,9 @@ class Watcher:
         from facilitate.layout.imposition import sets_to_print
         from facilitate.layout.properties import cards_properties
 
-        files: dict[str, dict[str, object]] = {"live": {"session.html": ("pack", pack)}}
+        files: dict[str, dict[str, object]] = {"live": {"session.html": ("pack", pack, self._template_folder())}}
         if plans["deck"] is not None:
-            files["pptx"] = {"deck.pptx": ("pptx", plans["deck"])}
+            files["pptx"] = {"deck.pptx": ("pptx", plans["deck"], self._deck_template())}
         chosen = self.options[cards_pdf.CardOptions]
         try:
             decks = cards_pdf.chosen_decks(pack, chosen.decks)
@@ -461,18 +466,24 @@ class Watcher:
         known = self._pack_files(pack, plans)
         written: list[str] = []
         problems: list[str] = []
+        folder = self.out_dir
+
+        def current(file: str, key: object) -> bool:
+            """The file is in the folder, as last written from this same plan."""
+            return self._written.get(file) == key and (folder / file).is_file()
+
         for name in self.formats:
             files = known.get(name)
-            if files is not None and all(self._written.get(file) == self._key(key) for file, key in files.items()):
+            if files is not None and all(current(file, self._key(key)) for file, key in files.items()):
                 continue
             try:
                 for output in exporters.exporter(name).outputs(pack, self.options):
-                    key = self._key((files or {}).get(output.name, ("pack", pack)))
-                    if self._written.get(output.name) == key:
+                    key = self._key((files or {}).get(output.name, ("pack", pack, self._extra_files())))
+                    if current(output.name, key):
                         continue
                     if self.changed():
                         return written  # the next build writes the rest
-                    OutputFolder(self.out_dir, force=self.force).write([output])
+                    OutputFolder(folder, force=self.force).write([output])
                     self._written[output.name] = key
                     written.append(output.name)
             except FacilitateError as error:
