@@ -601,7 +601,7 @@ def build(ctx: click.Context, source: str | None, out_dir: str, formats: tuple[s
 
 
 @main.command(cls=ExporterCommand)
-@click.argument("source")
+@click.argument("session")
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
               help="Also keep a pack in this folder, writing again only the files an edit changes.")
 @click.option("-f", "--format", "formats", multiple=True, help="With -o: only these formats (repeat); default: all.")
@@ -609,9 +609,9 @@ def build(ctx: click.Context, source: str | None, out_dir: str, formats: tuple[s
 @click.option("--open", "open_page", is_flag=True, help="Open the preview in your web browser.")
 @click.option("--force", is_flag=True, help="With -o: overwrite files in the folder that facilitate did not write.")
 @click.pass_context
-def watch(ctx: click.Context, source: str, out_dir: str | None, formats: tuple[str, ...], port: int, open_page: bool, force: bool,
+def watch(ctx: click.Context, session: str, out_dir: str | None, formats: tuple[str, ...], port: int, open_page: bool, force: bool,
           **values: Any) -> None:
-    """Show SOURCE (a session file) in a web page that updates as you edit: slides, card faces, documents.
+    """Show SESSION (a session file) in a web page that updates as you edit: slides, card faces, documents.
 
     Every file the session uses is watched (its theme, decks, spreadsheets, pictures); on a
     change only what depends on it is drawn again, and a problem shows on the page as
@@ -626,7 +626,7 @@ def watch(ctx: click.Context, source: str, out_dir: str | None, formats: tuple[s
     if formats and out_dir is None:
         raise FacilitateError("-f chooses the formats of the pack written with -o; give -o DIR too")
     options = ctx.command.build_options(ctx, values)
-    path = _locate("session", source)
+    path = _locate("session", session)
     watcher = Watcher(path, options, out_dir, formats or None, force, say=lambda line: click.echo(line, err=True))
     server, thread = serve(watcher, port)
     stop = threading.Event()

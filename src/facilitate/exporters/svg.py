@@ -139,20 +139,18 @@ def slide_label(slide: spec.Slide, number_: int) -> str:
 
 def slide_svg(deck: spec.Deck, slide: spec.Slide, number_: int) -> str:
     """Slide ``number_`` of ``deck`` as an SVG document, its text set in the deck's font."""
-    with fonts.measuring(deck.font):
-        body = [_rect(0, 0, deck.width, deck.height, slide.background)]
-        for element in slide.backdrop:
-            body.append(_element(element))
-        if slide.title is not None and not slide.hidden_title:
-            body.append(_text_box(slide.title))
-        if slide.body is not None:
-            body.append(_text_box(slide.body))
-        for element in slide.shapes:
-            body.append(_element(element))
+    body = [_rect(0, 0, deck.width, deck.height, slide.background)]
     try:
-        return _document(deck.width, deck.height, slide_label(slide, number_), deck.font, body)
-    except ExportError as error:  # pragma: no cover - drawing raises before here
+        with fonts.measuring(deck.font):
+            body += [_element(element) for element in slide.backdrop]
+            if slide.title is not None and not slide.hidden_title:
+                body.append(_text_box(slide.title))
+            if slide.body is not None:
+                body.append(_text_box(slide.body))
+            body += [_element(element) for element in slide.shapes]
+    except ExportError as error:  # a picture that cannot be read: named with its slide, as the deck names it
         raise ExportError(f"slide {number_} {slide.heading!r}: {error}") from None
+    return _document(deck.width, deck.height, slide_label(slide, number_), deck.font, body)
 
 
 def deck_svgs(deck: spec.Deck) -> list[str]:
