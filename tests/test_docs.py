@@ -45,6 +45,35 @@ def test_every_example_in_the_docs_runs(doc, tmp_path):
                     continue
                 words = shlex.split(line.split(">", 1)[0])
                 command = FACILITATE + words[1:]
+                if words[1] == "watch":
+                    run_watch(doc, line, command, tmp_path, env)
+                    continue
                 result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=600)
                 expected = 2 if "validate" in words and "broken" in line else 0
                 assert result.returncode == expected, f"{doc.name}: `{line}` exited {result.returncode}:\n{result.stderr}"
+
+
+def run_watch(doc: Path, line: str, command: list[str], folder: Path, env: dict[str, str]) -> None:
+    """``facilitate watch`` runs until Ctrl-C: it must serve its preview, then stop cleanly on SIGINT."""
+    import http.client
+    import signal
+
+    process = subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert process.stderr is not None
+        first = process.stderr.readline()
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/", first)
+        assert found, f"{doc.name}: `{line}` did not serve a preview: {first}"
+        connection = http.client.HTTPConnection("127.0.0.1", int(found[1]), timeout=120)
+        connection.request("GET", "/version.json?after=0")
+        response = connection.getresponse()
+        assert response.status == 200, f"{doc.name}: `{line}`: the preview answered {response.status}"
+        response.read()
+        connection.close()
+        process.send_signal(signal.SIGINT)
+        _, errors = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0 and "Traceback" not in errors, f"{doc.name}: `{line}` exited {process.returncode}:\n{errors}"

@@ -73,3 +73,29 @@ def test_the_api_reference_builds_from_the_docstrings(tmp_path):
     page = (tmp_path / "api" / "facilitate.html").read_text("utf-8")
     for name in ("SessionPack", "Session", "CardDeck", "build", "load"):
         assert f'id="{name}"' in page, f"the API reference does not document facilitate.{name}"
+
+
+def test_the_gallery_can_draw_slides_without_libreoffice(tmp_path, monkeypatch):
+    """``scripts/gallery --slides svg``: slides drawn from the slide model by the SVG renderer, then cairosvg."""
+    import importlib.util
+    from importlib.machinery import SourceFileLoader
+
+    from PIL import Image
+
+    from facilitate.exporters import pptx
+    from facilitate.loaders import library
+    from facilitate.options import BuildOptions
+
+    loader = SourceFileLoader("gallery_script", str(ROOT / "scripts" / "gallery"))
+    spec = importlib.util.spec_from_loader("gallery_script", loader)
+    assert spec is not None
+    gallery = importlib.util.module_from_spec(spec)
+    loader.exec_module(gallery)
+    monkeypatch.setattr(gallery, "STAGING", tmp_path)
+    deck = pptx.deck_model(library.load(), BuildOptions())
+    gallery.render_slides(deck, {1: "title.png", 2: "second.png"}, 40)
+    for name in ("title.png", "second.png"):
+        with Image.open(tmp_path / name) as picture:
+            assert picture.size == (533, 300)
+            shades = picture.convert("L").histogram()
+            assert sum(1 for count in shades if count) > 20  # text and shapes in many shades, not a blank page

@@ -642,6 +642,51 @@ def build(ctx: click.Context, source: str | None, out_dir: str, formats: tuple[s
         click.echo(f"wrote {path}")
 
 
+@main.command(cls=ExporterCommand)
+@click.argument("session")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
+              help="Also keep a pack in this folder, writing again only the files an edit changes.")
+@click.option("-f", "--format", "formats", multiple=True, help="With -o: only these formats (repeat); default: all.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Serve the preview on this port of 127.0.0.1 (default: a free one).")
+@click.option("--open", "open_page", is_flag=True, help="Open the preview in your web browser.")
+@click.option("--force", is_flag=True, help="With -o: overwrite files in the folder that facilitate did not write.")
+@click.pass_context
+def watch(ctx: click.Context, session: str, out_dir: str | None, formats: tuple[str, ...], port: int, open_page: bool, force: bool,
+          **values: Any) -> None:
+    """Show SESSION (a session file) in a web page that updates as you edit: slides, card faces, documents.
+
+    Every file the session uses is watched (its theme, decks, spreadsheets, pictures); on a
+    change only what depends on it is drawn again, and a problem shows on the page as
+    FILE:LINE: field: what is wrong, with the last good build kept. The page is served on
+    127.0.0.1 only. Ctrl-C stops.
+    """
+    import threading
+
+    from facilitate.watching import Watcher, serve
+
+    _check_formats(formats)
+    if formats and out_dir is None:
+        raise FacilitateError("-f chooses the formats of the pack written with -o; give -o DIR too")
+    options = ctx.command.build_options(ctx, values)
+    path = _locate("session", session)
+    watcher = Watcher(path, options, out_dir, formats or None, force, say=lambda line: click.echo(line, err=True))
+    server, thread = serve(watcher, port)
+    stop = threading.Event()
+    click.echo(f"preview of {path} at {server.url} (Ctrl-C to stop)", err=True)
+    try:
+        if open_page:
+            click.launch(server.url)
+        watcher.run(stop, freeze=True)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=2)
+    click.echo("stopped watching", err=True)
+
+
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out_dir", default="preview", show_default=True, type=click.Path(file_okay=False), help="Folder for the PNG pages.")

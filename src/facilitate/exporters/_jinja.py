@@ -158,10 +158,7 @@ def _qr_svg(url: str, alt: str = "") -> object:
     from facilitate.layout.qr import qr_code
 
     code = qr_code(str(url))
-    # The runs count rows down from the top, as SVG does.
-    squares = "".join(
-        f"M{column} {row}h{length}v1h-{length}z" for row, column, length in code.runs
-    )
+    squares = code.svg_path()
     label = escape(alt or f"QR code for {url}")
     return Markup(
         f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {code.size} {code.size}" width="160" height="160"'

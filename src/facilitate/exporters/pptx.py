@@ -23,6 +23,7 @@ import attrs
 from facilitate.errors import ExportError, warn
 from facilitate.exporters import _pptx_internals
 from facilitate.layout import bidi
+from facilitate.exporters._xml import clean as _clean
 from facilitate.layout import slides as spec
 from facilitate.layout.picture import contain, cover
 from facilitate.layout.slides.template import LayoutChoice, Placeholder, Template, TemplateLayout, choose_layouts
@@ -31,7 +32,6 @@ from facilitate.options import BuildOptions, Flag, option
 from facilitate.output import Output, normalise_zip, source_date_epoch
 
 EMU_PER_POINT = 12700
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _GEOMETRY = {"rectangle": "rect", "rounded": "roundRect", "right-arrow": "rightArrow"}
@@ -69,6 +69,15 @@ options = (DeckOptions,)
 
 def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
     """``deck.pptx``; the slide model is built now, so text that cannot fit fails before any write."""
+    deck = deck_model(pack, options)
+    for line in deck.warnings:
+        warn(line)
+    template = options[DeckOptions].template
+    return [Output("deck.pptx", lambda handle: handle.write(render(deck, template)))]
+
+
+def deck_model(pack: SessionPack, options: BuildOptions) -> spec.Deck:
+    """The slide model the deck is drawn from, with these options (also drawn as SVG by ``facilitate watch``)."""
     chosen = options[DeckOptions]
     template = chosen.template
     # The default template is described at render time; opening it here would bring
@@ -77,10 +86,7 @@ def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
     described = None
     if template is not None or pack.theme.layouts.named():
         described = describe(_open(template), template)
-    deck = spec.build_deck(pack, aspect=_aspect(chosen), cards_as_slides=chosen.cards_as_slides, template=described)
-    for line in deck.warnings:
-        warn(line)
-    return [Output("deck.pptx", lambda handle: handle.write(render(deck, template)))]
+    return spec.build_deck(pack, aspect=_aspect(chosen), cards_as_slides=chosen.cards_as_slides, template=described)
 
 
 def _aspect(options: DeckOptions) -> str:
@@ -102,11 +108,6 @@ def _rgb(colour: str):
     from pptx.dml.color import RGBColor
 
     return RGBColor.from_string(colour.lstrip("#").upper())
-
-
-def _clean(text: str) -> str:
-    """Text without characters XML cannot hold."""
-    return _INVALID_XML.sub("", text)
 
 
 # --- the presentation -------------------------------------------------------------------

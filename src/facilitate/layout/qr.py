@@ -39,6 +39,10 @@ class QrCode:
             for row, column, length in self.runs
         )
 
+    def svg_path(self) -> str:
+        """The dark modules as one SVG path, in modules from the top-left corner (quiet zone included)."""
+        return "".join(f"M{column} {row}h{length}v1h-{length}z" for row, column, length in self.runs)
+
     def smallest_side(self) -> float:
         """The smallest square, in points, whose modules are still big enough to scan."""
         return self.size * MIN_MODULE

@@ -97,6 +97,7 @@ def _decode(path: str, raw: bytes) -> str:
 def read_text(path: StrPath, label: str | None = None) -> str:
     """The text of a content file: a regular file of at most 64 MB, in UTF-8."""
     label = label or str(path)
+    origins.reading(path)
     return _decode(label, read_bytes(path, label, MAX_FILE_BYTES, "content file", "content files"))
 
 
@@ -172,6 +173,7 @@ def resolve_path(
     """A file named in a content file, made absolute: relative to that file, and it must stay inside its folder."""
     folder = Path(document.path).resolve().parent
     candidate = Path(os.path.realpath(folder / value))
+    origins.reading(candidate)
     if not candidate.is_relative_to(Path(os.path.realpath(folder))):
         raise document.error(field_path, f"{what} {value!r} is outside the content folder {folder}")
     if candidate.suffix.lower() not in suffixes:

@@ -105,12 +105,15 @@ def copy_text(entry: Entry, new_id: str) -> str:
 def _local_file(name: str, base: Path) -> Path | None:
     """The content file ``name`` means in ``base``: itself when it ends in a content or table
     suffix (whether or not it exists), else NAME.yaml (.yml, .toml) when that is a file."""
+    from facilitate.loaders import origins
     from facilitate.loaders.tabular import TABLE_SUFFIXES
 
     candidate = base / name
     if candidate.suffix.lower() in SUFFIXES + TABLE_SUFFIXES:
         return candidate
     for suffix in SUFFIXES:
+        # Looked for even when absent: a file of that name appearing beside the session takes over.
+        origins.reading(base / f"{name}{suffix}")
         if os.path.isfile(base / f"{name}{suffix}"):  # os.path: a name too long for the file system is not there
             return base / f"{name}{suffix}"
     return None

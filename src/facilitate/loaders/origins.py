@@ -9,12 +9,20 @@ terms: ``riverside.yaml:47: segments[3].prompts[1]: too long for its slide ...``
 
 The notes are kept per object identity for as long as the object lives (weak references),
 so they cost nothing once a pack is gone.
+
+Inside :func:`recording_files` the loaders also note every file they read or look for (a
+content file, a spreadsheet, a picture, a file beside the session that would be used if
+it existed), so ``facilitate watch`` knows which files a pack depends on, even when loading
+it failed part way.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from typing import Any
 
 import attrs
@@ -130,3 +138,24 @@ def located(error: FacilitateError) -> FacilitateError:
         return error
     # The same kind of error (a TextOverflowError stays one), its message now in the user's terms.
     return type(error)(str(LoadError(where.path, where.line, where.field_path, error.message)))
+
+
+_FILES_READ: ContextVar[set[str] | None] = ContextVar("facilitate_files_read", default=None)
+
+
+@contextlib.contextmanager
+def recording_files() -> Iterator[set[str]]:
+    """Inside the block, note the absolute path of every file the loaders read or look for, in the set yielded."""
+    found: set[str] = set()
+    token = _FILES_READ.set(found)
+    try:
+        yield found
+    finally:
+        _FILES_READ.reset(token)
+
+
+def reading(path: str | os.PathLike[str]) -> None:
+    """A loader reads the file at ``path``, or looks for it (noted only inside :func:`recording_files`)."""
+    found = _FILES_READ.get()
+    if found is not None:
+        found.add(os.path.abspath(path))

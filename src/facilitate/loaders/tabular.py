@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from facilitate.errors import LoadError
+from facilitate.loaders import origins
 from facilitate.loaders.limits import MAX_FILE_BYTES, checked_size, text_problem
 
 if TYPE_CHECKING:
@@ -187,6 +188,7 @@ def open_table(path: str | os.PathLike[str], label: str | None = None, sheet: st
     """Open the CSV or XLSX file at ``path``; errors name ``label`` (default: the path)."""
     label = label or str(path)
     suffix = Path(str(path)).suffix.lower()
+    origins.reading(path)
     checked_size(path, label)
     if suffix in XLSX_SUFFIXES:
         return _open_xlsx(path, label, sheet)

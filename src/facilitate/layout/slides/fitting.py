@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import attrs
 
 from facilitate.layout import compose, textfit
-from facilitate.layout.slides.spec import INK, Box, Paragraph, TextBox
+from facilitate.layout.slides.spec import INK, INSET_X, Box, Paragraph, TextBox
 
 #: Measured lines must fit in this share of the box width, so a renderer whose line
 #: breaking differs by a hair (kerning, rounding) still breaks where we did.
@@ -182,6 +182,18 @@ def lines(text: str, width: float, size: float, bold: bool = False) -> tuple[str
 def paragraph_lines(paragraph: Paragraph, width: float) -> tuple[str, ...]:
     """How a fitted ``paragraph`` wraps in a text box whose inner width is ``width``."""
     return lines(paragraph.text, width - paragraph.indent, paragraph.size, paragraph.bold)
+
+
+def shown_lines(paragraph: Paragraph, width: float) -> tuple[str, ...]:
+    """How PowerPoint and LibreOffice break a fitted ``paragraph`` in a text box whose inner width is
+    ``width``: at the whole width, where :func:`paragraph_lines` measured within ``WIDTH_SAFETY`` of it
+    (so the lines shown are never more than the lines measured)."""
+    return textfit.wrapped(paragraph.text, width - paragraph.indent, paragraph.size, paragraph.bold)
+
+
+def shown_cell_lines(text: str, width: float, size: float, bold: bool = False) -> tuple[str, ...]:
+    """How a table cell ``width`` wide (margins included) shows ``text``: broken at its whole inner width."""
+    return textfit.wrapped(text, width - 2 * INSET_X, size, bold)
 
 
 def text_height(paragraphs: Sequence[Paragraph], width: float) -> float:
