@@ -54,20 +54,42 @@ def write_deck_inputs(folder: Path, count: int) -> dict[str, Path]:
     return paths
 
 
-def write_card_inputs(folder: Path, count: int) -> dict[str, Path]:
-    """A deck of ``count`` poker cards as facilitate YAML and as JSON for the floor."""
-    folder.mkdir(parents=True, exist_ok=True)
-    cards = [
+#: A 40-word prompt, as long as a card's prompt usually gets (the "long" card workloads).
+LONG_PROMPT = (
+    "Imagine a system where partnership idea {i} is simply how things are done: families, staff and"
+    " governors plan the term together, share what they learn each week, notice who is missing from"
+    " the conversation and invite them in before any decision about the children is made"
+)
+
+
+def card_rows(count: int, long: bool = False) -> list[dict]:
+    """``count`` poker cards: a category, a title and a prompt (about 14 words, or 40 with ``long``)."""
+    prompt = LONG_PROMPT if long else "Imagine a system where partnership idea {i} is simply how things are done"
+    return [
         {
             "id": f"c{i}",
             "title": f"Card {i}",
-            "prompt": f"Imagine a system where partnership idea {i} is simply how things are done",
+            "prompt": prompt.format(i=i),
             "category": ("Place", "People", "Purpose")[i % 3],
         }
         for i in range(1, count + 1)
     ]
-    deck = {"kind": "deck", "id": f"bench-{count}", "title": f"Benchmark deck of {count} cards", "back": {"title": "Let's imagine", "colour": "#1f4e79"}, "cards": cards}
-    paths = {"yaml": folder / f"cards-{count}.yaml", "json": folder / f"cards-{count}.json"}
+
+
+def write_card_inputs(folder: Path, count: int, long: bool = False) -> dict[str, Path]:
+    """A deck of ``count`` poker cards as facilitate YAML, as a CSV card table, and as JSON for the floors."""
+    import csv
+
+    folder.mkdir(parents=True, exist_ok=True)
+    cards = card_rows(count, long)
+    title = f"Benchmark deck of {count} cards"
+    deck = {"kind": "deck", "id": f"bench-{count}", "title": title, "back": {"title": "Let's imagine", "colour": "#1f4e79"}, "cards": cards}
+    stem = f"cards-{count}{'-long' if long else ''}"
+    paths = {"yaml": folder / f"{stem}.yaml", "json": folder / f"{stem}.json", "csv": folder / f"{stem}.csv"}
     paths["yaml"].write_text(yaml.safe_dump(deck, sort_keys=False), "utf-8")
     paths["json"].write_text(json.dumps(deck), "utf-8")
+    with paths["csv"].open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["id", "title", "prompt", "category"])
+        writer.writeheader()
+        writer.writerows(cards)
     return paths
