@@ -1,4 +1,4 @@
-"""The floor for cards: a bare reportlab script, poker cards 9-up on A4, mirrored backs, crop marks.
+"""A floor for cards: a bare reportlab script wrapping text with Paragraph; poker cards 8-up on A4, mirrored backs, crop marks.
 
 It draws what facilitate's card face shows (a category band with its label, the card
 title, the prompt as a wrapped Paragraph, a footer with the deck title and "n/N") and a
@@ -11,7 +11,7 @@ box, no glyph checks, no YAML.
 import json
 import sys
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -24,10 +24,12 @@ pdfmetrics.registerFont(TTFont("Body", sys.argv[3]))
 pdfmetrics.registerFont(TTFont("Bold", sys.argv[3].replace("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")))
 style = ParagraphStyle("prompt", fontName="Body", fontSize=14, leading=17)
 title_style = ParagraphStyle("title", fontName="Bold", fontSize=11, leading=13)
-width, height, gutter, cols, rows = 63 * mm, 88 * mm, 3 * mm, 3, 3
-left = (A4[0] - cols * width - (cols - 1) * gutter) / 2
-bottom = (A4[1] - rows * height - (rows - 1) * gutter) / 2
-pdf = canvas.Canvas(sys.argv[2], pagesize=A4, invariant=1)
+# facilitate's page: A4 landscape, 4 x 2 poker cards, each with 3 mm of bleed, 5 mm printer margin.
+width, height, bleed, cols, rows = 63 * mm, 88 * mm, 3 * mm, 4, 2
+gutter = 2 * bleed
+left = (landscape(A4)[0] - cols * width - (cols - 1) * gutter) / 2
+bottom = (landscape(A4)[1] - rows * height - (rows - 1) * gutter) / 2
+pdf = canvas.Canvas(sys.argv[2], pagesize=landscape(A4), invariant=1)
 
 
 def cell(index):
@@ -50,7 +52,7 @@ for start in range(0, len(cards), rows * cols):
     for index, card in enumerate(sheet):
         x, y = cell(index)
         pdf.setFillColorRGB(0.12, 0.31, 0.47)
-        pdf.rect(x, y + height - 10 * mm, width, 10 * mm, stroke=0, fill=1)
+        pdf.rect(x - bleed, y + height - 10 * mm, width + 2 * bleed, 10 * mm + bleed, stroke=0, fill=1)  # band into the bleed
         pdf.setFillColorRGB(1, 1, 1)
         pdf.setFont("Bold", 10)
         pdf.drawString(x + 3 * mm, y + height - 7 * mm, card.get("category") or data["title"])
@@ -70,9 +72,9 @@ for start in range(0, len(cards), rows * cols):
     pdf.showPage()
     for index in range(len(sheet)):
         row, col = divmod(index, cols)
-        x, y = cell(row * cols + (cols - 1 - col))  # long-edge duplex: columns mirrored
+        x, y = cell((rows - 1 - row) * cols + col)  # long-edge duplex of a landscape sheet: rows mirrored
         pdf.setFillColorRGB(0.12, 0.31, 0.47)
-        pdf.rect(x, y, width, height, stroke=0, fill=1)
+        pdf.rect(x - bleed, y - bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
         pdf.setFillColorRGB(1, 1, 1)
         pdf.setFont("Body", 12)
         pdf.drawCentredString(x + width / 2, y + height / 2, data["back"]["title"])
