@@ -152,11 +152,10 @@ def draw_lines(
     if not text.lines:
         return
     size = text.size
-    baseline = top - fonts.metrics(weight).ascent * size
-    measure = fonts.metrics(weight).width
-    out = canvas.beginText()
-    out.setFont(FONTS[weight], size)
-    _fill(out, colour_value, is_cmyk(canvas))
+    metrics = fonts.metrics(weight)
+    baseline = top - metrics.ascent * size
+    measure = metrics.width
+    placed = []
     for line in text.lines:
         if align == "right":
             x = left + width - measure(line, size)
@@ -164,21 +163,97 @@ def draw_lines(
             x = left + (width - measure(line, size)) / 2
         else:
             x = left
-        out.setTextOrigin(x, baseline)
-        out.textOut(bidi.visual(line))
+        placed.append((x, baseline, line))
         baseline -= size * text.leading
-    canvas.drawText(out)
+    _draw_text(canvas, placed, weight, size, colour_value)
 
 
 def draw_strings(canvas: Any, lines: Iterable[tuple[float, float, str]], weight: str, size: float, colour_value: str) -> None:
     """Draw each (x, baseline, text) in one text object."""
-    out = canvas.beginText()
-    out.setFont(FONTS[weight], size)
-    _fill(out, colour_value, is_cmyk(canvas))
+    _draw_text(canvas, lines, weight, size, colour_value)
+
+
+def _draw_text(canvas: Any, lines: Iterable[tuple[float, float, str]], weight: str, size: float, colour_value: str) -> None:
+    """One text object: each (x, baseline, text) in the font of ``weight`` at ``size``, in ``colour_value``.
+
+    The operators are written straight into the page, exactly as reportlab's text object
+    writes them for a TrueType font (``beginText``, ``setFillColor``, ``setFont``, then
+    ``setTextOrigin`` and ``textOut`` per line, ``drawText``), without the work reportlab
+    does per line that a text object drawn once does not need (the cursor's advance, font
+    look-ups by name, the colour parsed again). Each text's subset codes and escaped bytes
+    are remembered per canvas (reportlab's subset assignment never changes a character
+    once given), so a footer repeated on 10,000 cards is encoded once.
+    """
+    from reportlab.lib.rl_accel import fp_str
+
+    kit = _text_kit(canvas)
+    font = kit.fonts[weight]
+    set_font = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+    code = ["BT 1 0 0 1 0 0 Tm", kit.fill(colour_value)]
+    append = code.append
+    current = -1
+    shown = kit.shown[weight]
     for x, y, line in lines:
-        out.setTextOrigin(x, y)
-        out.textOut(bidi.visual(line))
-    canvas.drawText(out)
+        append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        parts = shown.get(line)
+        if parts is None:
+            parts = kit.encode(weight, line)
+        out = []
+        for subset, name, escaped in parts:
+            if subset != current:
+                out.append(f"{name} {set_font}")
+                current = subset
+            out.append(escaped)
+        append(" ".join(out))
+    append("ET")
+    canvas._code.append(" ".join(code))
+
+
+class _TextKit:
+    """What drawing text on one canvas remembers: its fonts, the operators of each colour, each text's encoding."""
+
+    #: Texts remembered per weight, at most: a 10,000-card deck's prompts are each drawn once.
+    LIMIT = 20_000
+
+    def __init__(self, canvas: Any) -> None:
+        from reportlab.pdfbase import pdfmetrics
+
+        self.canvas = canvas
+        self.fonts = {weight: pdfmetrics.getFont(name) for weight, name in FONTS.items()}
+        self.fills: dict[str, str] = {}
+        self.shown: dict[str, dict[str, list[tuple[int, str, str]]]] = {weight: {} for weight in FONTS}
+
+    def fill(self, value: str) -> str:
+        """The operator that sets ``value`` as the fill colour inside a text object, as reportlab writes it."""
+        cmyk = is_cmyk(self.canvas)
+        key = f"{value} {cmyk}"
+        found = self.fills.get(key)
+        if found is None:
+            probe = self.canvas.beginText()
+            _fill(probe, value, cmyk)
+            found = self.fills[key] = " ".join(probe._code[2:])
+        return found
+
+    def encode(self, weight: str, line: str) -> list[tuple[int, str, str]]:
+        """``line`` as drawn: each run of one subset with the subset's font name and its escaped ``Tj``."""
+        canvas, font = self.canvas, self.fonts[weight]
+        document = canvas._doc
+        parts = [
+            (subset, font.getSubsetInternalName(subset, document), f"({canvas._escape(chunk)}) Tj")
+            for subset, chunk in font.splitString(bidi.visual(line), document)
+        ]
+        shown = self.shown[weight]
+        if len(shown) >= self.LIMIT:
+            shown.clear()  # bounded: memory stays flat however long the deck
+        shown[line] = parts
+        return parts
+
+
+def _text_kit(canvas: Any) -> _TextKit:
+    kit: _TextKit | None = getattr(canvas, "_facilitate_text", None)
+    if kit is None:
+        kit = canvas._facilitate_text = _TextKit(canvas)
+    return kit
 
 
 # --- what the document says about itself ----------------------------------------------------

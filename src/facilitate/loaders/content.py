@@ -103,7 +103,7 @@ def read_text(path: StrPath, label: str | None = None) -> str:
 
 def _toml_lines(text: str, data: Any) -> LineMap:
     """Approximate field → line map for TOML: the line where each key is written."""
-    lines: LineMap = {(): 1}
+    lines: dict[FieldPath, int] = {(): 1}
     table: FieldPath = ()
     counters: dict[FieldPath, int] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -145,17 +145,17 @@ def parse_document(path: StrPath, text: str | None = None, label: str | None = N
                 message = message.split(" (at line ")[0]
             raise LoadError(label, line, (), f"TOML syntax: {message}") from None
         lines = _toml_lines(text, data)
+        wrong = data_problem(data)
+        if wrong is not None:
+            field_path, message = wrong
+            raise LoadError(label, line_for(lines, field_path), field_path, message)
     else:
         try:
-            data, lines = parse(text)
+            data, lines = parse(text, check_data=True)  # limits.data_problem checked as it parses
         except YamlProblem as problem:
             raise LoadError(label, problem.line, problem.field_path, problem.message) from None
     if not isinstance(data, dict):
         raise LoadError(label, 1, (), "a content file must be a mapping of fields, starting with 'kind:'")
-    wrong = data_problem(data)
-    if wrong is not None:
-        field_path, message = wrong
-        raise LoadError(label, line_for(lines, field_path), field_path, message)
     kind = data.get("kind")
     if kind is None:
         raise LoadError(label, 1, ("kind",), f"is required: one of {', '.join(KINDS)}")
@@ -226,7 +226,9 @@ def _deck_files(document: Document, deck: Any) -> Any:
     for index, card in enumerate(deck.cards):
         _icon(document, card.icon, ("cards", index, "icon"))
         image = resolve_picture(document, card.image, ("cards", index, "image"))
-        cards.append(attrs.evolve(card, image=image, back=_back(document, card.back, ("cards", index, "back"))))
+        back = _back(document, card.back, ("cards", index, "back"))
+        # A card with no file to resolve is kept as it is (most cards: no picture, no back of its own).
+        cards.append(card if image is card.image and back is card.back else attrs.evolve(card, image=image, back=back))
     return attrs.evolve(deck, cards=tuple(cards), back=_back(document, deck.back, ("back",)))
 
 
@@ -241,10 +243,15 @@ def _with_images(document: Document, obj: Any) -> Any:
             quote = segment.quote
             if quote is not None and quote.image is not None:
                 quote = attrs.evolve(quote, image=resolve_picture(document, quote.image, where + ("quote", "image")))
-            segments.append(attrs.evolve(segment, image=resolve_picture(document, segment.image, where + ("image",)), quote=quote))
+            image = resolve_picture(document, segment.image, where + ("image",))
+            # Objects with no file to resolve are kept as they are (building them again costs, and changes nothing).
+            segments.append(segment if image is segment.image and quote is segment.quote else attrs.evolve(segment, image=image, quote=quote))
         quotes = tuple(
-            attrs.evolve(q, image=resolve_picture(document, q.image, ("quotes", i, "image"))) for i, q in enumerate(obj.quotes)
+            q if q.image is None else attrs.evolve(q, image=resolve_picture(document, q.image, ("quotes", i, "image")))
+            for i, q in enumerate(obj.quotes)
         )
+        if all(new is old for new, old in zip(segments, obj.segments)) and all(new is old for new, old in zip(quotes, obj.quotes)):
+            return obj
         return attrs.evolve(obj, segments=tuple(segments), quotes=quotes)
     if document.kind == "deck":
         return _deck_files(document, obj)

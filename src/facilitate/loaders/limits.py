@@ -29,7 +29,7 @@ def checked_size(path: str | os.PathLike[str], label: str) -> int:
 
 #: Characters no XML file can hold (decks and Word documents are XML): C0 controls other
 #: than tab and line breaks, lone surrogates, and U+FFFE/U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 Path = tuple[str | int, ...]
 
@@ -38,7 +38,7 @@ def text_problem(text: str) -> str | None:
     """Why ``text`` cannot be a field's value (too long, a character documents cannot hold), or None."""
     if len(text) > MAX_FIELD_CHARS:
         return f"holds {len(text):,} characters; a field holds at most {MAX_FIELD_CHARS:,}"
-    found = _NOT_XML.search(text)
+    found = NOT_XML.search(text)
     if found:
         char = found.group()
         return (

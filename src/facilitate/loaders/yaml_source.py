@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 import yaml
 
 from facilitate.errors import ModelError
 from facilitate._types import FieldPath
-from facilitate.loaders.limits import MAX_DEPTH, MAX_EXPANDED_CHARS
+from facilitate.loaders.limits import MAX_DEPTH, MAX_EXPANDED_CHARS, MAX_FIELD_CHARS, NOT_XML, data_problem, text_problem
 
 #: The only tags a content file may use; anything else (e.g. !!python/object) is refused.
 _ALLOWED_TAGS = {
@@ -28,7 +29,7 @@ MAX_ALIAS_VALUES = 200_000
 #: Aliases multiply text as well as values: the whole document, every alias expanded, holds
 #: at most as many characters as a content file may (limits.MAX_EXPANDED_CHARS).
 
-Lines = dict[FieldPath, int]
+Lines = Mapping[FieldPath, int]
 #: libyaml's parser when PyYAML has it (same marks, several times faster), else pure Python.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -56,8 +57,42 @@ def _tab_at(text: str, mark: Any) -> bool:
     return mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]
 
 
-def parse(text: str) -> tuple[Any, Lines]:
-    """Parse one YAML document into plain data and a map of field path → line."""
+def parse(text: str, check_data: bool = False) -> tuple[Any, Lines]:
+    """Parse one YAML document into plain data and a map of field path → line.
+
+    The map is worked out only when a line is first asked for (an error to report):
+    libyaml parses the file once, the values are built without noting where each one is,
+    and only a problem parses the text again to find its line (:class:`LineMap`). With
+    ``check_data``, a value no content file may hold (limits.data_problem: too deep, too
+    long, a control character) is a YamlProblem too; the build notes whether any value
+    could be one, so a file with none is not walked again.
+    """
+    node = _compose(text)
+    builder = _Builder(None)
+    # A character no document can hold reaches a value only through an escape ("\x01" in
+    # double quotes): libyaml refuses it written out. A file with no backslash (and no such
+    # character) needs each value's length checked, not its characters.
+    builder.escapes = "\\" in text or NOT_XML.search(text) is not None
+    try:
+        data = builder.build(node, ())
+    except _NeedsPath:
+        # Again, noting every field's line, for the error's line and field path.
+        _Builder({}).build(node, ())
+        raise AssertionError("the YAML builder found a problem only once") from None  # pragma: no cover
+    lines = LineMap(text)
+    if check_data and builder.suspect and isinstance(data, dict):  # a file that is not a mapping is refused for that first
+        wrong = data_problem(data)
+        if wrong is not None:
+            field_path, message = wrong
+            raise YamlProblem(line_for(lines, field_path), message, field_path)
+    return data, lines
+
+
+class _NeedsPath(Exception):
+    """A problem whose message names a field: found again by a build that follows the field paths."""
+
+
+def _compose(text: str) -> yaml.Node:
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
@@ -70,14 +105,44 @@ def parse(text: str) -> tuple[Any, Lines]:
         raise YamlProblem(None, f"YAML syntax: {error}") from None
     if node is None:
         raise YamlProblem(1, "the file is empty")
-    lines: Lines = {}
-    builder = _Builder(lines)
-    data = builder.build(node, ())
-    return data, lines
+    return node
+
+
+class LineMap(Mapping[FieldPath, int]):
+    """Field path → the line it is written on, worked out from the text the first time it is read."""
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = text
+        self._lines: dict[FieldPath, int] = {}
+
+    def _map(self) -> dict[FieldPath, int]:
+        if self._text is not None:
+            text, self._text = self._text, None
+            _Builder(self._lines).build(_compose(text), ())
+        return self._lines
+
+    def __getitem__(self, key: FieldPath) -> int:
+        return self._map()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._map()
+
+    def __iter__(self) -> Iterator[FieldPath]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
+
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 class _Builder:
-    def __init__(self, lines: Lines) -> None:
+    """Plain data from a composed YAML node tree, every limit checked; with ``lines``, each field's line noted there too."""
+
+    def __init__(self, lines: dict[FieldPath, int] | None) -> None:
         self.lines = lines
         #: Nodes built once; building one again means an alias repeats it.
         self.seen: set[int] = set()
@@ -85,16 +150,28 @@ class _Builder:
         #: Characters of text built so far, every alias expanded.
         self.chars = 0
         self.scalars = yaml.constructor.SafeConstructor()
+        #: Whether a value might be one limits.data_problem refuses (a text or key with a
+        #: problem, a list or mapping nested to the limit); False proves none is.
+        self.suspect = False
+        #: Whether values may hold characters no document can (see :func:`parse`).
+        self.escapes = True
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
+        """``node`` as plain data. Without a line map, ``path`` only counts the depth, and a problem
+        that names a field raises _NeedsPath: :func:`parse` then builds again with the map, for the
+        error's line and field path (an alias bomb is refused at once, having no field to name)."""
+        lines = self.lines
         if len(path) > MAX_DEPTH:
+            if lines is None:
+                raise _NeedsPath
             # A chain of anchors can nest deeper than any file written out (libyaml stops those).
             raise YamlProblem(
                 _mark_line(node.start_mark),
                 f"lists and mappings nest more than {MAX_DEPTH} deep here (through aliases); a content file needs far fewer",
                 path[:3],
             )
-        if isinstance(node, yaml.ScalarNode):
+        kind = type(node)
+        if kind is yaml.ScalarNode:
             self.chars += len(node.value)
             if self.chars > MAX_EXPANDED_CHARS:
                 raise YamlProblem(
@@ -102,7 +179,8 @@ class _Builder:
                     f"the document expands (through aliases) to more than {MAX_EXPANDED_CHARS:,} characters;"
                     " refusing (is this an alias bomb?)",
                 )
-        if id(node) in self.seen:
+        key_id = id(node)
+        if key_id in self.seen:
             self.repeated += 1
             if self.repeated > MAX_ALIAS_VALUES:
                 raise YamlProblem(
@@ -111,39 +189,62 @@ class _Builder:
                     " (is this an alias bomb?)",
                 )
         else:
-            self.seen.add(id(node))
-        line = _mark_line(node.start_mark)
-        self.lines.setdefault(path, line)
-        if node.tag not in _ALLOWED_TAGS:
-            raise YamlProblem(line, f"the YAML tag {node.tag!r} is not allowed in content files", path)
-        if isinstance(node, yaml.MappingNode):
+            self.seen.add(key_id)
+        tag = node.tag
+        if lines is not None:
+            lines.setdefault(path, _mark_line(node.start_mark))
+        if tag not in _ALLOWED_TAGS:
+            if lines is None:
+                raise _NeedsPath
+            raise YamlProblem(_mark_line(node.start_mark), f"the YAML tag {tag!r} is not allowed in content files", path)
+        if kind is not yaml.ScalarNode and len(path) >= MAX_DEPTH:
+            self.suspect = True
+        if kind is yaml.MappingNode:
             result: dict[str, Any] = {}
+            deeper = path + ("",) if lines is None else path  # only the depth counts without a map
             for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise YamlProblem(_mark_line(key_node.start_mark), "merge keys (<<) are not supported", path)
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
+                if type(key_node) is not yaml.ScalarNode or key_node.tag not in _ALLOWED_TAGS or key_node.tag == _MERGE:
+                    if lines is None:
+                        raise _NeedsPath
+                    if key_node.tag == _MERGE:
+                        raise YamlProblem(_mark_line(key_node.start_mark), "merge keys (<<) are not supported", path)
                     raise YamlProblem(_mark_line(key_node.start_mark), "keys must be plain text", path)
                 key = str(key_node.value)
+                if len(key) > MAX_FIELD_CHARS or (self.escapes and text_problem(key)):
+                    self.suspect = True
+                if lines is None:
+                    if key in result:
+                        raise _NeedsPath
+                    result[key] = self.build(value_node, deeper)
+                    continue
                 child = path + (key,)
                 if key in result:
                     raise YamlProblem(
                         _mark_line(key_node.start_mark),
-                        f"duplicate key {key!r} (first at line {self.lines[child]})",
+                        f"duplicate key {key!r} (first at line {lines[child]})",
                         child,
                     )
-                self.lines[child] = _mark_line(key_node.start_mark)
+                lines[child] = _mark_line(key_node.start_mark)
                 result[key] = self.build(value_node, child)
             return result
-        if isinstance(node, yaml.SequenceNode):
+        if kind is yaml.SequenceNode:
+            if lines is None:
+                deeper = path + (0,)
+                return [self.build(item, deeper) for item in node.value]
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
-        if node.tag == "tag:yaml.org,2002:str" or (node.tag == "tag:yaml.org,2002:int" and ":" in node.value):
+        if tag == _STR or (tag == _INT and ":" in node.value):
             # Text is most of a content file: its value is the node's, as written. (And YAML
             # 1.1 reads 9:30 as a base-60 number; in a content file it is a clock time.)
-            return node.value
+            value: str = node.value
+            if len(value) > MAX_FIELD_CHARS or (self.escapes and text_problem(value)):
+                self.suspect = True
+            return value
         try:
             return self.scalars.construct_object(node)
         except (yaml.YAMLError, ValueError) as error:
-            raise YamlProblem(line, f"cannot read value {node.value!r}: {error}", path) from None
+            if lines is None:
+                raise _NeedsPath from None
+            raise YamlProblem(_mark_line(node.start_mark), f"cannot read value {node.value!r}: {error}", path) from None
 
 
 class FlowItem(NamedTuple):
@@ -204,4 +305,4 @@ def dump(data: Any) -> str:
     return text
 
 
-__all__ = ["FlowItem", "ModelError", "YamlProblem", "dump", "flow_items", "line_for", "parse"]
+__all__ = ["FlowItem", "LineMap", "ModelError", "YamlProblem", "dump", "flow_items", "line_for", "parse"]
