@@ -43,7 +43,8 @@ SESSIONS = (
 
 
 def facilitate(*args: str) -> None:
-    command = [shutil.which("facilitate") or "facilitate", *args]
+    beside = Path(sys.executable).with_name("facilitate")
+    command = [str(beside) if beside.exists() else shutil.which("facilitate") or "facilitate", *args]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed ({result.returncode}): {result.stderr.strip()}")

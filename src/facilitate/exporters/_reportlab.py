@@ -187,8 +187,9 @@ def _draw_text(canvas: Any, lines: Iterable[tuple[float, float, str]], weight: s
     from reportlab.lib.rl_accel import fp_str
 
     kit = _text_kit(canvas)
-    font = kit.fonts[weight]
-    set_font = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+    set_font = kit.sizes.get(size)
+    if set_font is None:
+        set_font = kit.sizes[size] = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
     code = ["BT 1 0 0 1 0 0 Tm", kit.fill(colour_value)]
     append = code.append
     current = -1
@@ -221,6 +222,8 @@ class _TextKit:
         self.canvas = canvas
         self.fonts = {weight: pdfmetrics.getFont(name) for weight, name in FONTS.items()}
         self.fills: dict[str, str] = {}
+        #: The operands that set a size (and its leading, 1.2 times it), as reportlab writes them.
+        self.sizes: dict[float, str] = {}
         self.shown: dict[str, dict[str, list[tuple[int, str, str]]]] = {weight: {} for weight in FONTS}
 
     def fill(self, value: str) -> str:

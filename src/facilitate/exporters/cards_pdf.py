@@ -23,6 +23,7 @@ formula as every other colour (model.theme.cmyk_fractions).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -285,14 +286,23 @@ def deck_output(deck: CardDeck, options: BuildOptions | None = None, theme: Them
 # --- checks before drawing -------------------------------------------------------------
 
 
+#: Decks already checked and found drawable, by identity (a deck is frozen): a build checks
+#: its decks when it plans the file and again as it writes it, and each deck is looked at once.
+_DRAWABLE: weakref.WeakValueDictionary[int, CardDeck] = weakref.WeakValueDictionary()
+
+
 def check_decks(decks: Iterable[CardDeck]) -> None:
     """An error naming the field if any text of a deck has a character the font lacks, or an icon is unknown."""
     for deck in decks:
-        fonts.check_model_glyphs(deck)
+        if _DRAWABLE.get(id(deck)) is deck:
+            continue
+        drawable = fonts.check_model_glyphs(deck)
         for owner in (deck, *deck.cards):
             if owner.icon:
                 with checking.item():
                     icons.icon(owner.icon, owner)
+        if drawable and not checking.is_collecting():  # outside validate, any problem has raised by now
+            _DRAWABLE[id(deck)] = deck
 
 
 # --- drawing ---------------------------------------------------------------------------

@@ -102,6 +102,12 @@ class FontMetrics:
     ascent: float  # per 1pt of size
     descent: float
     _widths: dict[str, float] = attrs.field(factory=dict, eq=False, repr=False, init=False)
+    #: Every printable ASCII character has a whole number of units: ASCII text's width is
+    #: then exactly the sum of its parts' (textfit.wrap measures each word once).
+    exact_ascii: bool = attrs.field(
+        default=attrs.Factory(lambda self: all(float(self.advances.get(code, 0.5)).is_integer() for code in range(32, 127)), takes_self=True),
+        eq=False, repr=False, init=False,
+    )
 
     def width(self, text: str, size: float) -> float:
         """Width of ``text`` at ``size`` points (unknown characters count as a wide glyph)."""
@@ -210,19 +216,29 @@ BOLD_FIELDS = frozenset({"title", "label", "category"})
 
 def _texts(obj: Any, found: list[tuple[object, tuple[str | int, ...], str, str]]) -> None:
     """Every text of the model object ``obj`` and the objects inside it: (owner, field, text, weight)."""
-    for attribute in attrs.fields(type(obj)):
-        value = getattr(obj, attribute.name, None)
-        weight = "bold" if attribute.name in BOLD_FIELDS else "regular"
+    for name, weight in _weights(type(obj)):
+        value = getattr(obj, name, None)
         if isinstance(value, str):
-            found.append((obj, (attribute.name,), value, weight))
-        elif attrs.has(type(value)):
+            found.append((obj, (name,), value, weight))
+        elif _is_model(type(value)):
             _texts(value, found)
         elif isinstance(value, tuple):
             for index, item in enumerate(value):
                 if isinstance(item, str):
-                    found.append((obj, (attribute.name, index), item, weight))
-                elif attrs.has(type(item)):
+                    found.append((obj, (name, index), item, weight))
+                elif _is_model(type(item)):
                     _texts(item, found)
+
+
+@functools.cache
+def _weights(kind: type) -> tuple[tuple[str, str], ...]:
+    """Each field of a model class, and the weight its text is drawn in (looked up once per class)."""
+    return tuple((field.name, "bold" if field.name in BOLD_FIELDS else "regular") for field in attrs.fields(kind))
+
+
+@functools.cache
+def _is_model(kind: type) -> bool:
+    return attrs.has(kind)
 
 
 def check_model_glyphs(obj: Any) -> bool:

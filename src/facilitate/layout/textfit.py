@@ -84,9 +84,15 @@ def _words(paragraph: str) -> list[str]:
 
 def wrap(text: str, width: float, size: float, measure: Measure) -> list[str]:
     """Greedy word wrap; explicit newlines are kept; over-long words are hyphenated."""
+    metrics = getattr(measure, "__self__", None)
+    additive = isinstance(metrics, fonts.FontMetrics) and metrics.exact_ascii
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").split("\n"):
         words = _words(paragraph)
+        if additive and paragraph.isascii() and paragraph.isprintable():
+            assert isinstance(metrics, fonts.FontMetrics)
+            _wrap_ascii(words, width, size, metrics, lines)
+            continue
         line = ""
         for word in words:
             candidate = f"{line} {word}" if line else word
@@ -102,6 +108,37 @@ def wrap(text: str, width: float, size: float, measure: Measure) -> list[str]:
                 lines.extend(full)
         lines.append(line)
     return lines
+
+
+def _wrap_ascii(words: list[str], width: float, size: float, metrics: fonts.FontMetrics, lines: list[str]) -> None:
+    """:func:`wrap` of one paragraph of printable ASCII, each word measured once.
+
+    Every ASCII character's advance is a whole number of font units, so a line's width in
+    units is exactly the sum of its words' and spaces' (in any order): the same lines as
+    measuring each candidate line whole, in time in proportion to the words, not the
+    characters times the words.
+    """
+    units, upm = metrics.units, metrics.units_per_em
+    space = units(" ")
+    line, used = "", 0.0
+    for word in words:
+        own = units(word)
+        if line:
+            candidate = used + space + own
+            if candidate * size / upm <= width:  # as FontMetrics.width computes it, to the last bit
+                line, used = f"{line} {word}", candidate
+                continue
+            lines.append(line)
+        elif own * size / upm <= width:
+            line, used = word, own
+            continue
+        if own * size / upm <= width:
+            line, used = word, own
+        else:
+            *full, line = _split_long_word(word, width, size, metrics.width)
+            lines.extend(full)
+            used = units(line)
+    lines.append(line)
 
 
 #: Where a web address may break across lines: after these characters.
@@ -141,22 +178,43 @@ def sizes(max_size: float, min_size: float, step: float = STEP) -> Iterator[floa
         size = round(size - step, 2)
 
 
-def largest_fitting(layout: Callable[[float], T], fits_box: Callable[[T], bool], max_size: float, min_size: float, step: float = STEP) -> tuple[T, bool]:
-    """The layout at the largest size that fits, and True; or the layout at the last size tried, and False.
+def largest_fitting(
+    layout: Callable[[float], T], fits_box: Callable[[T], bool], max_size: float, min_size: float, step: float = STEP,
+    *, monotone: bool = False,
+) -> tuple[T, bool]:
+    """The layout at the largest size that fits, and True; or the layout at the smallest size, and False.
 
     ``layout(size)`` lays the text out at a size; ``fits_box(laid_out)`` says whether it fits.
     Every shrink-to-a-floor in facilitate goes through here (one text, a box of paragraphs,
-    a table, a poster step).
+    a table, a poster step). The largest size is tried first (most text fits at once); then,
+    when the caller says fitting is ``monotone`` (whatever fits at one size fits at every
+    smaller one: greedy wrapping of text that only shrinks), the sizes are bisected, else
+    tried one by one downwards. Both find the same size.
     """
-    tried = sizes(max_size, min_size, step)
-    laid_out = layout(next(tried))
+    laid_out = layout(max_size)
     if fits_box(laid_out):
         return laid_out, True
-    for size in tried:
-        laid_out = layout(size)
-        if fits_box(laid_out):
-            return laid_out, True
-    return laid_out, False
+    tried = list(sizes(max_size, min_size, step))
+    if len(tried) == 1:
+        return laid_out, False
+    if not monotone:
+        for size in tried[1:]:
+            laid_out = layout(size)
+            if fits_box(laid_out):
+                return laid_out, True
+        return laid_out, False
+    smallest = layout(tried[-1])
+    if not fits_box(smallest):
+        return smallest, False
+    low, high, found = 0, len(tried) - 1, smallest  # tried[low] does not fit, tried[high] does
+    while high - low > 1:
+        middle = (low + high) // 2
+        candidate = layout(tried[middle])
+        if fits_box(candidate):
+            high, found = middle, candidate
+        else:
+            low = middle
+    return found, True
 
 
 def fit(
@@ -186,6 +244,7 @@ def fit(
         max_size,
         min_size,
         step,
+        monotone=True,  # greedy wrapping: a smaller size never needs more lines
     )
     if ok:
         return fitted
@@ -364,6 +423,7 @@ def largest_size(
         max(max_size, base_floor),
         base_floor,
         step,
+        monotone=True,  # a smaller base never makes a box taller, nor breaks a word that was whole
     )
     return size if ok else None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -74,8 +75,10 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+@functools.lru_cache(maxsize=1024)
 def readable_on(background: str, dark: str = "#1a1a1a", light: str = "#ffffff") -> str:
-    """Whichever of ``dark`` or ``light`` text contrasts more with ``background``."""
+    """Whichever of ``dark`` or ``light`` text contrasts more with ``background`` (remembered per colour:
+    every card's band asks)."""
     return dark if contrast_ratio(dark, background) >= contrast_ratio(light, background) else light
 
 
