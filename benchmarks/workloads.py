@@ -34,7 +34,8 @@ def write_deck_inputs(folder: Path, count: int) -> dict[str, Path]:
         "kind": "session",
         "id": f"bench-{count}",
         "title": f"Benchmark deck of {count} slides",
-        "starts_at": "08:00",
+        # One minute a segment: a deck of more than 16 hours of them starts at midnight (1,439 at most).
+        "starts_at": "08:00" if count <= 960 else "00:00",
         "segments": [
             {"id": f"s{i}", "title": s["title"], "kind": "input", "minutes": 1, "bullets": s["bullets"], "notes": s["notes"]}
             for i, s in enumerate(content, 1)

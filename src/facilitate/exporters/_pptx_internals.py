@@ -8,7 +8,11 @@ at a time. For the versions in ``TESTED`` (read with importlib.metadata), ``Slid
 makes each slide and notes slide from its parts in constant time, reaching into private API:
 ``SlidePart`` and ``NotesSlidePart`` built directly, ``_Relationships._add_relationship``,
 ``CT_SlideIdList._add_sldId``. With any other version it takes the public path, slower but
-safe; both make the same package (tests/exporters/test_pptx_internals.py).
+safe; both make the same package (tests/exporters/test_pptx_internals.py). On the private
+path a finished slide and its notes are also serialised at once (``freeze``): each becomes a
+plain ``Part`` holding the very bytes python-pptx would write at save time
+(``XmlPart.blob``), its relationships kept (``Part._rels``, ``_Relationship._target`` and its remembered ``target_part``), so a
+long deck does not keep every slide's XML tree in memory until it is saved.
 
 Removing a template's own slides has no public API in any version: ``drop_slides`` does it
 with ``XmlPart.drop_rel``, a public method of python-pptx's (undocumented) part layer.
@@ -124,3 +128,20 @@ class SlideFactory:
             self.notes_prototype = copy.deepcopy(part.notes_slide.element)
         slide_part.relate_to(part, RT.NOTES_SLIDE)
         return part.notes_slide
+
+    def freeze(self, slide: Slide, notes: NotesSlide) -> None:
+        """``slide`` and its ``notes``, finished, kept as the bytes the saved file will hold (private path only)."""
+        if not self.private:
+            return
+        from pptx.opc.package import Part
+
+        swap: dict[Any, Any] = {}
+        for old in (slide.part, notes.part):
+            frozen = Part(old.partname, old.content_type, old.package, old.blob)
+            frozen.__dict__["_rels"] = old.rels  # python-pptx's lazyproperty keeps its value under its own name
+            swap[old] = frozen
+        for part in (self.prs.part, *swap.values()):
+            for rel in part.rels.values():
+                if not rel.is_external and rel._target in swap:
+                    rel._target = swap[rel._target]
+                    rel.__dict__.pop("target_part", None)  # a lazyproperty: forget the part it found before

@@ -206,7 +206,9 @@ def render(deck: spec.Deck, template: str | None = None) -> bytes:
             painter.slide(slide, slide_spec)
         except ExportError as error:
             raise ExportError(f"slide {number} {slide_spec.heading!r}: {error}") from None
-        painter.notes(factory.notes_slide(slide, number), slide_spec.notes)
+        notes = factory.notes_slide(slide, number)
+        painter.notes(notes, slide_spec.notes)
+        factory.freeze(slide, notes)
     _core_properties(prs, deck)
     return _save(prs, source_date_epoch())
 
