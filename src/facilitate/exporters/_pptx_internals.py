@@ -81,6 +81,8 @@ class SlideFactory:
         self.notes_prototype: Any = None
         self.slide_list = prs.slides.element
         self.next_id = max([255] + [int(i) for i in self.slide_list.xpath("./p:sldId/@id")]) + 1
+        #: Each new slide part's relationship from the presentation.
+        self.rel_ids: dict[Any, str] = {}
 
     def slide(self, layout: SlideLayout) -> Slide:
         """A new slide at the end of the deck, with ``layout``'s placeholders."""
@@ -103,6 +105,7 @@ class SlideFactory:
             self.prototypes[key] = copy.deepcopy(part.slide.element)
         # A new slide is never already related: skip python-pptx's search of every relationship.
         rel_id = self.prs.part.rels._add_relationship(RT.SLIDE, part)
+        self.rel_ids[part] = rel_id
         self.slide_list._add_sldId(id=self.next_id, rId=rel_id)
         self.next_id += 1
         return part.slide
@@ -140,8 +143,9 @@ class SlideFactory:
             frozen = Part(old.partname, old.content_type, old.package, old.blob)
             frozen.__dict__["_rels"] = old.rels  # python-pptx's lazyproperty keeps its value under its own name
             swap[old] = frozen
-        for part in (self.prs.part, *swap.values()):
-            for rel in part.rels.values():
-                if not rel.is_external and rel._target in swap:
-                    rel._target = swap[rel._target]
-                    rel.__dict__.pop("target_part", None)  # a lazyproperty: forget the part it found before
+        # The relationships to them: the presentation's to the slide, and theirs to each other.
+        rels = [self.prs.part.rels[self.rel_ids.pop(slide.part)], *(rel for part in swap.values() for rel in part.rels.values())]
+        for rel in rels:
+            if not rel.is_external and rel._target in swap:
+                rel._target = swap[rel._target]
+                rel.__dict__.pop("target_part", None)  # a lazyproperty: forget the part it found before

@@ -16,14 +16,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from xml.sax.saxutils import escape
 
 import attrs
 
 from facilitate.errors import ExportError, warn
 from facilitate.exporters import _pptx_internals
 from facilitate.layout import bidi
+from facilitate.exporters._xml import attribute as _attribute
 from facilitate.exporters._xml import clean as _clean
+from facilitate.exporters._xml import escape
 from facilitate.layout import slides as spec
 from facilitate.layout.picture import contain, cover
 from facilitate.layout.slides.template import LayoutChoice, Placeholder, Template, TemplateLayout, choose_layouts
@@ -645,10 +646,6 @@ def _paragraph_xml(paragraphs, font: str, language: str = "en-GB"):
         content = f"<a:br>{run}</a:br>".join(f"<a:r>{run}<a:t>{escape(line)}</a:t></a:r>" for line in lines)
         end = run.replace("<a:rPr", "<a:endParaRPr", 1).replace("</a:rPr>", "</a:endParaRPr>")
         yield f"<a:p>{properties}{content}{end}</a:p>"
-
-
-def _attribute(value: str) -> str:
-    return escape(_clean(value), {'"': "&quot;"})
 
 
 def _run_properties(paragraph: spec.Paragraph, font: str, language: str = "en-GB") -> str:

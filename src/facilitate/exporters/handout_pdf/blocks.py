@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 from reportlab.platypus import PageBreak as Break
@@ -17,6 +16,7 @@ from reportlab.platypus import Paragraph as Para
 
 from facilitate.exporters._reportlab import BOLD as BOLD_FONT
 from facilitate.exporters._reportlab import draw_lines, fill, stroke
+from facilitate.exporters._xml import escape
 from facilitate.exporters.handout_pdf import boxes, charts, cutcards, poster, tables
 from facilitate.exporters.handout_pdf.style import HEADING_LEVELS, styles
 from facilitate.layout import bidi, fonts, textfit
