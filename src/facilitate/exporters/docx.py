@@ -16,6 +16,7 @@ Word lays out the text itself, so nothing here measures or fits text.
 from __future__ import annotations
 
 import io
+import weakref
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -78,15 +79,54 @@ def render(doc: Document, theme: Theme = DEFAULT_THEME, paper: str = "a4", langu
     if doc.running_heads:
         _running_heads(word, doc, theme)
     if not all(type(block).__name__ == "CutCards" for block in doc.blocks):
-        word.add_paragraph(doc.title, style="Title")
+        _add(word, doc.title, "Title")
         if doc.subtitle:
-            word.add_paragraph(str(doc.subtitle), style="Subtitle")
+            _add(word, str(doc.subtitle), "Subtitle")
     for block in doc.blocks:
         DRAW[type(block).__name__](writer, block)
     _properties(word, doc, language or doc.labels.office_language, author)
     buffer = io.BytesIO()
     word.save(buffer)
     return normalise_zip(buffer.getvalue(), source_date_epoch())
+
+
+# --- styles by name, looked up once ---------------------------------------------------------
+# python-docx finds a style's id by name by searching every style of the document for the
+# default one each time (Styles.default), most of a document's time; the id of each name is
+# looked up once per document here, through python-docx, and set on the element as
+# python-docx's own ``style`` setters do.
+
+_STYLE_IDS: weakref.WeakKeyDictionary[Any, dict[tuple[str, Any], str | None]] = weakref.WeakKeyDictionary()
+
+
+def _style_id(part: Any, name: str, kind: Any) -> str | None:
+    ids = _STYLE_IDS.setdefault(part, {})
+    key = (name, kind)
+    if key not in ids:
+        ids[key] = part.get_style_id(name, kind)
+    return ids[key]
+
+
+def _add(container: Any, text: str = "", style: str | None = None) -> Any:
+    """``container.add_paragraph(text, style)``, with the style's id looked up once per document."""
+    paragraph = container.add_paragraph(text)
+    if style is not None:
+        _set_style(paragraph, style)
+    return paragraph
+
+
+def _set_style(paragraph: Any, style: str) -> None:
+    """``paragraph.style = style`` (a name), with the style's id looked up once per document."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    paragraph._p.style = _style_id(paragraph.part, style, WD_STYLE_TYPE.PARAGRAPH)
+
+
+def _set_table_style(table: Any, style: str) -> None:
+    """``table.style = style`` (a name), with the style's id looked up once per document."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    table._tbl.tblStyle_val = _style_id(table.part, style, WD_STYLE_TYPE.TABLE)
 
 
 # --- the page and the styles -----------------------------------------------------------------
@@ -298,7 +338,7 @@ def _running_heads(word: Any, doc: Document, theme: Theme = DEFAULT_THEME) -> No
     style = _paragraph_style(word, "Running Head")
     style.font.size = Pt(8)
     head = section.header.paragraphs[0]
-    head.style = style
+    _set_style(head, "Running Head")
     head.paragraph_format.tab_stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT)
     title = head.add_run(doc.title)
     title.bold = True
@@ -308,7 +348,7 @@ def _running_heads(word: Any, doc: Document, theme: Theme = DEFAULT_THEME) -> No
     for logo in doc.labels.logos(theme):
         _header_logo(head, logo)
     foot = section.footer.paragraphs[0]
-    foot.style = style
+    _set_style(foot, "Running Head")
     foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     from facilitate.layout.page import page_number_parts
 
@@ -393,19 +433,19 @@ class _Writer:
         self.labels = labels
 
     def heading(self, block: Any) -> None:
-        self.word.add_heading(block.text, level=min(max(block.level, 1), 3))
+        _add(self.word, block.text, f"Heading {min(max(block.level, 1), 3)}")  # as Document.add_heading names it
 
     def paragraph(self, block: Any) -> None:
         style = {"lead": "Lead", "small": "Small"}.get(block.style, "Normal")
-        self.word.add_paragraph(block.text, style=style)
+        _add(self.word, block.text, style)
 
     def bullets(self, block: Any) -> None:
         restart = None
         for item in block.items:
             if item.startswith(TICK):
-                self.word.add_paragraph(f"{TICK}\t{item[1:].strip()}", style="Checklist")
+                _add(self.word, f"{TICK}\t{item[1:].strip()}", "Checklist")
                 continue
-            paragraph = self.word.add_paragraph(item, style="List Number" if block.numbered else "List Bullet")
+            paragraph = _add(self.word, item, "List Number" if block.numbered else "List Bullet")
             if block.numbered:
                 restart = restart or _new_numbering(self.word)
                 _number_with(paragraph, restart)
@@ -414,14 +454,14 @@ class _Writer:
         _data_table(self.word, self.width, block)
 
     def quote(self, block: Any) -> None:
-        self.word.add_paragraph(block.text, style="Quote")
+        _add(self.word, block.text, "Quote")
         credit = f"— {block.author}" + (f", {block.source}" if block.source else "")
-        self.word.add_paragraph(credit, style="Quote Credit")
+        _add(self.word, credit, "Quote Credit")
 
     def notes(self, block: Any) -> None:
         spaces = block.spaces if hasattr(block, "spaces") else (block,)
         table = self.word.add_table(rows=1, cols=len(spaces))
-        table.style = self.word.styles[BOX_STYLE]
+        _set_table_style(table, BOX_STYLE)
         _widths(table, [self.width / len(spaces)] * len(spaces))
         for cell, space in zip(table.rows[0].cells, spaces):
             _box(cell, space)
@@ -431,14 +471,14 @@ class _Writer:
         """The chart as a picture (the same shapes as the PDF's), then its data as a table."""
         from facilitate.layout import chart_blocks
 
-        self.word.add_paragraph(block.caption, style="Caption")
+        _add(self.word, block.caption, "Caption")
         _picture(self.word, chart_blocks.figure(block, self.width, self.theme, self.labels))
         _data_table(self.word, self.width, chart_blocks.data_table(block, self.labels))
 
     def staircase(self, block: Any) -> None:
         for point in block.preamble:
-            self.word.add_paragraph(point, style="List Bullet")
-        self.word.add_paragraph(f"{block.low_label} → {block.high_label}", style="Caption")
+            _add(self.word, point, "List Bullet")
+        _add(self.word, f"{block.low_label} → {block.high_label}", "Caption")
         _ = self.labels.gettext
         rows = []
         for number, step in enumerate(block.steps, start=1):
@@ -458,7 +498,7 @@ class _Writer:
                 self.word.add_page_break()
             cards = block.cards[start : start + 4]
             table = self.word.add_table(rows=(len(cards) + 1) // 2, cols=2)
-            table.style = self.word.styles[CUT_STYLE]
+            _set_table_style(table, CUT_STYLE)
             _widths(table, [self.width / 2] * 2)
             for row in table.rows:
                 row.height = Pt(usable / 2 - 12)
@@ -558,7 +598,7 @@ def _data_table(word: Any, width: float, block: Table) -> None:
     header, rows = block.header, block.rows
     columns = len(header)
     table = word.add_table(rows=1 + len(rows), cols=columns)
-    table.style = word.styles[TABLE_STYLE]
+    _set_table_style(table, TABLE_STYLE)
     look = table._tbl.tblPr.find(_qn("w:tblLook"))
     if look is None:
         look = _element("w:tblLook")
@@ -589,26 +629,25 @@ def _box(cell: Any, space: Any) -> None:
     """A box to write in: its label, what is known, then lines to write on."""
     first = cell.paragraphs[0]
     first.text = space.label
-    first.style = cell.part.document.styles["Box Label Accent" if space.accent else "Box Label"]
+    _set_style(first, "Box Label Accent" if space.accent else "Box Label")
     for item in space.items:
-        cell.add_paragraph(item, style="List Bullet")
+        _add(cell, item, "List Bullet")
     for _ in range(max(space.lines, 1)):
-        cell.add_paragraph("", style="Writing Line")
+        _add(cell, "", "Writing Line")
 
 
 def _card(cell: Any, card: Any) -> None:
-    styles = cell.part.document.styles
     title = cell.paragraphs[0]
     title.text = card.title
-    title.style = styles["Heading 3"]
+    _set_style(title, "Heading 3")
     for prompt in card.prompts:
-        cell.add_paragraph(prompt.label, style="Box Label")
+        _add(cell, prompt.label, "Box Label")
         if prompt.question:
-            cell.add_paragraph(prompt.question, style="Small")
+            _add(cell, prompt.question, "Small")
         for _ in range(3):
-            cell.add_paragraph("", style="Writing Line")
+            _add(cell, "", "Writing Line")
     if card.footer:
-        cell.add_paragraph(str(card.footer), style="Small")
+        _add(cell, str(card.footer), "Small")
 
 
 # --- charts as pictures ----------------------------------------------------------------------
