@@ -159,7 +159,7 @@ def _paragraph_style(word: Any, style_name: str, base: str = "Normal") -> Any:
     from docx.enum.style import WD_STYLE_TYPE
 
     styles = word.styles
-    if style_name in styles:  # compares the names written in styles.xml, without making every style's object
+    if styles.element.get_by_name(style_name) is not None:  # one XPath query (``in styles`` reads every style's name)
         return styles[style_name]
     style = styles.add_style(style_name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles[base]
