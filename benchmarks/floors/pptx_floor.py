@@ -1,4 +1,10 @@
-"""The floor for decks: a bare python-pptx script writing the same slides and notes.
+"""The simplest deck script, and the floor for decks: python-pptx's public API, slides and notes.
+
+What a competent python-pptx user writes first: the default template, a title slide, then
+for each slide the "Title and Content" layout with its title and five bullets, and the
+speaker notes through ``slide.notes_slide.notes_text_frame`` (the public API, which makes
+each notes slide on first use). No fitting, no explicit fonts or sizes, no accessibility
+work: the text inherits everything from the layout.
 
     python benchmarks/floors/pptx_floor.py deck.json out.pptx
 """

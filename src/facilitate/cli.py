@@ -337,15 +337,16 @@ def validate(ctx: click.Context, files: tuple[str, ...], warn_closed: bool, **va
     A session (or cluster) file is laid out in every format a build makes, in memory, with
     the build options given here: exit status 0 means building it succeeds.
     """
-    from facilitate.loaders.content import parse_document
+    from facilitate.loaders.content import parse_document, parsing_once
     from facilitate.loaders.tabular import suffix_is_table
 
     options = ctx.command.build_options(ctx, values)
     failed = 0
     for file in files:
         try:
-            document = None if suffix_is_table(file) else parse_document(file)
-            problems = _problems(file, document, options, warn_closed)
+            with parsing_once():  # the file's kind is read first, then it is loaded: one parse
+                document = None if suffix_is_table(file) else parse_document(file)
+                problems = _problems(file, document, options, warn_closed)
         except FacilitateError as error:
             problems = [error]
         if problems:
@@ -353,7 +354,7 @@ def validate(ctx: click.Context, files: tuple[str, ...], warn_closed: bool, **va
             for problem in problems:
                 click.echo(_located_line(problem), err=True)
         else:
-            for warning in _flow_list_warnings(file):
+            for warning in _flow_list_warnings(file, document):
                 click.echo(warning, err=True)
             click.echo(f"{file}: ok")
     if failed:
@@ -421,15 +422,18 @@ def _cluster_problems(file: str, options: Any) -> list[FacilitateError]:
     ]
 
 
-def _flow_list_warnings(file: str) -> list[str]:
+def _flow_list_warnings(file: str, document: Any = None) -> list[str]:
     """One "FILE:LINE: field: warning: ..." line per materials item that starts in lower case
     right after a comma of a flow list: most likely the rest of the item before it
-    (``materials: [Our hopes cards, one deck per table]`` is two items)."""
+    (``materials: [Our hopes cards, one deck per table]`` is two items). A ``document``
+    already parsed that has no flow list of two items or more is not read again."""
     from facilitate.errors import format_field_path
     from facilitate.loaders.content import read_text
     from facilitate.loaders.yaml_source import flow_items
 
     if not file.lower().endswith((".yaml", ".yml")):
+        return []
+    if document is not None and not getattr(document.lines, "flow_lists", True):
         return []
     warnings = []
     for item in flow_items(read_text(file)):

@@ -17,10 +17,12 @@ Written with a capital letter or a space (``method: Card sort``) it is free text
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -124,11 +126,38 @@ def _toml_lines(text: str, data: Any) -> LineMap:
     return lines
 
 
+#: Documents parsed inside :func:`parsing_once`, by absolute path and text.
+_PARSED: ContextVar[dict[tuple[str, str], Document] | None] = ContextVar("facilitate_parsed", default=None)
+
+
+@contextlib.contextmanager
+def parsing_once() -> Iterator[None]:
+    """Inside the block, a file read again with the same text is not parsed again (``validate``
+    reads a file's kind, then loads it)."""
+    token = _PARSED.set({})
+    try:
+        yield
+    finally:
+        _PARSED.reset(token)
+
+
 def parse_document(path: StrPath, text: str | None = None, label: str | None = None) -> Document:
     """Read and parse one content file (not yet turned into a model object)."""
     label = label or str(path)
     if text is None:
         text = read_text(path, label)
+    parsed = _PARSED.get()
+    if parsed is None:
+        return _parse_document(path, text, label)
+    key = (os.path.abspath(path), text)
+    document = parsed.get(key)
+    if document is None:
+        document = parsed[key] = _parse_document(path, text, label)
+    # The same file named another way keeps the name this caller gives it, in its errors.
+    return document if document.path == label else attrs.evolve(document, path=label)
+
+
+def _parse_document(path: StrPath, text: str, label: str) -> Document:
     if not text.strip():
         raise LoadError(label, 1, (), "the file is empty")
     suffix = Path(str(path)).suffix.lower()

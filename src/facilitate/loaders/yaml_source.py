@@ -80,6 +80,7 @@ def parse(text: str, check_data: bool = False) -> tuple[Any, Lines]:
         _Builder({}).build(node, ())
         raise AssertionError("the YAML builder found a problem only once") from None  # pragma: no cover
     lines = LineMap(text)
+    lines.flow_lists = builder.flow_lists
     if check_data and builder.suspect and isinstance(data, dict):  # a file that is not a mapping is refused for that first
         wrong = data_problem(data)
         if wrong is not None:
@@ -114,6 +115,8 @@ class LineMap(Mapping[FieldPath, int]):
     def __init__(self, text: str) -> None:
         self._text: str | None = text
         self._lines: dict[FieldPath, int] = {}
+        #: Whether the document has a flow list (``[a, b]``) of more than one item (see :func:`flow_items`).
+        self.flow_lists = True
 
     def _map(self) -> dict[FieldPath, int]:
         if self._text is not None:
@@ -155,6 +158,8 @@ class _Builder:
         self.suspect = False
         #: Whether values may hold characters no document can (see :func:`parse`).
         self.escapes = True
+        #: Whether a flow list (``[a, b]``) of more than one item was built.
+        self.flow_lists = False
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         """``node`` as plain data. Without a line map, ``path`` only counts the depth, and a problem
@@ -228,6 +233,8 @@ class _Builder:
                 result[key] = self.build(value_node, child)
             return result
         if kind is yaml.SequenceNode:
+            if node.flow_style and len(node.value) > 1:
+                self.flow_lists = True
             if lines is None:
                 deeper = path + (0,)
                 return [self.build(item, deeper) for item in node.value]
