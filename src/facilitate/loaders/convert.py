@@ -106,18 +106,25 @@ def _make_tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[A
     def factory(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
         args = typing.get_args(type_)
         item_type = args[0] if args else Any
+        model = attrs.has(item_type)
+        # The items' own hook, found on first use (cattrs 23.2 has no get_structure_hook: then each item is dispatched).
+        found: list[Callable[[Any, Any], Any]] = []
 
         def structure(value: Any, _type: Any) -> tuple[Any, ...]:
             if isinstance(value, (str, bytes, dict)) or not isinstance(value, (list, tuple)):
                 raise ModelError(f"expected a list, got {describe(value)}")
+            if not found:
+                lookup = getattr(converter, "get_structure_hook", None)
+                found.append(lookup(item_type) if lookup is not None else converter.structure)
+            hook = found[0]
             items = []
             for index, item in enumerate(value):
-                if attrs.has(item_type) and isinstance(item, item_type):
+                if model and isinstance(item, item_type):
                     # Already built (e.g. cards read from a spreadsheet, checked row by row there).
                     items.append(item)
                     continue
                 try:
-                    items.append(converter.structure(item, item_type))
+                    items.append(hook(item, item_type))
                 except Exception as error:  # re-raised with the index in the path
                     raise _Located((index,), error) from None
             return tuple(items)

@@ -111,10 +111,12 @@ def _local_file(name: str, base: Path) -> Path | None:
     candidate = base / name
     if candidate.suffix.lower() in SUFFIXES + TABLE_SUFFIXES:
         return candidate
+    folder = str(base)
     for suffix in SUFFIXES:
+        path = os.path.join(folder, f"{name}{suffix}")
         # Looked for even when absent: a file of that name appearing beside the session takes over.
-        origins.reading(base / f"{name}{suffix}")
-        if os.path.isfile(base / f"{name}{suffix}"):  # os.path: a name too long for the file system is not there
+        origins.reading(path)
+        if os.path.isfile(path):  # os.path: a name too long for the file system is not there
             return base / f"{name}{suffix}"
     return None
 

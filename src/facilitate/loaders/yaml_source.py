@@ -247,7 +247,9 @@ class _Builder:
                 self.suspect = True
             return value
         try:
-            return self.scalars.construct_object(node)
+            # The tag's constructor, as SafeConstructor.construct_object calls it for a scalar,
+            # without its bookkeeping for collections and recursion (most of its time).
+            return self.scalars.yaml_constructors[tag](self.scalars, node)
         except (yaml.YAMLError, ValueError) as error:
             if lines is None:
                 raise _NeedsPath from None
