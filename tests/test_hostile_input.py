@@ -203,12 +203,14 @@ def test_a_closed_standard_output_is_a_quiet_exit_and_a_full_one_is_one_line(tmp
         (["preview", "--dpi", "19", "x.pdf"], "--dpi': 19 is not in the range 20<=x<=600"),
         (["build-cluster", "-j", "0", "x.yaml"], "'-j' / '--jobs': 0 is not in the range 1<=x<=64"),
         (["validate", "."], "File '.' is a directory"),
-        (["build", "--no-such-option"], "No such option '--no-such-option'"),
+        (["build", "--no-such-option"], "--no-such-option"),
     ],
 )
 def test_option_errors_are_one_line(args, words):
     message = one_line_error(invoke(*args))
     assert words in message and "(see facilitate" in message
+    if "--no-such-option" in args:
+        assert "No such option" in message  # click 8.1 quotes the option, 8.2 puts a colon before it
 
 
 def test_a_content_file_that_is_a_folder_is_one_line(tmp_path):

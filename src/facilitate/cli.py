@@ -116,7 +116,7 @@ class FacilitateGroup(click.Group):
 def _report_bug(ctx: click.Context, error: BaseException) -> None:
     """An unexpected error: a short note saying where to report it (the traceback with --debug), exit 70."""
     if ctx.obj and ctx.obj.get("debug"):
-        traceback.print_exception(error)
+        click.echo("".join(traceback.format_exception(error)), err=True, nl=False)
     else:
         click.echo(
             f"internal error: {type(error).__name__}: {_one_line(str(error))[:300]}\n"
