@@ -365,3 +365,22 @@ def test_a_folder_named_like_a_bundled_item_does_not_hide_it(run, tmp_path):
     assert (tmp_path / "pack" / "runsheet.md").is_file()
     results = run("results", "partnership-depth")
     assert "no responses yet" in results.output  # the bundled rubric was found and read
+
+
+@pytest.mark.parametrize("fmt", ["pptx", "cards", "markdown"])
+def test_building_one_format_loads_no_other_exporter(fmt, tmp_path):
+    """`build -f pptx` offers every flag of the command, yet loads no other format's exporter."""
+    from facilitate.exporters import BUILTIN
+
+    session = BAD.parent.parent.parent / "agendas" / "power-of-partnerships.yaml"
+    args = ["build", str(session), "-f", fmt, "-o", str(tmp_path / "out")]
+    others = sorted(entry.module for name, entry in BUILTIN.items() if name != fmt)
+    code = (
+        "import sys\n"
+        "from facilitate.cli import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
+        f"print('LOADED:' + ','.join(m for m in {others!r} if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "LOADED:"

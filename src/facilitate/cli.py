@@ -177,7 +177,7 @@ class ExporterCommand(click.Command):
             from facilitate import exporters
 
             with formatter.section("Formats (-f)"):
-                formatter.write_dl([(name, exporters.exporter(name).description) for name in exporters.names()])
+                formatter.write_dl([(name, exporters.description(name)) for name in exporters.names()])
         super().format_epilog(ctx, formatter)
 
     def build_options(self, ctx: click.Context, values: dict[str, Any]) -> Any:

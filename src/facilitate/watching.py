@@ -46,7 +46,7 @@ from urllib.parse import parse_qs, urlsplit
 import attrs
 
 from facilitate.errors import ContentProblems, FacilitateError
-from facilitate.options import BuildOptions
+from facilitate.options import BuildOptions, CardOptions
 
 #: How often the files are looked at, in seconds (a stat of each: cheap).
 POLL_SECONDS = 0.05
@@ -199,7 +199,7 @@ class Watcher:
 
     def _deck_template(self) -> tuple[str, ...]:
         """The PowerPoint template the options name, if any (its absolute path)."""
-        from facilitate.exporters.pptx import DeckOptions
+        from facilitate.options import DeckOptions
 
         template = self.options[DeckOptions].template
         return (os.path.abspath(template),) if template else ()
@@ -293,7 +293,7 @@ class Watcher:
         from facilitate.layout.checking import collecting
         from facilitate.options import PaperOptions
 
-        chosen = self.options[cards_pdf.CardOptions]
+        chosen = self.options[CardOptions]
         decks = cards_pdf.chosen_decks(pack, chosen.decks)
         card = cards_pdf.plan(chosen, self.options[PaperOptions].paper).card
         safe = cards_pdf.safe_zone(chosen)
@@ -441,7 +441,7 @@ class Watcher:
         files: dict[str, dict[str, object]] = {"live": {"session.html": ("pack", pack, self._template_folder())}}
         if plans["deck"] is not None:
             files["pptx"] = {"deck.pptx": ("pptx", plans["deck"], self._deck_template())}
-        chosen = self.options[cards_pdf.CardOptions]
+        chosen = self.options[CardOptions]
         try:
             decks = cards_pdf.chosen_decks(pack, chosen.decks)
             sets = tuple(sets_to_print(deck, pack.session, chosen.copies) for deck in decks)

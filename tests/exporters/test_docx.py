@@ -198,4 +198,4 @@ def test_the_word_exporter_imports_no_other_exporter():
         if isinstance(node, (ast.Import, ast.ImportFrom))
         for alias in node.names
     }
-    assert not {name for name in imported if name and name.startswith("facilitate.exporters")}
+    assert not {name for name in imported if name and name.startswith("facilitate.exporters.")}  # the registry itself is not an exporter

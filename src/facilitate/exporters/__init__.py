@@ -18,6 +18,8 @@ import importlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+import attrs
+
 from facilitate.errors import ExportError, FacilitateError
 
 if TYPE_CHECKING:
@@ -27,18 +29,66 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "facilitate.exporters"
 
-#: facilitate's own formats → module. The order is the build order.
-BUILTIN: dict[str, str] = {
-    "markdown": "facilitate.exporters.markdown",
-    "html": "facilitate.exporters.html",
-    "docx": "facilitate.exporters.docx",
-    "pptx": "facilitate.exporters.pptx",
-    "live": "facilitate.exporters.live",
-    "cards": "facilitate.exporters.cards_pdf",
-    "handouts": "facilitate.exporters.handout_pdf",
+@attrs.frozen
+class Builtin:
+    """One of facilitate's own formats, described without importing its exporter.
+
+    Its module takes ``name``, ``description`` and ``options`` from here (:func:`builtin`),
+    so the CLI can offer a format's flags and list the formats without loading the
+    exporters' libraries: ``facilitate build -f pptx`` imports neither reportlab nor
+    python-docx.
+    """
+
+    module: str
+    description: str
+    options: tuple[str, ...]  # names of option groups in facilitate.options
+
+
+#: facilitate's own formats. The order is the build order.
+BUILTIN: dict[str, Builtin] = {
+    "markdown": Builtin(
+        "facilitate.exporters.markdown",
+        "every document as Markdown: runsheet.md, handout.md and the worksheets",
+        ("TemplateOptions",),
+    ),
+    "html": Builtin(
+        "facilitate.exporters.html",
+        "every document as a web page: runsheet.html, handout.html and the worksheets",
+        ("TemplateOptions",),
+    ),
+    "docx": Builtin(
+        "facilitate.exporters.docx",
+        "runsheet.docx, handout.docx and the worksheets (Word, to edit)",
+        ("PaperOptions",),
+    ),
+    "pptx": Builtin("facilitate.exporters.pptx", "deck.pptx: the slide deck", ("DeckOptions",)),
+    "live": Builtin("facilitate.exporters.live", "session.html: the live page to run the day from", ("TemplateOptions",)),
+    "cards": Builtin("facilitate.exporters.cards_pdf", "cards.pdf: every card deck, print-ready", ("PaperOptions", "CardOptions")),
+    "handouts": Builtin(
+        "facilitate.exporters.handout_pdf",
+        "runsheet.pdf, handout.pdf and the worksheets (PDF)",
+        ("PaperOptions",),
+    ),
 }
 #: What ``facilitate build`` makes when no format is named.
 DEFAULT_FORMATS = tuple(BUILTIN)
+
+
+def builtin(name: str) -> tuple[str, str, tuple[type, ...]]:
+    """``name``, description and option groups of one of facilitate's own formats (for its module)."""
+    from facilitate import options
+
+    entry = BUILTIN[name]
+    return name, entry.description, tuple(getattr(options, group) for group in entry.options)
+
+
+def description(name: str) -> str:
+    """One line on the files format ``name`` writes; another package's exporter is loaded to ask."""
+    return BUILTIN[name].description if name in BUILTIN else exporter(name).description
+
+
+def _options(name: str) -> tuple[type, ...]:
+    return builtin(name)[2] if name in BUILTIN else tuple(exporter(name).options)
 
 
 @runtime_checkable
@@ -81,7 +131,7 @@ def exporter(name: str) -> Exporter:
     """The exporter for ``name``, loaded now."""
     exporter_name(name)
     if name in BUILTIN:
-        loaded: object = importlib.import_module(BUILTIN[name])
+        loaded: object = importlib.import_module(BUILTIN[name].module)
     else:
         point = _entry_points()[name]
         try:
@@ -113,11 +163,11 @@ def option_groups(formats: Sequence[str] | None = None) -> tuple[type, ...]:
     from facilitate.options import unique_groups
 
     if formats is not None:
-        return unique_groups(group for name in formats for group in exporter(name).options)
+        return unique_groups(group for name in formats for group in _options(name))
     found: list[type] = []
     for name in names():
         try:
-            found += exporter(name).options
+            found += _options(name)
         except ExportError:
             if name in BUILTIN:
                 raise

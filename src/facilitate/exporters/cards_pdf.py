@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
-from facilitate.errors import ExportError, FacilitateError
+from facilitate.errors import ExportError
+from facilitate.exporters import builtin
 from facilitate.exporters._reportlab import (
     BOLD,
     REGULAR,
@@ -75,7 +76,7 @@ from facilitate.layout.qr import QrCode
 from facilitate.layout.units import Size, card_size, length, paper, to_mm
 from facilitate.model.cards import Card, CardBack, CardDeck
 from facilitate.model.theme import DEFAULT_THEME, Theme, mix, readable_on
-from facilitate.options import BuildOptions, Flag, PaperOptions, option
+from facilitate.options import BuildOptions, CardOptions, PaperOptions
 from facilitate.output import Output
 
 if TYPE_CHECKING:
@@ -87,96 +88,13 @@ TEST_SHEET_NAME = "duplex-test.pdf"
 WEIGHTS = {REGULAR: "regular", BOLD: "bold"}
 MARK_WIDTH = 0.3
 CUT_LINE_COLOUR = "#b0b0b0"
-DUPLEX = ("long-edge", "short-edge", "none")
 #: Text keeps this far inside the cut on a print shop's cards (they cut stacks, less exactly).
 PRINT_SHOP_SAFE = 4 * MM
 #: Pictures are kept at no more than this many pixels per inch at their printed size.
 MAX_PPI = 300
-#: The most sets of a deck one file holds.
-MAX_COPIES = 1000
 
 
-def _millimetres(value: str | float) -> str:
-    """A length: a bare number is millimetres, or give a unit ("0.1in"); checked now."""
-    text = str(value).strip()
-    try:
-        text = f"{float(text)}mm"
-    except ValueError:
-        pass
-    try:
-        length(text)
-    except FacilitateError:
-        raise ValueError(f"{str(value)!r} is not a length like 3, 3mm or 0.125in") from None
-    return text
-
-
-def _bleed(value: str | float) -> str:
-    text = _millimetres(value)
-    if length(text) < 0:
-        raise ValueError(f"{str(value)!r} must not be negative")
-    return text
-
-
-def _optional_length(value: str | float | None) -> str | None:
-    return None if value in (None, "") else _bleed(value)  # type: ignore[arg-type]
-
-
-def _copies(value: str | int | None) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        raise ValueError(f"{str(value)!r} is not a whole number of sets") from None
-    if not 1 <= number <= MAX_COPIES:
-        raise ValueError(f"must be from 1 to {MAX_COPIES} sets, got {number}")
-    return number
-
-
-def _card_size(value: str) -> str:
-    try:
-        card_size(str(value))
-    except FacilitateError as error:
-        raise ValueError(str(error)) from None
-    return str(value)
-
-
-@attrs.frozen
-class CardOptions:
-    """How card sheets are printed: size, bleed, duplex, folding, print shop, colours, copies, which decks."""
-
-    size: str = option("poker", Flag("--size", "Card size: poker, bridge, tarot, a6, a7, business, or WxH like 63x88mm or 2.5x3.5in."), _card_size)
-    landscape: bool = option(False, Flag("--landscape", "Cards wider than tall.", is_flag=True), bool)
-    bleed: str = option("3mm", Flag("--bleed", "Background printed past the cut, in mm or with a unit (0 for none)."), _bleed)
-    shared_cuts: bool = option(False, Flag("--shared-cuts", "Cards touch, one cut between neighbours (for a guillotine); bleed only round the outside.", is_flag=True), bool)
-    margin: str = option("5mm", Flag("--margin", "Nothing is printed closer than this to the paper's edge (0 for a borderless printer)."), _bleed)
-    cut_lines: bool = option(False, Flag("--cut-lines", "Also outline every card, for cutting with scissors.", is_flag=True), bool)
-    duplex: str = option("long-edge", Flag("--duplex", "How your printer turns the sheet for the backs; none prints fronts only.", choices=DUPLEX))
-    offset_x: str = option("0mm", Flag("--offset-x", "Move the backs right by this many mm (negative: left), to correct a printer."), _millimetres)
-    offset_y: str = option("0mm", Flag("--offset-y", "Move the backs up by this many mm (negative: down)."), _millimetres)
-    fold: bool = option(False, Flag("--fold", "Fronts and backs side by side on one sheet, to fold and glue (no duplex needed).", is_flag=True), bool)
-    print_shop: bool = option(False, Flag("--print-shop", "One card per page at card size plus bleed, with TrimBox and BleedBox.", is_flag=True), bool)
-    safe_zone: str | None = option(
-        None, Flag("--safe-zone", "Keep text this far inside the cut (default 3 mm on sheets, 4 mm with --print-shop)."), _optional_length
-    )
-    cmyk: bool = option(False, Flag("--cmyk", "Every colour as CMYK, with FOGRA39 as the output intent (for a print shop).", is_flag=True), bool)
-    copies: int | None = option(None, Flag("--copies", "Sets of each deck to print (default: the deck's copies, or one per table)."), _copies)
-    instructions: bool = option(True, Flag("--instructions/--no-instructions", "Lead each deck with a page of how to use it.", is_flag=True), bool)
-    #: Only these decks (by id), in this order; all the pack's decks if empty.
-    decks: tuple[str, ...] = option((), Flag("--deck", "Only this deck in cards.pdf (repeat for more).", multiple=True, metavar="ID"), tuple)
-
-    def __attrs_post_init__(self) -> None:
-        from facilitate.options import OptionError
-
-        if self.fold and self.print_shop:
-            raise OptionError("--fold and --print-shop are different layouts; choose one")
-        if self.shared_cuts and self.print_shop:
-            raise OptionError("--shared-cuts is for sheets of cards; a print shop's file has one card per page")
-
-
-name = "cards"
-description = "cards.pdf: every card deck, print-ready"
-options = (PaperOptions, CardOptions)
+name, description, options = builtin('cards')
 
 
 # --- the plan: options → imposition ------------------------------------------------------

@@ -27,6 +27,7 @@ from facilitate.labels import ENGLISH, Labels
 from facilitate.layout.page import CELL, MARGIN, page_size
 from facilitate.layout.tables import PAD_BOTTOM, PAD_TOP, PAD_X, column_widths
 from facilitate.model.theme import DEFAULT_THEME, Theme
+from facilitate.exporters import builtin
 from facilitate.options import BuildOptions, PaperOptions
 from facilitate.output import Output, normalise_zip, source_date_epoch
 
@@ -35,9 +36,7 @@ if TYPE_CHECKING:
     from facilitate.layout.document import Document
     from facilitate.model import SessionPack
 
-name = "docx"
-description = "runsheet.docx, handout.docx and the worksheets (Word, to edit)"
-options = (PaperOptions,)
+name, description, options = builtin('docx')
 
 #: Resolution of chart pictures.
 DPI = 200

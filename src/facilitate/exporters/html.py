@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from facilitate.model import SessionPack
+from facilitate.exporters import builtin
 from facilitate.options import BuildOptions, TemplateOptions
 from facilitate.output import Output
 
 
-name = "html"
-description = "every document as a web page: runsheet.html, handout.html and the worksheets"
-options = (TemplateOptions,)
+name, description, options = builtin('html')
 
 
 def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:

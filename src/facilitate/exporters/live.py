@@ -29,6 +29,7 @@ from facilitate.layout.steps import grouping_phrase, round_label, round_name, ti
 from facilitate.model import SessionPack
 from facilitate.model.session import Segment
 from facilitate.model.theme import contrast_ratio, readable_on
+from facilitate.exporters import builtin
 from facilitate.options import BuildOptions, TemplateOptions
 from facilitate.output import Output
 
@@ -370,9 +371,7 @@ def render_page(pack: SessionPack, template_dir: str | None = None) -> str:
     )
 
 
-name = "live"
-description = "session.html: the live page to run the day from"
-options = (TemplateOptions,)
+name, description, options = builtin('live')
 
 
 def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from facilitate.model import SessionPack
+from facilitate.exporters import builtin
 from facilitate.options import BuildOptions, TemplateOptions
 from facilitate.output import Output
 
 
-name = "markdown"
-description = "every document as Markdown: runsheet.md, handout.md and the worksheets"
-options = (TemplateOptions,)
+name, description, options = builtin('markdown')
 
 
 def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:

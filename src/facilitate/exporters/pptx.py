@@ -17,10 +17,9 @@ import datetime as dt
 import io
 import re
 
-import attrs
 
 from facilitate.errors import ExportError, warn
-from facilitate.exporters import _pptx_internals
+from facilitate.exporters import _pptx_internals, builtin
 from facilitate.layout import bidi
 from facilitate.exporters._xml import attribute as _attribute
 from facilitate.exporters._xml import clean as _clean
@@ -29,7 +28,7 @@ from facilitate.layout import slides as spec
 from facilitate.layout.picture import contain, cover
 from facilitate.layout.slides.template import LayoutChoice, Placeholder, Template, TemplateLayout, choose_layouts
 from facilitate.model import SessionPack
-from facilitate.options import BuildOptions, Flag, option
+from facilitate.options import BuildOptions, DeckOptions
 from facilitate.output import Output, normalise_zip, source_date_epoch
 
 EMU_PER_POINT = 12700
@@ -39,33 +38,7 @@ _GEOMETRY = {"rectangle": "rect", "rounded": "roundRect", "right-arrow": "rightA
 NOTES_SIZE = 12.0
 
 
-def _template(value: str | None) -> str | None:
-    if value in (None, ""):
-        return None
-    from facilitate.errors import LoadError
-    from facilitate.files import check_regular
-
-    try:
-        check_regular(str(value), what="PowerPoint template")
-    except LoadError as error:
-        raise ValueError(f"{str(value)!r}: {error.message}") from None
-    return str(value)
-
-
-@attrs.frozen
-class DeckOptions:
-    """The slide deck: its shape, a facilitator's own template, cards as slides."""
-
-    #: Slide shape; None: the template's own shape (nearest of 16:9 and 4:3), else 16:9.
-    aspect: str | None = option(None, Flag("--aspect", "Slide shape (default: the template's, else 16:9).", choices=("16:9", "4:3")))
-    #: A facilitator's own .pptx whose layouts the deck uses.
-    template: str | None = option(None, Flag("--template", "Your own .pptx whose layouts the deck uses.", metavar="PPTX"), _template)
-    cards_as_slides: bool = option(False, Flag("--cards-as-slides", "One slide per card in the deck.", is_flag=True), bool)
-
-
-name = "pptx"
-description = "deck.pptx: the slide deck"
-options = (DeckOptions,)
+name, description, options = builtin('pptx')
 
 
 def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:

@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from facilitate.model._fields import is_model, per_class
 from facilitate.layout import bidi
 
 from facilitate.resources import font_file
@@ -220,25 +221,20 @@ def _texts(obj: Any, found: list[tuple[object, tuple[str | int, ...], str, str]]
         value = getattr(obj, name, None)
         if isinstance(value, str):
             found.append((obj, (name,), value, weight))
-        elif _is_model(type(value)):
+        elif is_model(type(value)):
             _texts(value, found)
         elif isinstance(value, tuple):
             for index, item in enumerate(value):
                 if isinstance(item, str):
                     found.append((obj, (name, index), item, weight))
-                elif _is_model(type(item)):
+                elif is_model(type(item)):
                     _texts(item, found)
 
 
-@functools.cache
+@per_class
 def _weights(kind: type) -> tuple[tuple[str, str], ...]:
     """Each field of a model class, and the weight its text is drawn in (looked up once per class)."""
     return tuple((field.name, "bold" if field.name in BOLD_FIELDS else "regular") for field in attrs.fields(kind))
-
-
-@functools.cache
-def _is_model(kind: type) -> bool:
-    return attrs.has(kind)
 
 
 def check_model_glyphs(obj: Any) -> bool:

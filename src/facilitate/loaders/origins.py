@@ -19,7 +19,6 @@ it failed part way.
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import weakref
 from collections.abc import Iterator, Mapping, Sequence
@@ -28,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from facilitate.model._fields import is_model, per_class
 from facilitate._types import FieldPath, LineMap
 from facilitate.errors import ContentProblems, ExportError, FacilitateError, LoadError
 
@@ -87,24 +87,19 @@ def _remember(obj: object, origin: Origin) -> None:
 
 def note_tree(obj: object, path: str, lines: LineMap | None, field_path: FieldPath = ()) -> None:
     """Note ``obj`` and every model object inside it, each with its own field path in ``path``."""
-    if not _is_model(type(obj)):
+    if not is_model(type(obj)):
         return
     note(obj, Origin(path, field_path, lines))
     for name in _fields(type(obj)):
         value = getattr(obj, name, None)
-        if _is_model(type(value)):
+        if is_model(type(value)):
             note_tree(value, path, lines, (*field_path, name))
-        elif isinstance(value, tuple) and value and _is_model(type(value[0])):
+        elif isinstance(value, tuple) and value and is_model(type(value[0])):
             for index, item in enumerate(value):
                 note_tree(item, path, lines, (*field_path, name, index))
 
 
-@functools.cache
-def _is_model(kind: type) -> bool:
-    return attrs.has(kind)
-
-
-@functools.cache
+@per_class
 def _fields(kind: type) -> tuple[str, ...]:
     """The fields of an attrs class that may hold model objects, found once per class from its
     type hints (a 10,000-card deck notes 10,000 cards; a text or a number holds none); every

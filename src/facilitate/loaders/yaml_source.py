@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import yaml
 
@@ -233,7 +233,7 @@ class _Builder:
                 result[key] = self.build(value_node, child)
             return result
         if kind is yaml.SequenceNode:
-            if node.flow_style and len(node.value) > 1:
+            if cast(yaml.SequenceNode, node).flow_style and len(node.value) > 1:
                 self.flow_lists = True
             if lines is None:
                 deeper = path + (0,)

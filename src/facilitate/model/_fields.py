@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import attrs
 
 from facilitate.errors import ModelError
+
+T = TypeVar("T")
+
+
+def per_class(function: Callable[[type], T]) -> Callable[[type], T]:
+    """``function`` of a class, worked out once per class (functools.cache, typed for classes)."""
+    return cast("Callable[[type], T]", functools.cache(function))
+
+
+@per_class
+def is_model(kind: type) -> bool:
+    """Whether ``kind`` is a model class (an attrs class), looked up once per class."""
+    return attrs.has(kind)
+
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 

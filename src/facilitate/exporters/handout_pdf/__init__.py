@@ -24,6 +24,7 @@ from facilitate.layout.documents import pack_documents
 from facilitate.layout.print_plan import PrintedDocument, plan_document
 from facilitate.layout.properties import DocumentProperties, document_properties
 from facilitate.model.theme import DEFAULT_THEME, Theme
+from facilitate.exporters import builtin
 from facilitate.options import BuildOptions, PaperOptions
 from facilitate.output import Output
 
@@ -31,9 +32,7 @@ if TYPE_CHECKING:
     from facilitate.layout.document import Document
     from facilitate.model import SessionPack
 
-name = "handouts"
-description = "runsheet.pdf, handout.pdf and the worksheets (PDF)"
-options = (PaperOptions,)
+name, description, options = builtin('handouts')
 
 
 def outputs(pack: SessionPack, options: BuildOptions) -> list[Output]:
