@@ -118,9 +118,14 @@ def _layout_objects(prs) -> list:
 
 
 def _box(shape) -> spec.Box | None:
-    if shape.left is None or shape.top is None or shape.width is None or shape.height is None:
+    return _box_of(shape.left, shape.top, shape.width, shape.height)
+
+
+def _box_of(left: int | None, top: int | None, width: int | None, height: int | None) -> spec.Box | None:
+    """A box in points from EMU, or None when any side is not known."""
+    if left is None or top is None or width is None or height is None:
         return None
-    return spec.Box(shape.left / EMU_PER_POINT, shape.top / EMU_PER_POINT, shape.width / EMU_PER_POINT, shape.height / EMU_PER_POINT)
+    return spec.Box(left / EMU_PER_POINT, top / EMU_PER_POINT, width / EMU_PER_POINT, height / EMU_PER_POINT)
 
 
 def _artwork(shapes, slide_area: float) -> tuple[spec.Box, ...]:
@@ -138,19 +143,42 @@ def _artwork(shapes, slide_area: float) -> tuple[spec.Box, ...]:
     return tuple(boxes)
 
 
+#: The master placeholder type a layout placeholder of each type inherits its box from (as
+#: PowerPoint and python-pptx resolve it: titles from the title, footers from their own, the
+#: rest from the body).
+_BASE_TYPE = {"ctrTitle": "title", "title": "title", "dt": "dt", "ftr": "ftr", "sldNum": "sldNum"}
+_BOX_FIELDS = ("x", "y", "cx", "cy")
+
+
+def _placeholder_type(shape) -> str:
+    ph = shape.element.xpath("./*[1]/p:nvPr/p:ph")
+    return ph[0].get("type", "obj") if ph else "obj"
+
+
 def describe(prs, template: str | None = None) -> Template:
-    """The template as plain data: each layout's name, type, placeholders, and the artwork it shows."""
+    """The template as plain data: each layout's name, type, placeholders, and the artwork it shows.
+
+    A layout placeholder without its own position takes each missing coordinate from the
+    master's placeholder of its base type; the master's are read once (python-pptx would
+    search the master again for every coordinate of every placeholder).
+    """
     area = (prs.slide_width / EMU_PER_POINT) * (prs.slide_height / EMU_PER_POINT)
     layouts = []
     for master in prs.slide_masters:
         master_art = _artwork(master.shapes, area)
+        inherited: dict[str, tuple] = {}
+        for shape in master.placeholders:
+            inherited.setdefault(_placeholder_type(shape), tuple(getattr(shape.element, name) for name in _BOX_FIELDS))
         for layout in master.slide_layouts:
             element = layout.element
             placeholders = []
             for shape in layout.placeholders:
-                ph = shape.element.xpath("./*[1]/p:nvPr/p:ph")
-                kind = ph[0].get("type", "obj") if ph else "obj"
-                placeholders.append(Placeholder(kind, _box(shape)))
+                kind = _placeholder_type(shape)
+                own = tuple(getattr(shape.element, name) for name in _BOX_FIELDS)
+                if None in own:
+                    base = inherited.get(_BASE_TYPE.get(kind, "body"), (None,) * 4)
+                    own = tuple(base[index] if value is None else value for index, value in enumerate(own))
+                placeholders.append(Placeholder(kind, _box_of(*own)))
             shows_master = element.get("showMasterSp", "1") not in ("0", "false")
             art = _artwork(layout.shapes, area) + (master_art if shows_master else ())
             layouts.append(TemplateLayout(layout.name, element.get("type", ""), tuple(placeholders), art))
