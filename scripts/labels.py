@@ -5,6 +5,9 @@
                                         # and merge them into every LANG/LC_MESSAGES/facilitate.po
     python scripts/labels.py --check    # exit 1 if the template is out of date (the tests run this)
 
+Each catalogue is also compiled to ``facilitate.json`` beside it (its translated messages
+and plural rule), which facilitate reads at run time instead of parsing the ``.po``.
+
 Words are marked in Python as ``labels.gettext("...")`` (``_``, ``ngettext``, ``pgettext``,
 ``N_``) and in the jinja2 templates as ``{{ _("...") }}``; Babel extracts them. A merge keeps
 every translation; a new label arrives untranslated (the tests then name it), an old one is
@@ -22,6 +25,8 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po, write_po
+
+from facilitate.labels import compiled, compiled_path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "facilitate"
@@ -81,6 +86,11 @@ def update(template: Catalog) -> list[Path]:
         if path.read_bytes() != data:
             path.write_bytes(data)
             changed.append(path)
+        twin = compiled_path(language)
+        packed = compiled(data, language)
+        if not twin.is_file() or twin.read_bytes() != packed:
+            twin.write_bytes(packed)
+            changed.append(twin)
     return changed
 
 

@@ -13,6 +13,9 @@ from babel.messages.pofile import read_po
 
 import facilitate
 from facilitate.errors import LoadError, ModelError
+import gettext as _gettext
+
+from facilitate.labels import shipped as shipped_catalogue
 from facilitate.labels import ENGLISH, SHIPPED, Labels, catalogue_path, for_pack, labels_for, placeholders, starter, template_path
 from facilitate.loaders.content import load_pack
 from facilitate.loaders.library import load_cluster, resolve
@@ -365,3 +368,16 @@ def test_cards_on_their_own_and_the_duplex_test_sheet_take_a_language(tmp_path, 
     assert "Impression et découpe" in cards and "Printing and cutting" not in cards
     result = runner.invoke(main, ["cards", "lets-imagine", "--language", "klingon-x", "-o", "k.pdf"])
     assert result.exit_code == 2 and "--language" in result.output
+
+
+@pytest.mark.parametrize("language", sorted(SHIPPED))
+def test_each_compiled_catalogue_says_what_its_po_file_says(language):
+    """facilitate reads the compiled twin; it must hold exactly the .po file's translations (run scripts/labels.py)."""
+    from facilitate.labels import compiled, compiled_path, parse_po
+
+    po = catalogue_path(language).read_bytes()
+    assert compiled_path(language).read_bytes() == compiled(po, language), "stale: run python scripts/labels.py"
+    read = parse_po(po, language)
+    catalogue = shipped_catalogue(language)
+    assert catalogue.messages == read.messages
+    assert [catalogue.plural(n) for n in range(12)] == [_gettext.c2py(read.plural)(n) for n in range(12)]

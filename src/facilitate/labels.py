@@ -25,6 +25,7 @@ import functools
 import math
 import gettext as _gettext
 import io
+import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -64,6 +65,11 @@ def locale_folder() -> Path:
 
 def catalogue_path(language: str) -> Path:
     return locale_folder() / language.replace("-", "_") / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def compiled_path(language: str) -> Path:
+    """The shipped catalogue as scripts/labels.py compiles it: JSON, read in a millisecond where Babel takes 30."""
+    return catalogue_path(language).with_suffix(".json")
 
 
 def template_path() -> Path:
@@ -120,14 +126,26 @@ def parse_po(data: bytes, locale: str | None = None) -> PoFile:
     return PoFile(messages, catalog.plural_expr, tuple(found), tuple(untranslated))
 
 
+def compiled(po: bytes, locale: str | None = None) -> bytes:
+    """A ``.po`` file's translated messages and plural rule as JSON (what :func:`shipped` reads)."""
+    read = parse_po(po, locale)
+    data = {"plural": read.plural, "messages": {name: list(forms) for name, forms in read.messages.items()}}
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + "\n").encode("utf-8")
+
+
 @functools.cache
 def shipped(language: str) -> Catalogue | None:
-    """The catalogue facilitate ships for ``language`` (a tag such as "cy"), or None."""
+    """The catalogue facilitate ships for ``language`` (a tag such as "cy"), or None.
+
+    Read from its compiled twin (scripts/labels.py writes it; the tests keep it equal to the
+    ``.po``), or from the ``.po`` itself when there is none.
+    """
     path = catalogue_path(language)
     if not path.is_file():
         return None
-    read = parse_po(path.read_bytes(), language.replace("-", "_"))
-    return Catalogue(read.messages, _gettext.c2py(read.plural))
+    twin = compiled_path(language)
+    data = json.loads(twin.read_bytes() if twin.is_file() else compiled(path.read_bytes(), language.replace("-", "_")))
+    return Catalogue({name: tuple(forms) for name, forms in data["messages"].items()}, _gettext.c2py(data["plural"]))
 
 
 @functools.cache
