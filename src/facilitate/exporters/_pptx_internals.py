@@ -25,10 +25,9 @@ from __future__ import annotations
 
 import copy
 import functools
-import importlib.metadata
 from typing import TYPE_CHECKING, Any
 
-from facilitate.exporters._versions import release
+from facilitate.exporters._versions import installed, release
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -48,7 +47,7 @@ def tested(version: str) -> bool:
 @functools.cache
 def private_path() -> bool:
     """Whether the installed python-pptx is one the private path was tested with."""
-    return tested(importlib.metadata.version("python-pptx"))
+    return tested(installed("python-pptx"))
 
 
 def drop_slides(prs: Presentation) -> None:
