@@ -95,6 +95,15 @@ def test_every_part_of_a_build_is_valid(name, built):
     assert name.startswith("cards") or any(path.suffix == ".docx" for path in files)
 
 
+def test_the_report_on_a_day_is_valid(tmp_path):
+    """``facilitate report`` writes Word too (planned against actual, from the live page's timings)."""
+    timings = Path(__file__).parent.parent / "fixtures" / "timings" / "power-of-partnerships-2026-09-03.json"
+    report = tmp_path / "report.docx"
+    result = CliRunner().invoke(main, ["report", str(timings), "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    assert ooxml_validate.violations(report) == []
+
+
 def test_the_builds_cover_every_kind_of_part(built):
     """What was validated holds every kind of part the issue names, so no check above is vacuous."""
     names: set[str] = set()
