@@ -139,18 +139,17 @@ def process_markup_compatibility(root: etree._Element) -> etree._Element:
 
 
 def _replace(element: etree._Element, children: list[etree._Element]) -> None:
+    """``element`` replaced by ``children`` (none: removed) where it stands."""
     parent = element.getparent()
     assert parent is not None, "markup compatibility at the root of a part"
+    assert not (element.tail or "").strip(), "text after a markup-compatibility element"
     index = parent.index(element)
-    tail = element.tail
     parent.remove(element)
     for offset, child in enumerate(children):
         parent.insert(index + offset, child)
-    if tail and tail.strip():
-        raise AssertionError("text after a markup-compatibility element")
 
 
-def _parts(package: zipfile.ZipFile) -> tuple[list[str], list[str]]:
+def parts(package: zipfile.ZipFile) -> tuple[list[str], list[str]]:
     """The package's XML parts (by the content types it declares, and every .rels part), and the
     packages embedded in it (a chart's workbook)."""
     types = etree.fromstring(package.read("[Content_Types].xml"))
@@ -176,7 +175,7 @@ def violations(path: Path | str | IO[bytes], folder: Path = SCHEMAS) -> list[str
     parser = etree.XMLParser(no_network=True, resolve_entities=False, huge_tree=False)
     xsd = schema(folder)
     with zipfile.ZipFile(path) as package:
-        xml_parts, packages = _parts(package)
+        xml_parts, packages = parts(package)
         for name in packages:
             found += [f"{name}!{line}" for line in violations(io.BytesIO(package.read(name)), folder)]
         for name in xml_parts:

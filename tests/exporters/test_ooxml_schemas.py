@@ -110,7 +110,7 @@ def test_the_builds_cover_every_kind_of_part(built):
     for build in BUILDS:
         for path in built(build):
             with zipfile.ZipFile(path) as package:
-                xml_parts, packages = ooxml_validate._parts(package)
+                xml_parts, packages = ooxml_validate.parts(package)
                 names |= {re.sub(r"\d+(?=\.xml)", "", part) for part in xml_parts + packages}
     wanted = {
         "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
