@@ -18,9 +18,10 @@ from tests.exporters.test_pptx import _template
 @contextlib.contextmanager
 def python_pptx_reports(version: str):
     """As if python-pptx ``version`` were installed (the code stays the installed one)."""
-    real = importlib.metadata.version
+    real = _pptx_internals.installed
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(importlib.metadata, "version", lambda name: version if name == "python-pptx" else real(name))
+        # The version is read from the library itself (facilitate.exporters._versions.installed).
+        patch.setattr(_pptx_internals, "installed", lambda name: version if name == "python-pptx" else real(name))
         _pptx_internals.private_path.cache_clear()
         try:
             yield

@@ -84,6 +84,7 @@ def render(doc: Document, theme: Theme = DEFAULT_THEME, paper: str = "a4", langu
     for block in doc.blocks:
         DRAW[type(block).__name__](writer, block)
     _properties(word, doc, language or doc.labels.office_language, author)
+    _zoom(word)
     buffer = io.BytesIO()
     word.save(buffer)
     return normalise_zip(buffer.getvalue(), source_date_epoch())
@@ -248,6 +249,25 @@ def _no_title_border(style: Any) -> None:
             ppr.remove(border)
 
 
+# What may follow a child in its parent, in the order ISO/IEC 29500 gives (python-docx keeps
+# these sequences private): a child added later goes before the first of these its parent has.
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+               "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_TBLLOOK = ("w:tblCaption", "w:tblDescription", "w:tblPrChange")
+_AFTER_TBLW = ("w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar",
+               "w:tblLook", *_AFTER_TBLLOOK)
+
+
+def _zoom(word: Any) -> None:
+    """The zoom setting with the percentage ISO/IEC 29500-4 requires (python-docx's template has only "best fit")."""
+    zoom = word.settings.element.find(_qn("w:zoom"))
+    if zoom is not None and zoom.get(_qn("w:percent")) is None:
+        zoom.set(_qn("w:percent"), "100")
+
+
 def _qn(tag: str) -> str:
     from docx.oxml.ns import qn
 
@@ -277,7 +297,7 @@ def _writing_line_style(word: Any) -> None:
     ppr = style.element.get_or_add_pPr()
     borders = _element("w:pBdr")
     borders.append(_element("w:bottom", val="single", sz="4", space="1", color="BDBDBD"))
-    ppr.append(borders)
+    ppr.insert_element_before(borders, *_AFTER_PBDR)
 
 
 def _borders(tag: str, kind: str, colour: str, sides: Sequence[str]) -> Any:
@@ -561,11 +581,9 @@ def _new_numbering(word: Any) -> str:
 
 
 def _number_with(paragraph: Any, num_id: str) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    numpr = _element("w:numPr")
-    numpr.append(_element("w:ilvl", val="0"))
-    numpr.append(_element("w:numId", val=num_id))
-    ppr.insert(0, numpr)
+    numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = 0
+    numpr.get_or_add_numId().val = int(num_id)
 
 
 def _widths(table: Any, widths: Sequence[float]) -> None:
@@ -582,7 +600,7 @@ def _widths(table: Any, widths: Sequence[float]) -> None:
     tblpr = table._tbl.tblPr
     for old in tblpr.findall(_qn("w:tblW")):
         tblpr.remove(old)
-    tblpr.append(_element("w:tblW", w=str(round(sum(widths) * 20)), type="dxa"))
+    tblpr.insert_element_before(_element("w:tblW", w=str(round(sum(widths) * 20)), type="dxa"), *_AFTER_TBLW)
 
 
 def _cant_split(row: Any) -> None:
@@ -601,7 +619,7 @@ def _data_table(word: Any, width: float, block: Table) -> None:
     look = table._tbl.tblPr.find(_qn("w:tblLook"))
     if look is None:
         look = _element("w:tblLook")
-        table._tbl.tblPr.append(look)
+        table._tbl.tblPr.insert_element_before(look, *_AFTER_TBLLOOK)
     for key, value in (("val", "04A0"), ("firstRow", "1"), ("lastRow", "0"), ("firstColumn", "0"), ("lastColumn", "0"),
                        ("noHBand", "0"), ("noVBand", "1")):
         look.set(_qn(f"w:{key}"), value)
