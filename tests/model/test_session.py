@@ -105,3 +105,21 @@ def _with(segments, index, **changes):
     changed = list(segments)
     changed[index] = attrs.evolve(changed[index], **changes)
     return tuple(changed)
+
+
+@pytest.mark.parametrize("url", ["https://forms.example.org/our-day", "https://école.example.fr/jour?q=ñ#haut", "http://example.org:8080/"])
+def test_a_web_address_a_browser_opens_is_kept(url):
+    assert small_session(url=url).url == url
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org:99999/",  # no such port
+    "https://me:secret@example.org/",  # a user name and password in the link
+    "https://exa|mple.org/",  # not a host name
+    "https://example..org/",
+    "https://example.org\\page",
+])
+def test_a_web_address_no_browser_can_open_is_refused(url):
+    with pytest.raises(ModelError) as error:
+        small_session(url=url)
+    assert error.value.field_path == ("url",) and "is not a web address" in str(error.value)

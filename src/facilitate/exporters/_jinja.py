@@ -65,6 +65,41 @@ def _css_colour(value: object) -> Markup:
     return Markup(text)
 
 
+#: What a URL may hold after its host, as HTML's URL rules and the Nu HTML Checker read them:
+#: the unreserved and reserved characters (RFC 3986), a %XX escape, and anything beyond ASCII.
+_URL_KEPT = re.compile(r"%[0-9A-Fa-f]{2}|[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|[^\x00-\x7f]")
+
+
+def _href(value: object) -> str:
+    """A web address for an ``href``: after its host, each character a URL may not hold there
+    (``|``, ``{``, ``[``, a ``%`` with no two hex digits, a second ``#``...) percent-encoded,
+    as a browser does when it follows the link; a backslash in the path is the slash a
+    browser takes it for. The address shown, and the QR code, keep what the facilitator wrote."""
+    url = str(value)
+    start = url.find("://")
+    start = start + 3 if start >= 0 else 0
+    ends = [index for index in (url.find(char, start) for char in "/?#") if index >= 0]
+    host_end = min(ends) if ends else len(url)
+    before_fragment, hash_mark, fragment = url[host_end:].partition("#")
+    path, question_mark, query = before_fragment.partition("?")
+    path = path.replace("\\", "/")
+
+    def encoded(text: str) -> str:
+        out: list[str] = []
+        index = 0
+        while index < len(text):
+            kept = _URL_KEPT.match(text, index)
+            if kept:
+                out.append(kept.group(0))
+                index = kept.end()
+            else:
+                out.append("".join(f"%{byte:02X}" for byte in text[index].encode("utf-8")))
+                index += 1
+        return "".join(out)
+
+    return url[:host_end] + encoded(path) + question_mark + encoded(query) + hash_mark + encoded(fragment)
+
+
 def _type_name(value: object) -> str:
     return type(value).__name__
 
@@ -145,6 +180,7 @@ def environment(kind: str, user_folder: str | None = None) -> jinja2.Environment
     env.filters["md"] = _md_escape
     env.filters["block_type"] = _type_name
     env.filters["qr_svg"] = _qr_svg
+    env.filters["href"] = _href
     env.filters["css_string"] = _css_string
     env.filters["css_colour"] = _css_colour
     env.globals["content_security_policy"] = Markup(CONTENT_SECURITY_POLICY)  # a constant: no content in it

@@ -259,6 +259,24 @@ class Document:
     def language(self) -> str:
         return self.labels.language
 
+    @property
+    def outline(self) -> tuple[int, ...]:
+        """Each block's level in the document's outline, where the title is level 1: a heading's
+        level with any skipped level closed up (rungs at level 3 straight under the title are at
+        level 2), 0 for a block that is not a heading. HTML numbers its headings by it, so a
+        screen reader's list of headings (and the HTML checker) finds no gap."""
+        levels: list[int] = []
+        above: list[int] = []  # the levels of the headings the next one may sit under
+        for block in self.blocks:
+            if not isinstance(block, Heading):
+                levels.append(0)
+                continue
+            while above and above[-1] >= block.level:
+                above.pop()
+            above.append(block.level)
+            levels.append(len(above) + 1)
+        return tuple(levels)
+
 
 def when(pack: SessionPack, labels: Labels | None = None) -> Composed:
     """The line under a document's title: organisation, date, times, venue.

@@ -98,14 +98,17 @@ def one_of(choices: Iterable[str]) -> Callable[[Any, "attrs.Attribute[Any]", str
     return check
 
 
-_WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
+#: http(s)://, a host name (dotted labels of letters, digits, - and _), a port if any, then the rest
+#: with no spaces. No user name or password: a link that carries one is refused by browsers' checks.
+_WEB_ADDRESS = re.compile(r"^https?://(?:[\w-]+\.)+[\w-]+\.?(?::(?P<port>\d{1,5}))?(?:[/?#]\S*)?$")
 
 
 def web_address(instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
     """None, or a whole web address starting http:// or https:// (it is printed as a QR code)."""
     if value is None:
         return
-    if not isinstance(value, str) or not _WEB_ADDRESS.match(value):
+    found = _WEB_ADDRESS.match(value) if isinstance(value, str) else None
+    if found is None or int(found["port"] or 0) > 65535:
         raise ModelError(
             f"{value!r} is not a web address like 'https://example.org/page' (start it with https://, no spaces)",
             (attribute.name,),
