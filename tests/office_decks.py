@@ -111,6 +111,32 @@ def french_template(path: Path) -> Path:
     return path
 
 
+#: What PowerPoint's "Save As" writes as the main part's content type for each kind of file
+#: (ECMA-376 part 1, 13.3.6, and [MS-PPTX]); every other part of the package is the same.
+SAVED_AS = {
+    ".potx": "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml",
+    ".ppsx": "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml",
+    ".pptm": "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+    ".potm": "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
+}
+
+
+def saved_as(deck: Path, suffix: str) -> Path:
+    """``deck`` as PowerPoint saves it as a template (.potx), a show (.ppsx) or a macro-enabled file."""
+    import zipfile
+
+    target = deck.with_suffix(suffix)
+    main = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+    with zipfile.ZipFile(deck) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "[Content_Types].xml":
+                assert main in data
+                data = data.replace(main, SAVED_AS[suffix].encode())
+            out.writestr(entry, data)
+    return target
+
+
 def add_artwork(master_or_layout, box: tuple[float, float, float, float], image: Path, name: str = "Brand logo") -> None:
     """A picture on a master or layout (the template's own logo), at ``box`` in points."""
     x, y, w, h = (int(v * EMU) for v in box)

@@ -145,3 +145,49 @@ def check_zip(data: bytes | os.PathLike[str] | str, label: str, what: str, limit
                     )
     except zipfile.BadZipFile as error:
         raise LoadError(label, None, (), f"cannot read it as a {what} (it is not a zip archive: {error})") from None
+
+
+# --- PowerPoint's packages -------------------------------------------------------------------
+
+_PML = "application/vnd.openxmlformats-officedocument.presentationml."
+#: The main part of a .pptx; a template (.potx) and a show (.ppsx) hold the same parts and
+#: differ only in this content type.
+PRESENTATION_MAIN = _PML + "presentation.main+xml"
+_SAME_PARTS = (_PML + "template.main+xml", _PML + "slideshow.main+xml")
+#: Macro-enabled packages (.pptm, .potm, .ppsm): their macros have no place in a .pptx.
+_MACRO_ENABLED = tuple(
+    f"application/vnd.ms-powerpoint.{kind}.macroEnabled.main+xml" for kind in ("presentation", "template", "slideshow")
+)
+
+
+def as_presentation(data: bytes, label: str, what: str) -> bytes:
+    """A PowerPoint package as the .pptx presentation it holds: a template (.potx) or a show
+    (.ppsx) with its main part's content type made a presentation's, every other byte kept;
+    a .pptx as it is. A macro-enabled file is refused with how to save it without macros.
+
+    ``data`` has passed :func:`check_zip`.
+    """
+    import io
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            types = archive.read("[Content_Types].xml")
+        except KeyError:
+            raise LoadError(label, None, (), f"cannot read it as a {what} (it has no [Content_Types].xml: not a PowerPoint file)") from None
+        if any(kind.encode() in types for kind in _MACRO_ENABLED):
+            raise LoadError(
+                label, None, (),
+                f"this {what} is macro-enabled (.pptm, .potm or .ppsm); facilitate does not open files with macros:"
+                " save it as a PowerPoint presentation (.pptx) or template (.potx) and use that",
+            )
+        found = next((kind for kind in _SAME_PARTS if kind.encode() in types), None)
+        if found is None:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as copy:
+            for entry in archive.infolist():
+                part = archive.read(entry)
+                if entry.filename == "[Content_Types].xml":
+                    part = part.replace(found.encode(), PRESENTATION_MAIN.encode())
+                copy.writestr(entry, part)
+        return out.getvalue()

@@ -64,6 +64,33 @@ def test_a_french_template_works_with_no_mapping(tmp_path):
     }
 
 
+def test_a_template_saved_as_a_powerpoint_template_file_works(tmp_path):
+    """Organisations hand out their brand template as .potx; the deck made from it is a .pptx."""
+    import zipfile
+
+    template = office_decks.saved_as(office_decks.french_template(tmp_path / "modele.pptx"), ".potx")
+    path, told = build_quietly(tmp_path, small_pack(), template=str(template))
+    assert told == []
+    assert layouts_used(path)[spec.CONTENT_LAYOUT] == {"Titre et contenu"}
+    types = zipfile.ZipFile(path).read("[Content_Types].xml").decode()
+    assert "presentationml.presentation.main+xml" in types and "template.main" not in types
+    assert len(Presentation(str(path)).slides) > 1
+
+
+@pytest.mark.parametrize("suffix", [".pptm", ".potm"])
+def test_a_macro_enabled_template_is_refused_with_how_to_save_it(tmp_path, suffix):
+    from click.testing import CliRunner
+
+    from facilitate.cli import main
+
+    template = office_decks.saved_as(office_decks.french_template(tmp_path / "modele.pptx"), suffix)
+    result = CliRunner().invoke(main, ["build", "-f", "pptx", "--template", str(template), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert str(template) in line and "macro-enabled" in line and ".potx" in line
+    assert not (tmp_path / "out" / "deck.pptx").exists()
+
+
 def test_a_google_slides_download_works(tmp_path):
     template = office_decks.google_template(tmp_path / "google.pptx")
     path, told = build_quietly(tmp_path, small_pack(), template=str(template))

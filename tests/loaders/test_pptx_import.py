@@ -43,6 +43,27 @@ def shown_points(pack, segment):
     return segment.bullets + segment.prompts
 
 
+@pytest.mark.parametrize("suffix", [".ppsx", ".potx"])
+def test_a_show_or_template_file_imports_like_the_deck_it_holds(tmp_path, suffix):
+    """A deck saved as a PowerPoint Show (.ppsx) or template (.potx) imports as its .pptx does."""
+    pack = library.load(BUNDLED_SESSIONS[0])
+    (deck,) = build(pack, tmp_path / "pack", ["pptx"])
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    session, _ = imported_session(deck, tmp_path / "a")
+    saved = office_decks.saved_as(deck, suffix)
+    again, _ = imported_session(saved, tmp_path / "b")
+    assert [s.title for s in again.segments] == [s.title for s in session.segments]
+    assert [s.notes for s in again.segments] == [s.notes for s in session.segments]
+
+
+def test_a_macro_enabled_deck_is_refused(tmp_path):
+    pack = library.load(BUNDLED_SESSIONS[0])
+    (deck,) = build(pack, tmp_path / "pack", ["pptx"])
+    with pytest.raises(LoadError, match="macro-enabled"):
+        read_deck(office_decks.saved_as(deck, ".pptm"))
+
+
 @pytest.mark.parametrize("session_id", BUNDLED_SESSIONS)
 def test_a_deck_facilitate_built_comes_back_as_its_session(tmp_path, session_id):
     pack = library.load(session_id)

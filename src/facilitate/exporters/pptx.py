@@ -91,13 +91,14 @@ def _open(template: str | None):
     from pptx import Presentation
 
     from facilitate.errors import FacilitateError
-    from facilitate.files import check_zip, read_bytes
+    from facilitate.files import as_presentation, check_zip, read_bytes
 
     if template is None:
         return Presentation()
     try:
         data = read_bytes(template, None, None, "PowerPoint template", "templates")
         check_zip(data, str(template), "PowerPoint template")
+        data = as_presentation(data, str(template), "PowerPoint template")
     except FacilitateError as error:
         raise ExportError(error.one_line()) from None
     try:

@@ -621,13 +621,17 @@ def read_deck(path: str | os.PathLike[str], pictures_folder: str = "pictures") -
 
 
 def _open(path: str | os.PathLike[str], label: str) -> list[SlideText]:
-    from facilitate.loaders.limits import checked_size
+    import io
 
-    checked_size(path, label)
+    from facilitate.files import as_presentation, check_zip, read_bytes
+
+    data = read_bytes(path, label, None, "PowerPoint deck", "decks")
+    check_zip(data, label, "PowerPoint deck")
+    data = as_presentation(data, label, "PowerPoint deck")
     try:
         from pptx import Presentation
 
-        prs = Presentation(str(path))
+        prs = Presentation(io.BytesIO(data))
     except Exception as error:  # python-pptx raises several kinds for a file that is not a deck
         raise LoadError(label, None, (), f"cannot read it as a PowerPoint deck ({type(error).__name__}: {error})") from None
     return [read_slide(slide, number) for number, slide in enumerate(prs.slides, start=1)]
