@@ -58,6 +58,48 @@ def test_a_microsoft_forms_workbook_reads_as_it_comes(tmp_path):
     assert loaded.responses[-1].respondent == f"{tmp_path / 'export.xlsx'}[Sheet1]:5"
 
 
+def _retitled(path, titles):
+    """An export with its first column titles as the product writes them in another language."""
+    import csv
+
+    from openpyxl import load_workbook
+
+    if path.suffix == ".csv":
+        rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+        rows[0][: len(titles)] = titles
+        return write_csv(path, rows)
+    book = load_workbook(path)
+    for number, title in enumerate(titles, start=1):
+        book.active.cell(row=1, column=number).value = title
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "titles"),
+    [
+        # Google Forms with its interface in French and in German: the timestamp and email columns.
+        (lambda path: google_forms_csv(path.with_suffix(".csv"), ANSWERS, WHEN, "uk"), ["Horodateur", "Adresse e-mail"]),
+        (lambda path: google_forms_csv(path.with_suffix(".csv"), ANSWERS, WHEN, "uk"), ["Zeitstempel", "E-Mail-Adresse"]),
+        # Microsoft Forms in French: ID, then its start and completion times under French names.
+        (lambda path: microsoft_forms_xlsx(path.with_suffix(".xlsx"), ANSWERS, WHEN), ["ID", "Heure de début", "Heure de fin"]),
+    ],
+    ids=["google-fr", "google-de", "microsoft-fr"],
+)
+def test_an_export_in_another_language_still_dates_its_wave(tmp_path, make, titles):
+    """Whatever the product calls its time column, the wave is named by the months the answers came in."""
+    path = _retitled(make(tmp_path / "export"), titles)
+    loaded = load_object(rubric(tmp_path, f"responses: {path.name}\n"))
+    assert levels(loaded, "aligned") == [3, 4, 2, 1]
+    assert {r.wave for r in loaded.responses} == {"Mar–Apr 2024"}
+
+
+def test_a_table_without_dates_is_named_by_its_file(tmp_path):
+    write_csv(tmp_path / "autumn-survey.csv", [["Name", ALIGNED, DATA, LEADERSHIP], ["3", "1", "2", "3"], ["7", "2", "2", "3"]])
+    loaded = load_object(rubric(tmp_path, "responses: autumn-survey.csv\n"))
+    assert {r.wave for r in loaded.responses} == {"autumn-survey"}
+
+
 def test_the_three_shapes_are_told_apart(tmp_path):
     google_forms_csv(tmp_path / "g.csv", ANSWERS, WHEN)
     microsoft_forms_xlsx(tmp_path / "m.xlsx", ANSWERS, WHEN, last_modified=False)

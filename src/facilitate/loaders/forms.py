@@ -11,6 +11,11 @@ for where each shape was learnt):
   question, and one per statement of a Likert question.
 - **A table of your own**: any header, one row per person, a column per dimension.
 
+An export made with the product's interface in another language has other column titles
+("Horodateur", "Heure de fin"); it is read as a table, and its wave is still dated: when no
+column is named as a time, the first of the leading columns whose every answer is a date
+gives the dates.
+
 Columns are matched to the rubric's dimensions by the dimension's title or id (ignoring
 case, spaces and punctuation), either as the whole column title, as the row label of a
 grid column, or as the part after the last ``.``, ``:`` or dash; a rubric's ``columns:``
@@ -175,6 +180,18 @@ class Levels:
         raise ValueError(f"{answer!r} is not a level of this dimension ({', '.join(self.names)})")
 
 
+#: How many of the first columns are looked at for dates when none is named as a time: a
+#: form export in another language puts its times there (Google's first column, Microsoft's
+#: second and third), whatever it calls them.
+LOOK_FOR_DATES = 6
+
+
+def _all_dates(values: Sequence[str]) -> bool:
+    """Whether every answer in a column is a date (and there is at least one)."""
+    given = [value for value in values if value.strip()]
+    return bool(given) and len(given) == len(values) and all(date is not None for date in parse_dates(given))
+
+
 def _timestamp_column(table: Table, kind: str) -> Column | None:
     if kind == GOOGLE:
         return table.columns[0]
@@ -249,6 +266,9 @@ def read_export(
         stamp_column = _timestamp_column(table, kind)
         rows: list[tuple[Row, tuple[Rating, ...], str]] = []
         stamps: list[str] = []
+        # With no column named as a time, the first columns' answers, to find one that holds dates.
+        leading = table.columns[:LOOK_FOR_DATES] if stamp_column is None else []
+        early: list[list[str]] = [[] for _ in leading]
         group_names: dict[str, str] = {}
         for row in table.rows():
             ratings = []
@@ -267,7 +287,11 @@ def read_export(
                 group = group_names.setdefault(key(written), written)
             rows.append((row, tuple(ratings), group))
             stamps.append(stamp_column.value(row) if stamp_column is not None else "")
+            for values, column in zip(early, leading):
+                values.append(column.value(row))
         label = table.label
+    if stamp_column is None:
+        stamps = next((values for values in early if _all_dates(values)), stamps)
     dates = [date for date in parse_dates(stamps) if date is not None]
     first, last = (min(dates), max(dates)) if dates else (None, None)
     name = wave or (wave_name(first, last) if first and last else Path(path).stem)
