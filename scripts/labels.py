@@ -5,8 +5,8 @@
                                         # and merge them into every LANG/LC_MESSAGES/facilitate.po
     python scripts/labels.py --check    # exit 1 if the template is out of date (the tests run this)
 
-Each catalogue is also compiled to ``facilitate.json`` beside it (its translated messages
-and plural rule), which facilitate reads at run time instead of parsing the ``.po``.
+Each catalogue is also compiled to gettext's ``facilitate.mo`` beside it (Babel's write_mo),
+which facilitate reads at run time instead of parsing the ``.po``.
 
 Words are marked in Python as ``labels.gettext("...")`` (``_``, ``ngettext``, ``pgettext``,
 ``N_``) and in the jinja2 templates as ``{{ _("...") }}``; Babel extracts them. A merge keeps
