@@ -373,11 +373,10 @@ def test_cards_on_their_own_and_the_duplex_test_sheet_take_a_language(tmp_path, 
 @pytest.mark.parametrize("language", sorted(SHIPPED))
 def test_each_compiled_catalogue_says_what_its_po_file_says(language):
     """facilitate reads the compiled twin; it must hold exactly the .po file's translations (run scripts/labels.py)."""
-    from facilitate.labels import compiled, compiled_path, parse_po
+    from facilitate.labels import parse_po
 
-    po = catalogue_path(language).read_bytes()
-    assert compiled_path(language).read_bytes() == compiled(po, language), "stale: run python scripts/labels.py"
-    read = parse_po(po, language)
+    # What the .mo says, not its bytes: Babel writes its own version into the .mo's header.
+    read = parse_po(catalogue_path(language).read_bytes(), language)
     catalogue = shipped_catalogue(language)
-    assert catalogue.messages == read.messages
+    assert catalogue.messages == read.messages, "stale: run python scripts/labels.py"
     assert [catalogue.plural(n) for n in range(12)] == [_gettext.c2py(read.plural)(n) for n in range(12)]
