@@ -75,3 +75,17 @@ def pack() -> SessionPack:
 
 
 __all__ = ["Quote", "small_deck", "small_pack", "small_session"]
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    """axe-core's script (scripts/test installs it with npm and names it in FACILITATE_AXE_CORE)."""
+    from pathlib import Path
+
+    path = os.environ.get("FACILITATE_AXE_CORE", "")
+    if not path or not Path(path).is_file():
+        message = "axe-core is missing: set FACILITATE_AXE_CORE to axe.min.js (scripts/test installs it with npm)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return Path(path).read_text("utf-8")

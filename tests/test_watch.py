@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import re
 import signal
 import socket
@@ -304,17 +303,6 @@ def browser():
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
         yield launched
         launched.close()
-
-
-@pytest.fixture(scope="module")
-def axe_source():
-    path = os.environ.get("FACILITATE_AXE_CORE", "")
-    if not path or not Path(path).is_file():
-        message = "axe-core is missing: set FACILITATE_AXE_CORE to axe.min.js (scripts/test installs it with npm)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return Path(path).read_text("utf-8")
 
 
 def axe_problems(page, source: str) -> list[str]:

@@ -198,3 +198,44 @@ def test_every_page_facilitate_writes_is_valid_html(pages, vnu, tmp_path):
     print("\n".join(warnings))
     assert errors == [], "\n".join(errors)
 
+
+
+# --- accessibility of the documents (axe-core) -------------------------------------------------------
+# The live page is checked in each of its states by tests/exporters/test_live.py; here every
+# other kind of page: one of each document (by its file name, ids left out) in each folder.
+
+
+def _one_of_each_kind(folder: Path) -> list[Path]:
+    import re
+
+    chosen: dict[tuple[str, str], Path] = {}
+    for page in sorted(folder.rglob("*.html")):
+        if page.name == "session.html":
+            continue
+        kind = re.sub(r"-.*", "", page.stem)  # worksheet-attendance-curve → worksheet
+        chosen.setdefault((str(page.parent.relative_to(folder)), kind), page)
+    return list(chosen.values())
+
+
+def test_axe_finds_nothing_on_any_kind_of_document_page(pages, axe_source):
+    from playwright.sync_api import sync_playwright
+
+    checked = _one_of_each_kind(pages)
+    assert len(checked) >= 20
+    found: dict[str, list[str]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=tools.tool("chromium"))
+        try:
+            page = browser.new_page()
+            for path in checked:
+                page.goto(path.as_uri())
+                page.evaluate(axe_source)  # through DevTools: the documents' CSP allows no script
+                violations = page.evaluate(
+                    "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
+                    ".map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"
+                )
+                if violations:
+                    found[str(path.relative_to(pages))] = violations
+        finally:
+            browser.close()
+    assert found == {}

@@ -850,19 +850,6 @@ def test_no_focused_element_hides_under_the_sticky_controls_on_a_small_screen(da
 # --- accessibility (axe-core) -----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def axe_source():
-    import os
-
-    path = os.environ.get("FACILITATE_AXE_CORE", "")
-    if not path or not Path(path).is_file():
-        message = "axe-core is missing: set FACILITATE_AXE_CORE to axe.min.js (scripts/test installs it with npm)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return Path(path).read_text("utf-8")
-
-
 def axe_problems(page, axe_source: str, clock) -> list[str]:
     """Serious and critical axe-core violations on the page as it is now."""
     import datetime as dt
