@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 import datetime as dt
 
 import pytest
@@ -45,6 +47,33 @@ def test_a_file_in_neither_utf8_nor_windows_1252_is_a_clear_error(tmp_path):
         f"{path}:3: the text is neither UTF-8 nor Windows-1252 (byte 0x81 cannot be read);"
         " save it from your spreadsheet as 'CSV UTF-8' or as XLSX"
     )
+
+
+@pytest.mark.parametrize(
+    "data, line, words",
+    [
+        # A UTF-8 byte-order mark, then a byte UTF-8 cannot hold: found on its own line.
+        (codecs.BOM_UTF8 + b"Title,Prompt\r\nA,B\r\nC,\xff\r\n", 3, "not the UTF-8 its first bytes say it is (byte 0xff cannot be read)"),
+        # UTF-16 that stops in the middle of a character (a file cut short).
+        (codecs.BOM_UTF16_LE + "Title,Prompt\nA,B\n".encode("utf-16-le") + b"C", 3, "not the UTF-16 its first bytes say it is (it stops in the middle of a character)"),
+        # A UTF-32 byte-order mark (which begins like UTF-16's) before text that is not UTF-32.
+        (codecs.BOM_UTF32_LE + b"garbage", 1, "not the UTF-32 its first bytes say it is"),
+    ],
+)
+def test_text_that_is_not_what_its_byte_order_mark_says_is_a_clear_error(tmp_path, data, line, words):
+    path = tmp_path / "ideas.csv"
+    path.write_bytes(data)
+    with pytest.raises(LoadError) as caught:
+        read(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}: ") and words in message and "save it from your spreadsheet" in message
+
+
+def test_utf32_with_its_mark_reads(tmp_path):
+    path = tmp_path / "ideas.csv"
+    path.write_bytes(codecs.BOM_UTF32_LE + "Title,Prompt\nCafé,Who?\n".encode("utf-32-le"))
+    header, rows = read(path)
+    assert header == ("Title", "Prompt") and rows == [(2, ("Café", "Who?"))]
 
 
 @pytest.mark.parametrize(

@@ -224,9 +224,13 @@ def _looks_like_utf16(head: bytes) -> str | None:
 
 def _valid(path: str | os.PathLike[str], encoding: str) -> UnicodeDecodeError | None:
     """None if the whole file decodes as ``encoding``, else the first error (read in chunks)."""
-    decoder = codecs.getincrementaldecoder(encoding)()
-    offset = 0
+    # After a UTF-8 byte-order mark, plain UTF-8 (utf-8-sig's decoder counts its errors from
+    # after the mark, so they would point three bytes early).
+    skip = len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0
+    decoder = codecs.getincrementaldecoder("utf-8" if skip else encoding)()
+    offset = skip
     with open(path, "rb") as handle:
+        handle.seek(skip)
         while chunk := handle.read(_CHUNK):
             try:
                 decoder.decode(chunk)
@@ -245,10 +249,12 @@ def _line_of(path: str | os.PathLike[str], offset: int) -> int:
         return handle.read(offset).count(b"\n") + 1
 
 
-def _byte_at(path: str | os.PathLike[str], offset: int) -> int:
+def _byte_at(path: str | os.PathLike[str], offset: int) -> int | None:
+    """The byte at ``offset``, or None past the end (a file that stops in the middle of a character)."""
     with open(path, "rb") as handle:
         handle.seek(offset)
-        return handle.read(1)[0]
+        found = handle.read(1)
+    return found[0] if found else None
 
 
 def detect_encoding(path: str | os.PathLike[str], label: str) -> str:
@@ -256,6 +262,8 @@ def detect_encoding(path: str | os.PathLike[str], label: str) -> str:
     head = _sniff_bytes(path, label)
     if head.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"
+    elif head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        encoding = "utf-32"
     elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
     elif head.startswith(b"PK\x03\x04"):
@@ -276,13 +284,10 @@ def detect_encoding(path: str | os.PathLike[str], label: str) -> str:
         return "cp1252"
     line = _line_of(path, problem.start)
     byte = _byte_at(path, problem.start)
-    raise LoadError(
-        label,
-        line,
-        (),
-        f"the text is neither UTF-8 nor Windows-1252 (byte 0x{byte:02x} cannot be read);"
-        " save it from your spreadsheet as 'CSV UTF-8' or as XLSX",
-    )
+    where = "it stops in the middle of a character" if byte is None else f"byte 0x{byte:02x} cannot be read"
+    said = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}.get(encoding)
+    what = f"the text is not the {said} its first bytes say it is" if said else "the text is neither UTF-8 nor Windows-1252"
+    raise LoadError(label, line, (), f"{what} ({where}); save it from your spreadsheet as 'CSV UTF-8' or as XLSX")
 
 
 def _first_line(sample: str) -> str:
