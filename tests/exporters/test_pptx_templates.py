@@ -138,6 +138,24 @@ def _without_section_header(tmp_path):
     return path
 
 
+def test_a_template_with_only_a_blank_layout_builds_with_one_warning_line(tmp_path):
+    from click.testing import CliRunner
+
+    from facilitate.cli import main
+
+    prs = Presentation()
+    layouts = prs.slide_masters[0].slide_layouts
+    for layout in [layout for layout in layouts if layout.name != "Blank"]:
+        layouts.remove(layout)
+    prs.save(tmp_path / "blank.pptx")
+    result = CliRunner().invoke(main, ["build", "-f", "pptx", "--template", str(tmp_path / "blank.pptx"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    (warning,) = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert "the title slide uses 'Blank' (it has no title slide layout); slides of title and text use 'Blank'" in warning
+    used = layouts_used(tmp_path / "out" / "deck.pptx")
+    assert spec.TITLE_LAYOUT in used and set().union(*used.values()) == {"Blank"}
+
+
 def test_a_template_lacking_a_section_header_falls_back_to_title_only(tmp_path, capsys):
     template = _without_section_header(tmp_path)
     path, told = build_quietly(tmp_path, small_pack(), template=str(template))

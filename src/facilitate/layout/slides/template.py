@@ -148,7 +148,8 @@ class LayoutChoice:
         if not self.borrowed:
             return None
         parts = [
-            f"{USES[kind]} use {self.layout(kind).name!r} (it has no {LAYOUT_NAMES[kind].lower()} layout)"
+            f"{USES[kind]} {'uses' if kind == TITLE_LAYOUT else 'use'} {self.layout(kind).name!r}"
+            f" (it has no {LAYOUT_NAMES[kind].lower()} layout)"
             for kind, _ in self.borrowed
         ]
         return (
