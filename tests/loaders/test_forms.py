@@ -94,6 +94,46 @@ def test_an_export_in_another_language_still_dates_its_wave(tmp_path, make, titl
     assert {r.wave for r in loaded.responses} == {"Mar–Apr 2024"}
 
 
+def test_google_forms_download_as_a_zip_reads_as_the_csv_inside(tmp_path):
+    """Google Forms' "Download responses (.csv)" gives a zip holding the CSV; it is read as that CSV."""
+    import os
+    import tempfile
+    import zipfile
+
+    csv_path = google_forms_csv(tmp_path / "How mature is our partnership.csv", ANSWERS, WHEN, "forms")
+    with zipfile.ZipFile(tmp_path / "responses.csv.zip", "w") as archive:
+        archive.write(csv_path, csv_path.name)
+    csv_path.unlink()
+    before = set(os.listdir(tempfile.gettempdir()))
+    loaded = load_object(rubric(tmp_path, "responses: responses.csv.zip\n"))
+    assert levels(loaded, "aligned") == [3, 4, 2, 1]
+    assert {r.wave for r in loaded.responses} == {"Mar–Apr 2024"}
+    assert loaded.responses[0].respondent == f"{tmp_path / 'responses.csv.zip'}[How mature is our partnership.csv]:2"
+    assert set(os.listdir(tempfile.gettempdir())) - before == set()  # the unpacked CSV is removed
+
+
+@pytest.mark.parametrize("names", [[], ["a.csv", "b.csv"]])
+def test_a_zip_without_exactly_one_csv_says_to_unzip_it(tmp_path, names):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "responses.zip", "w") as archive:
+        archive.writestr("readme.txt.md", "not a table")
+        for name in names:
+            archive.writestr(name, "Name,Be aligned\nA,1\n")
+    with pytest.raises(LoadError, match=rf"this one holds {'none' if not names else '2'}.*unzip it and give the CSV"):
+        load_object(rubric(tmp_path, "responses: responses.zip\n"))
+
+
+def test_an_error_in_the_zipped_csv_names_the_file_inside(tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "responses.zip", "w") as archive:
+        archive.writestr("answers.csv", f"Name,{ALIGNED},{DATA},{LEADERSHIP}\nA,1,2,3\nB,Sometimes,2,3\n")
+    with pytest.raises(LoadError) as caught:
+        load_object(rubric(tmp_path, "responses: responses.zip\n"))
+    assert str(caught.value).startswith(f"{tmp_path / 'responses.zip'}[answers.csv]:3: {ALIGNED}: 'Sometimes' is not a level")
+
+
 def test_a_table_without_dates_is_named_by_its_file(tmp_path):
     write_csv(tmp_path / "autumn-survey.csv", [["Name", ALIGNED, DATA, LEADERSHIP], ["3", "1", "2", "3"], ["7", "2", "2", "3"]])
     loaded = load_object(rubric(tmp_path, "responses: autumn-survey.csv\n"))

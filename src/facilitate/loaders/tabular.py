@@ -11,6 +11,8 @@ loaders built on top (card decks, curve data, form exports) never see the differ
   does the parsing.
 - XLSX: the first sheet (or a named one), read by openpyxl in read-only mode, so a large
   sheet is streamed row by row rather than loaded whole.
+- A zip archive holding one CSV file, as Google Forms' "Download responses (.csv)" gives
+  it: that CSV, read as above (errors name it inside the archive: ``form.zip[form.csv]:3``).
 
 Row numbers are the rows a spreadsheet shows (the first row is 1), so an error such as
 ``ideas.csv:14: prompt: ...`` points at row 14 whether the file is opened in Excel or a
@@ -43,8 +45,9 @@ if TYPE_CHECKING:
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+ZIP_SUFFIXES = (".zip",)
 #: Files that hold a table rather than YAML or TOML.
-TABLE_SUFFIXES = CSV_SUFFIXES + XLSX_SUFFIXES
+TABLE_SUFFIXES = CSV_SUFFIXES + XLSX_SUFFIXES + ZIP_SUFFIXES
 #: How much of a CSV file is looked at to detect its separator.
 SNIFF_CHARS = 64 * 1024
 #: Rows searched for the header (rows above it are titles or banners).
@@ -192,6 +195,8 @@ def open_table(path: str | os.PathLike[str], label: str | None = None, sheet: st
     checked_size(path, label)
     if suffix in XLSX_SUFFIXES:
         return _open_xlsx(path, label, sheet)
+    if suffix in ZIP_SUFFIXES and sheet is None:
+        return _open_zipped_csv(path, label)
     if sheet is not None:
         raise LoadError(label, None, (), f"a sheet ({sheet!r}) can only be chosen in an XLSX workbook, and this is a {suffix or 'text'} file")
     return _open_csv(path, label, suffix)
@@ -347,6 +352,55 @@ def _open_csv(path: str | os.PathLike[str], label: str, suffix: str) -> Table:
             yield number, tuple(cell.strip() for cell in cells)
 
     return Table(label, rows(), decimal_comma=separator == ";", close=handle)
+
+
+class _RemovedOnClose:
+    """Closes the table's file, then removes it (the CSV unpacked from a zip archive)."""
+
+    def __init__(self, handle: object, path: str) -> None:
+        self.handle, self.path = handle, path
+
+    def close(self) -> None:
+        closer = getattr(self.handle, "close", None)
+        if callable(closer):
+            closer()
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+
+
+def _open_zipped_csv(path: str | os.PathLike[str], label: str) -> Table:
+    """The one CSV file in a zip archive, unpacked to a private temporary file removed on close."""
+    import shutil
+    import tempfile
+    import zipfile
+
+    from facilitate.files import check_zip, too_large
+
+    check_zip(path, label, "zip archive")
+    with zipfile.ZipFile(path) as archive:
+        inside = [
+            entry for entry in archive.infolist()
+            if not entry.is_dir() and entry.filename.lower().endswith(CSV_SUFFIXES) and not entry.filename.startswith("__MACOSX/")
+        ]
+        if len(inside) != 1:
+            names = ", ".join(repr(entry.filename) for entry in inside[:5])
+            holds = f"holds {len(inside)} ({names})" if inside else "holds none"
+            raise LoadError(label, None, (), f"a zip archive is read as the one CSV file inside it, and this one {holds}; unzip it and give the CSV")
+        entry = inside[0]
+        if entry.file_size > MAX_FILE_BYTES:
+            raise too_large(f"{label}[{entry.filename}]", entry.file_size, MAX_FILE_BYTES, "content files")
+        with tempfile.NamedTemporaryFile(prefix="facilitate-", suffix=".csv", delete=False) as unpacked, archive.open(entry) as source:
+            shutil.copyfileobj(source, unpacked)
+    inner = f"{label}[{Path(entry.filename).name}]"
+    try:
+        table = _open_csv(unpacked.name, inner, Path(entry.filename).suffix.lower())
+    except BaseException:
+        os.unlink(unpacked.name)
+        raise
+    table._close = _RemovedOnClose(table._close, unpacked.name)
+    return table
 
 
 # --- XLSX --------------------------------------------------------------------------
