@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given
@@ -96,7 +97,6 @@ def test_an_export_in_another_language_still_dates_its_wave(tmp_path, make, titl
 
 def test_google_forms_download_as_a_zip_reads_as_the_csv_inside(tmp_path):
     """Google Forms' "Download responses (.csv)" gives a zip holding the CSV; it is read as that CSV."""
-    import os
     import tempfile
     import zipfile
 
@@ -104,12 +104,12 @@ def test_google_forms_download_as_a_zip_reads_as_the_csv_inside(tmp_path):
     with zipfile.ZipFile(tmp_path / "responses.csv.zip", "w") as archive:
         archive.write(csv_path, csv_path.name)
     csv_path.unlink()
-    before = set(os.listdir(tempfile.gettempdir()))
+    before = set(Path(tempfile.gettempdir()).glob("facilitate-*.csv"))
     loaded = load_object(rubric(tmp_path, "responses: responses.csv.zip\n"))
     assert levels(loaded, "aligned") == [3, 4, 2, 1]
     assert {r.wave for r in loaded.responses} == {"Mar–Apr 2024"}
     assert loaded.responses[0].respondent == f"{tmp_path / 'responses.csv.zip'}[How mature is our partnership.csv]:2"
-    assert set(os.listdir(tempfile.gettempdir())) - before == set()  # the unpacked CSV is removed
+    assert set(Path(tempfile.gettempdir()).glob("facilitate-*.csv")) - before == set()  # the unpacked CSV is removed
 
 
 @pytest.mark.parametrize("names", [[], ["a.csv", "b.csv"]])
@@ -122,6 +122,38 @@ def test_a_zip_without_exactly_one_csv_says_to_unzip_it(tmp_path, names):
             archive.writestr(name, "Name,Be aligned\nA,1\n")
     with pytest.raises(LoadError, match=rf"this one holds {'none' if not names else '2'}.*unzip it and give the CSV"):
         load_object(rubric(tmp_path, "responses: responses.zip\n"))
+
+
+def _marked_encrypted(data: bytes) -> bytes:
+    """A zip with its entry marked as encrypted (bit 0 of the flags, in the local and central headers)."""
+    out = bytearray(data)
+    for signature, at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = out.find(signature)
+        out[start + at] |= 0x01
+    return bytes(out)
+
+
+def _corrupted(data: bytes) -> bytes:
+    """A zip whose stored CSV has a byte changed after its checksum was written."""
+    out = bytearray(data)
+    out[out.find(b"Name,") + 2] ^= 0xFF
+    return bytes(out)
+
+
+@pytest.mark.parametrize(("spoil", "words"), [(_marked_encrypted, "protected by a password"), (_corrupted, "cannot unpack 'answers.csv'")])
+def test_a_zip_that_cannot_be_unpacked_is_a_one_line_error_and_leaves_nothing(tmp_path, spoil, words):
+    import io
+    import tempfile
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:  # stored, not deflated, so the bytes can be found
+        archive.writestr("answers.csv", f"Name,{ALIGNED},{DATA},{LEADERSHIP}\nA,1,2,3\n")
+    (tmp_path / "responses.zip").write_bytes(spoil(buffer.getvalue()))
+    before = set(Path(tempfile.gettempdir()).glob("facilitate-*.csv"))
+    with pytest.raises(LoadError, match=words):
+        load_object(rubric(tmp_path, "responses: responses.zip\n"))
+    assert set(Path(tempfile.gettempdir()).glob("facilitate-*.csv")) - before == set()
 
 
 def test_an_error_in_the_zipped_csv_names_the_file_inside(tmp_path):

@@ -391,8 +391,16 @@ def _open_zipped_csv(path: str | os.PathLike[str], label: str) -> Table:
         entry = inside[0]
         if entry.file_size > MAX_FILE_BYTES:
             raise too_large(f"{label}[{entry.filename}]", entry.file_size, MAX_FILE_BYTES, "content files")
-        with tempfile.NamedTemporaryFile(prefix="facilitate-", suffix=".csv", delete=False) as unpacked, archive.open(entry) as source:
-            shutil.copyfileobj(source, unpacked)
+        if entry.flag_bits & 0x1:
+            raise LoadError(label, None, (), f"{entry.filename!r} in this zip archive is protected by a password; unzip it and give the CSV")
+        with tempfile.NamedTemporaryFile(prefix="facilitate-", suffix=".csv", delete=False) as unpacked:
+            try:
+                with archive.open(entry) as source:
+                    shutil.copyfileobj(source, unpacked)
+            except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as error:
+                unpacked.close()
+                os.unlink(unpacked.name)
+                raise LoadError(label, None, (), f"cannot unpack {entry.filename!r} from this zip archive ({error}); unzip it and give the CSV") from None
     inner = f"{label}[{Path(entry.filename).name}]"
     try:
         table = _open_csv(unpacked.name, inner, Path(entry.filename).suffix.lower())
