@@ -89,3 +89,37 @@ def axe_source() -> str:
             pytest.fail(message)
         pytest.skip(message)
     return Path(path).read_text("utf-8")
+
+
+#: Debian's Chromium, which Playwright drives (never a browser of its own download).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium through Playwright, one per test module."""
+    import shutil
+    from pathlib import Path
+
+    from tests import tools
+
+    try:
+        from playwright import sync_api
+    except ImportError:
+        tools.missing("the playwright package (pip install playwright)")
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        tools.missing(f"{CHROMIUM} (apt-get install -y chromium)")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

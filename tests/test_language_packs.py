@@ -200,22 +200,6 @@ def live_text(browser, path: Path) -> str:
         context.close()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from tests.exporters.test_live import CHROMIUM, CHROMIUM_ARGS
-
-    try:
-        from playwright import sync_api
-    except ImportError:
-        tools.missing("the playwright package (pip install playwright)")
-    if not Path(CHROMIUM).exists():
-        tools.missing(f"{CHROMIUM} (apt-get install -y chromium)")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
 def session_in(language: str, folder: Path) -> Path:
     """The default session, as a file of the user's with ``language:`` (and a date) set."""
     bundled = find("power-of-partnerships", "session").path

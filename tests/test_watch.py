@@ -25,7 +25,6 @@ import pytest
 
 from facilitate.loaders import library
 from facilitate.watching import Watcher, serve
-from tests import tools
 
 TIMEOUT = 60.0
 SVG = "{http://www.w3.org/2000/svg}"
@@ -287,23 +286,6 @@ def test_the_build_log_is_served(session, running):
 
 
 # --- in a browser -------------------------------------------------------------------------------------
-
-CHROMIUM = "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright import sync_api
-    except ImportError:
-        tools.missing("the playwright package (pip install playwright)")
-    if not Path(CHROMIUM).exists():
-        tools.missing(f"{CHROMIUM} (apt-get install -y chromium)")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        yield launched
-        launched.close()
-
 
 def axe_problems(page, source: str) -> list[str]:
     page.evaluate(source)  # through DevTools: the page's policy runs only its own script

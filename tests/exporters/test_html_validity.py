@@ -217,25 +217,21 @@ def _one_of_each_kind(folder: Path) -> list[Path]:
     return list(chosen.values())
 
 
-def test_axe_finds_nothing_on_any_kind_of_document_page(pages, axe_source):
-    from playwright.sync_api import sync_playwright
-
+def test_axe_finds_nothing_on_any_kind_of_document_page(pages, axe_source, browser):
     checked = _one_of_each_kind(pages)
     assert len(checked) >= 20
     found: dict[str, list[str]] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=tools.tool("chromium"))
-        try:
-            page = browser.new_page()
-            for path in checked:
-                page.goto(path.as_uri())
-                page.evaluate(axe_source)  # through DevTools: the documents' CSP allows no script
-                violations = page.evaluate(
-                    "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
-                    ".map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"
-                )
-                if violations:
-                    found[str(path.relative_to(pages))] = violations
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        for path in checked:
+            page.goto(path.as_uri())
+            page.evaluate(axe_source)  # through DevTools: the documents' CSP allows no script
+            violations = page.evaluate(
+                "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
+                ".map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"
+            )
+            if violations:
+                found[str(path.relative_to(pages))] = violations
+    finally:
+        page.close()
     assert found == {}

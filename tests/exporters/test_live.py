@@ -13,7 +13,6 @@ import hashlib
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 import attrs
@@ -26,22 +25,10 @@ from facilitate.exporters import DEFAULT_FORMATS
 from facilitate.exporters.live import LABELS, SHORTCUTS, page_script, render_page, script_json, session_data
 from facilitate.loaders.timings import load_timings
 from facilitate.model import Quote, Segment, Theme
-from tests import tools
 from facilitate.model.retiming import catch_up
 from tests.conftest import small_pack, small_session
 from tests.model.test_retiming import WORKED, plans
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HOSTILE_TITLE = "<script>alert(1)</script>"
 HOSTILE_PROMPT = '</script><script>alert(2)</script> & "quotes" \u2028'
 HOSTILE_NOTES = "<img src=x onerror=alert(3)> </SCRIPT>"
@@ -210,20 +197,6 @@ def expect(locator):
     from playwright.sync_api import expect as playwright_expect
 
     return playwright_expect(locator)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright import sync_api
-    except ImportError:
-        tools.missing("the playwright package (pip install playwright)")
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        tools.missing(f"{CHROMIUM} (apt-get install -y chromium)")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def watch(page) -> None:
