@@ -171,8 +171,11 @@ def shipped(language: str) -> Catalogue | None:
     if not path.is_file():
         return None
     twin = compiled_path(language)
-    data = twin.read_bytes() if twin.is_file() else compiled(path.read_bytes(), language.replace("-", "_"))
-    return _MoFile(io.BytesIO(data)).catalogue()
+    if twin.is_file():
+        with twin.open("rb") as handle:
+            return _MoFile(handle).catalogue()
+    read = parse_po(path.read_bytes(), language.replace("-", "_"))
+    return Catalogue(read.messages, _gettext.c2py(read.plural))
 
 
 @functools.cache
